@@ -1,0 +1,103 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * Starshipit authenticates every request with two keys, both found in Starshipit under
+ * Settings > API: the API key picks the account, the subscription key sets the rate-limit tier.
+ */
+export class StarshipitApi implements ICredentialType {
+	name = 'starshipitApi';
+
+	displayName = 'Starshipit API';
+
+	icon: Icon = { light: 'file:../nodes/Starshipit/starshipit.svg', dark: 'file:../nodes/Starshipit/starshipit.dark.svg' };
+
+	documentationUrl = 'https://support.starshipit.com/hc/en-us/articles/360041618513-Plan-a-Starshipit-API-integration';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'In Starshipit: Settings > API > API Key. It chooses which Starshipit account n8n works in.',
+		},
+		{
+			displayName: 'Subscription Key',
+			name: 'subscriptionApiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'In Starshipit: Settings > API > Subscription key. It sets how many requests per second you may send.',
+		},
+		{
+			displayName: 'Rate Limit',
+			name: 'rateLimitTier',
+			type: 'options',
+			default: 'developer',
+			description: 'How fast n8n may call Starshipit. Pick the plan of your subscription key; n8n then paces its requests so Starshipit never refuses them.',
+			options: [
+				{ name: 'Developer (2 Requests per Second)', value: 'developer' },
+				{ name: 'Production (20 Requests per Second)', value: 'production' },
+				{ name: 'Custom', value: 'custom' },
+			],
+		},
+		{
+			displayName: 'Requests per Second',
+			name: 'customRateLimit',
+			type: 'number',
+			default: 2,
+			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			displayOptions: { show: { rateLimitTier: ['custom'] } },
+			description: 'The most requests per second n8n sends with these keys',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			default: 4,
+			typeOptions: { minValue: 0, maxValue: 10 },
+			description: 'How many times to retry a request that failed only because Starshipit was busy (429), briefly unavailable (502, 503, 504) or unreachable. Orders are never created twice: before a create is retried, n8n checks that the first attempt did not land.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.starshipit.com',
+			description: 'Leave as it is unless you use a proxy or a local Starshipit sandbox for testing',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'StarShipIT-Api-Key': '={{$credentials.apiKey}}',
+				'Ocp-Apim-Subscription-Key': '={{$credentials.subscriptionApiKey}}',
+			},
+		},
+	};
+
+	// The cheapest read that checks both keys; Starshipit's own message is shown when it refuses them.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/api/orders/unshipped',
+			qs: { limit: 1 },
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'success', value: false, message: 'Starshipit refused the request: check both keys.' },
+			},
+		],
+	};
+}

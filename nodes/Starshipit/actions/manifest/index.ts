@@ -1,0 +1,4 @@
+import { defineResource } from '../resource';
+
+// Operations are added here, one file each: see actions/README.md.
+export const manifestResource = defineResource('manifest', '', []);

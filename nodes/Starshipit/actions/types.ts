@@ -1,0 +1,15 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+/** One operation of one resource: its fields and what it does with the input items. */
+export interface OperationModule {
+	description: INodeProperties[];
+	/** Changes something in Starshipit: refused when the node is in read-only mode. */
+	writes: boolean;
+	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+/** A resource: the operation picker and the operations behind it. */
+export interface ResourceModule {
+	description: INodeProperties[];
+	operations: Record<string, OperationModule>;
+}

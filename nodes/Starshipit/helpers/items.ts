@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** The item n8n shows in place of a failed one when "Continue On Fail" is on. */
+export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	const { description, context } = error as Error & { description?: string; context?: IDataObject };
+	if (description) json.description = description;
+	if (context?.supportContext) json.supportContext = context.supportContext;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** Wraps whatever was thrown so n8n can show it against the right item. */
+export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+}
+
+/** Pairs each output with the input item that produced it. */
+export function outputFor(itemIndex: number, results: IDataObject | IDataObject[]): INodeExecutionData[] {
+	const list = Array.isArray(results) ? results : [results];
+	return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+/**
+ * Runs one operation item by item: a failed item becomes an error item when "Continue On Fail"
+ * is on, and stops the node otherwise. Every output stays paired to its input.
+ */
+export async function runPerItem(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	handleItem: (itemIndex: number) => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			output.push(...(await handleItem(itemIndex)));
+		} catch (error) {
+			const nodeError = asNodeError.call(this, error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			output.push(errorItem(nodeError, itemIndex));
+		}
+	}
+	return output;
+}
+
+export function toJsonObject(value: unknown): JsonObject {
+	return (value ?? {}) as JsonObject;
+}

@@ -1,0 +1,72 @@
+/**
+ * Every Starshipit path and field name this package relies on, in one place, each marked as
+ * confirmed by Starshipit's reference (or two independent clients) or not. When a live account
+ * proves an unconfirmed one wrong, correct it here and nowhere else.
+ * Evidence: the project's shared notes on the Starshipit API (summary and two detail files).
+ */
+export const ENDPOINTS = {
+	// Orders
+	ordersCreate: { method: 'POST', path: '/api/orders', confirmed: true },
+	ordersImport: { method: 'POST', path: '/api/orders/import', confirmed: true },
+	ordersGet: { method: 'GET', path: '/api/orders', confirmed: true },
+	ordersUnshipped: { method: 'GET', path: '/api/orders/unshipped', confirmed: true },
+	ordersShipped: { method: 'GET', path: '/api/orders/shipped', confirmed: true },
+	ordersShipments: { method: 'GET', path: '/api/orders/shipments', confirmed: true },
+	ordersDelivered: { method: 'GET', path: '/api/orders/delivered', confirmed: true },
+	ordersSearch: { method: 'GET', path: '/api/orders/search', confirmed: true },
+	ordersUpdate: { method: 'PUT', path: '/api/orders', confirmed: true },
+	ordersUpdateMany: { method: 'PUT', path: '/api/orders/update', confirmed: true },
+	ordersBatchCarrier: { method: 'PUT', path: '/api/orders/batchupdate', confirmed: true },
+	ordersDelete: { method: 'DELETE', path: '/api/orders/delete', confirmed: true },
+	ordersArchive: { method: 'POST', path: '/api/orders/archive', confirmed: true },
+	ordersRestore: { method: 'POST', path: '/api/orders/restore', confirmed: true },
+	// Labels (shipments)
+	labelCreate: { method: 'POST', path: '/api/orders/shipment', confirmed: true },
+	labelsForOrders: { method: 'POST', path: '/api/orders/shipments', confirmed: true },
+	packingSlips: { method: 'POST', path: '/api/orders/packingslips', confirmed: true },
+	shipmentClone: { method: 'POST', path: '/api/orders/shipment/clone', confirmed: true },
+	shipmentReplace: { method: 'POST', path: '/api/orders/shipment/replace', confirmed: true },
+	// Manifests
+	manifestOrders: { method: 'POST', path: '/api/orders/manifest', confirmed: true },
+	manifestCarrier: { method: 'POST', path: '/api/manifests/carrier', confirmed: true },
+	manifestShipments: { method: 'POST', path: '/api/manifests/shipments', confirmed: true },
+	manifestsList: { method: 'GET', path: '/api/manifests', confirmed: true },
+	manifestFiles: { method: 'GET', path: '/api/manifests/files/', confirmed: true },
+	// Rates and tracking
+	rates: { method: 'POST', path: '/api/rates', confirmed: true },
+	deliveryServices: { method: 'POST', path: '/api/deliveryservices', confirmed: true },
+	track: { method: 'GET', path: '/api/track', confirmed: true },
+	// Product Catalogue (confirmed by working production code and two scripts, not the reference)
+	productsList: { method: 'GET', path: '/api/products', confirmed: true },
+	productsCreate: { method: 'POST', path: '/api/products', confirmed: true },
+	productsUpdate: { method: 'PUT', path: '/api/products/update', confirmed: true },
+	productsDelete: { method: 'DELETE', path: '/api/products/delete', confirmed: true },
+} as const;
+
+export type EndpointName = keyof typeof ENDPOINTS;
+
+/** Field names and values that are NOT confirmed by the reference: correct them here. */
+export const UNCONFIRMED = {
+	/** Accepted on create by analogy with the label endpoint, which takes them (confirmed there). */
+	createOrderCarrierFields: ['carrier', 'carrier_service_code'],
+	/** Whether 429 answers carry Retry-After is unknown; the gateway's message says "Try again in N seconds". */
+	retryAfterMessagePattern: /try again in (\d+(?:\.\d+)?) seconds?/i,
+	/** Extra rate fields seen in one client's fixture only; the list may also be nested as data.services. */
+	rateExtraFields: ['carrier', 'carrier_name', 'currency', 'transit_days'],
+	/** Tracking `results` is an object in the reference; one client also sees a list. */
+	trackingResultsMayBeList: true,
+	/** Webhook signature scheme, seen in one production receiver: hex HMAC-SHA256 of the raw body. */
+	webhookSignatureHeader: 'x-starshipit-signature',
+} as const;
+
+/** Documented limits. */
+export const LIMITS = {
+	importBatchSize: 50,
+	legacyListMaxLimit: 250,
+	pagedListMaxPageSize: 500,
+	productsMaxPageSize: 2000,
+	productsMinPageSize: 10,
+} as const;
+
+/** Rate-limit tiers, in requests per second. */
+export const RATE_LIMIT_TIERS: Record<string, number> = { developer: 2, production: 20 };

@@ -1,0 +1,67 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { SupportContext } from './support-context';
+
+interface StarshipitErrorEntry {
+	message?: unknown;
+	details?: unknown;
+}
+
+/** Starshipit's own words, from either of its error shapes (or the gateway's). */
+export function starshipitErrorText(body: unknown): { message?: string; details?: string } {
+	if (!body || typeof body !== 'object') {
+		return typeof body === 'string' && body.trim() ? { message: body.trim().slice(0, 300) } : {};
+	}
+	const { errors, message } = body as { errors?: unknown; message?: unknown };
+	if (Array.isArray(errors) && errors.length > 0) {
+		const messages: string[] = [];
+		const details: string[] = [];
+		for (const entry of errors as Array<StarshipitErrorEntry | string>) {
+			if (typeof entry === 'string') messages.push(entry);
+			else {
+				if (entry?.message) messages.push(String(entry.message));
+				if (entry?.details) details.push(String(entry.details));
+			}
+		}
+		return { message: messages.join('; ') || undefined, details: details.join('; ') || undefined };
+	}
+	return typeof message === 'string' ? { message } : {};
+}
+
+function hintForStatus(status: number | null): string | undefined {
+	if (status === 401 || status === 403) {
+		return 'Starshipit refused the keys. Check the API key and the subscription key in the Starshipit credential (Starshipit: Settings > API).';
+	}
+	if (status === 429) return 'Starshipit is still rate-limiting after all retries. Lower the rate in the credential or try again later.';
+	if (status === 404) return 'Starshipit does not know this order, product or path.';
+	return undefined;
+}
+
+function describeRequest(context: SupportContext): string {
+	const status = context.status === null ? 'no answer' : `HTTP ${context.status}`;
+	const retries = context.retries === 1 ? '1 retry' : `${context.retries} retries`;
+	return `${context.method} ${context.endpoint} → ${status} after ${retries} (${context.timestamp})`;
+}
+
+/** The error a user sees when Starshipit (or the way to it) fails: Starshipit's text first. */
+export function starshipitApiError(
+	node: INode,
+	context: SupportContext,
+	body: unknown,
+	fallbackMessage: string,
+	itemIndex?: number,
+): NodeApiError {
+	const { message, details } = starshipitErrorText(body);
+	const description = [details, hintForStatus(context.status), `Request: ${describeRequest(context)}`]
+		.filter(Boolean)
+		.join('\n');
+	const error = new NodeApiError(node, { supportContext: context } as JsonObject, {
+		message: `Starshipit: ${message ?? fallbackMessage}`,
+		description,
+		httpCode: context.status === null ? undefined : String(context.status),
+		itemIndex,
+	});
+	error.context.supportContext = context;
+	return error;
+}

@@ -1,0 +1,54 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** What the request did, for whoever reads the support context later. */
+export type SupportAction =
+	| 'read'
+	| 'created'
+	| 'updated'
+	| 'deleted'
+	| 'archived'
+	| 'restored'
+	| 'labelled'
+	| 'manifested'
+	| 'synced'
+	| 'rated';
+
+/**
+ * Everything Starshipit support (or the user) needs to find a failed request again, as the
+ * integration guide asks: never any key.
+ */
+export interface SupportContext extends IDataObject {
+	action: SupportAction;
+	method: string;
+	endpoint: string;
+	status: number | null;
+	sourceOrderId: string | null;
+	starshipitOrderId: string | null;
+	retries: number;
+	timestamp: string;
+	responseBody: IDataObject | string | null;
+}
+
+const MAX_BODY_CHARACTERS = 4000;
+
+/** Keeps the response body short and removes any secret that might have been echoed. */
+export function sanitizeBody(body: unknown, secrets: string[]): IDataObject | string | null {
+	if (body === undefined || body === null || body === '') return null;
+	let text = typeof body === 'string' ? body : JSON.stringify(body);
+	text = redactSecrets(text, secrets);
+	if (text.length > MAX_BODY_CHARACTERS) return `${text.slice(0, MAX_BODY_CHARACTERS)}…`;
+	if (typeof body === 'string') return text;
+	try {
+		return JSON.parse(text) as IDataObject;
+	} catch {
+		return text;
+	}
+}
+
+export function redactSecrets(text: string, secrets: string[]): string {
+	let result = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) result = result.split(secret).join('[redacted]');
+	}
+	return result;
+}

@@ -1,0 +1,119 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IConnections,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	IRun,
+	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+
+import { TestCredentialsHelper } from './credentials-helper';
+import { nodeTypes } from './node-types';
+import { ensureBinaryDataService } from './binary-data';
+
+export interface WorkflowDefinition {
+	nodes: INode[];
+	connections: IConnections;
+}
+
+/**
+ * Runs a workflow through n8n-core's WorkflowExecute, the engine n8n itself runs, with
+ * credentials held in memory. Node code is the real code; HTTP goes wherever the credential
+ * points (the sandbox on loopback).
+ */
+export async function runWorkflow(
+	workflowData: WorkflowDefinition,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	mode: WorkflowExecuteMode = 'manual',
+): Promise<IRun> {
+	await ensureBinaryDataService();
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		nodeTypes,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks(mode, '1', { id: 'test', nodes: workflowData.nodes, connections: workflowData.connections } as never);
+	let resolveRun: (run: IRun) => void = () => undefined;
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+	const additionalData = {
+		executionId: '1',
+		hooks,
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		variables: {},
+		currentNodeParameters: undefined,
+		userId: 'test-user',
+	} as unknown as IWorkflowExecuteAdditionalData;
+	// The first node starts the run, as a Manual Trigger does in the editor.
+	const startNode = workflow.getNode(workflowData.nodes[0].name);
+	if (!startNode) throw new Error('The test workflow has no nodes');
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: null,
+		},
+	} as unknown as IRunExecutionData;
+	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	return await finished;
+}
+
+export interface RunNodeOptions {
+	parameters: IDataObject;
+	input?: IDataObject[];
+	credentials: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+	type?: string;
+}
+
+export interface NodeRunResult {
+	/** The node's first output, or [] when it failed. */
+	items: INodeExecutionData[];
+	/** The error that stopped the node, if any. */
+	error?: { message: string; description?: string | null; context?: IDataObject; name?: string };
+	run: IRun;
+}
+
+/** Runs one Starshipit node on the given input items: Input → Starshipit. */
+export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
+	const nodes: INode[] = [
+		{ id: 'input', name: 'Input', type: 'test.testItems', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.input ?? [{}]) } },
+		{
+			id: 'node',
+			name: 'Starshipit',
+			type: options.type ?? 'n8n-nodes-starshipit.starshipit',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters as INode['parameters'],
+			credentials: { starshipitApi: { id: 'cred-1', name: 'Starshipit sandbox' } },
+			onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+		},
+	];
+	const connections: IConnections = { Input: { main: [[{ node: 'Starshipit', type: 'main', index: 0 }]] } };
+	const run = await runWorkflow({ nodes, connections }, { starshipitApi: options.credentials });
+	const taskData = run.data.resultData.runData.Starshipit?.[0];
+	const error = taskData?.error ?? run.data.resultData.error;
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: error ? (error as unknown as NodeRunResult['error']) : undefined,
+		run,
+	};
+}
