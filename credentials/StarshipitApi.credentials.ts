@@ -95,6 +95,20 @@ export class StarshipitApi implements ICredentialType {
 		},
 		rules: [
 			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Starshipit says: "Access denied due to missing or invalid subscription key". Copy the subscription key again from Starshipit: Settings > API.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'Starshipit refused the API key (403 Forbidden). Copy the API key again from Starshipit: Settings > API.',
+				},
+			},
+			{
 				type: 'responseSuccessBody',
 				properties: { key: 'success', value: false, message: 'Starshipit refused the request: check both keys.' },
 			},

@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialType,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
@@ -13,15 +12,7 @@ import type {
 import { ICredentialsHelper, isExpression } from 'n8n-workflow';
 import { Credentials } from 'n8n-core';
 
-import { StarshipitApi } from '../../credentials/StarshipitApi.credentials';
-
-export const credentialTypes: Record<string, ICredentialType> = { starshipitApi: new StarshipitApi() };
-
-/** Fills in the credential's defaults, as n8n does for fields the user left untouched. */
-export function withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-	const defaults = Object.fromEntries(credentialTypes[type].properties.map((p) => [p.name, p.default]));
-	return { ...defaults, ...data } as ICredentialDataDecryptedObject;
-}
+import { credentialTypes, withDefaults } from './credential-types';
 
 /**
  * n8n's credentials helper without a database: it resolves a credential type's generic

@@ -6,13 +6,12 @@ import type {
 	INodeExecutionData,
 	IRun,
 	IRunExecutionData,
-	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
-import { TestCredentialsHelper } from './credentials-helper';
+import { createAdditionalData } from './additional-data';
 import { nodeTypes } from './node-types';
 import { ensureBinaryDataService } from './binary-data';
 
@@ -44,20 +43,7 @@ export async function runWorkflow(
 	let resolveRun: (run: IRun) => void = () => undefined;
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
-	const additionalData = {
-		executionId: '1',
-		hooks,
-		credentialsHelper: new TestCredentialsHelper(credentials),
-		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		webhookBaseUrl: 'http://localhost/webhook',
-		webhookTestBaseUrl: 'http://localhost/webhook-test',
-		formWaitingBaseUrl: 'http://localhost/form-waiting',
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost/',
-		variables: {},
-		currentNodeParameters: undefined,
-		userId: 'test-user',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = createAdditionalData(credentials, hooks);
 	// The first node starts the run, as a Manual Trigger does in the editor.
 	const startNode = workflow.getNode(workflowData.nodes[0].name);
 	if (!startNode) throw new Error('The test workflow has no nodes');
