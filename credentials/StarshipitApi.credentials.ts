@@ -65,7 +65,7 @@ export class StarshipitApi implements ICredentialType {
 			type: 'number',
 			default: 4,
 			typeOptions: { minValue: 0, maxValue: 10 },
-			description: 'How many times to retry a request that failed only because Starshipit was busy (429), briefly unavailable (502, 503, 504) or unreachable. Orders are never created twice: before a create is retried, n8n checks that the first attempt did not land.',
+			description: 'How many times to retry a request that failed only because Starshipit was busy (429), had a passing server error (500, 502, 503, 504) or could not be reached. Orders are never created twice: before a create is retried, n8n checks that the first attempt did not land.',
 		},
 		{
 			displayName: 'Base URL',

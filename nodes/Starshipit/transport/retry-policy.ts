@@ -3,11 +3,13 @@ import { UNCONFIRMED } from './api-reference';
 /** What went wrong with one attempt, as far as retrying is concerned. */
 export type FailureKind =
 	| 'rate-limited' // 429: Starshipit did not process the request
-	| 'unavailable' // 502/503/504: the gateway may or may not have passed it on
+	| 'unavailable' // 500/502/503/504: Starshipit may or may not have done the work
 	| 'not-sent' // the connection was refused: the request never left
 	| 'network'; // reset, timeout, dropped: the request may have landed
 
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+// 500 is included: a transient server error is the commonest 5xx, and a write is only repeated
+// after checking that the first attempt did not land (see request.ts).
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 const NETWORK_CODES = new Set([
 	'ECONNRESET',

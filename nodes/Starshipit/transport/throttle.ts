@@ -25,8 +25,8 @@ function laneFor(key: string): Lane {
 
 /** Waits for this lane's next free slot, then books the one after it. */
 export async function waitForSlot(key: string, requestsPerSecond: number): Promise<void> {
-	if (!(requestsPerSecond > 0)) return;
-	const interval = 1000 / (requestsPerSecond * SAFETY_FACTOR);
+	// Without a usable rate there is no pacing, but a pause after a 429 still holds.
+	const interval = requestsPerSecond > 0 ? 1000 / (requestsPerSecond * SAFETY_FACTOR) : 0;
 	const lane = laneFor(key);
 	const now = Date.now();
 	const slot = Math.max(now, lane.nextSlotAt);
