@@ -87,6 +87,7 @@ export class StarshipitApi implements ICredentialType {
 	};
 
 	// The cheapest read that checks both keys; Starshipit's own message is shown when it refuses them.
+	// (n8n's rule list takes one rule type only; a 2xx `success: false` cannot happen on this read.)
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
@@ -107,10 +108,6 @@ export class StarshipitApi implements ICredentialType {
 					value: 403,
 					message: 'Starshipit refused the API key (403 Forbidden). Copy the API key again from Starshipit: Settings > API.',
 				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'success', value: false, message: 'Starshipit refused the request: check both keys.' },
 			},
 		],
 	};

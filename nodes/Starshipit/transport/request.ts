@@ -146,8 +146,9 @@ export async function starshipitRequest(
 	});
 
 	for (let attempt = 0; ; attempt++) {
-		await waitForSlot(settings.laneKey, settings.requestsPerSecond);
+		const answered = await waitForSlot(settings.laneKey, settings.requestsPerSecond);
 		const answer = await send.call(this, options);
+		answered();
 		let failure: FailureKind;
 		let waitMs: number | undefined;
 		const { status, body } = answer;

@@ -6,34 +6,58 @@ import { sleep } from 'n8n-workflow';
  * Module state lives as long as the n8n process, which is exactly the scope we want.
  */
 interface Lane {
+	/** Earliest start of the next request (even spacing, so a batch never bursts). */
 	nextSlotAt: number;
+	/** Requests sent and not yet answered: they may already count at the gateway. */
+	inFlight: number;
+	/** When recent requests were answered: an upper bound of when the gateway counted them. */
+	answeredAt: number[];
 }
 
 const lanes = new Map<string, Lane>();
 
-/** A little under the limit, so that timer jitter never pushes a one-second window over it. */
-const SAFETY_FACTOR = 0.95;
-
 function laneFor(key: string): Lane {
 	let lane = lanes.get(key);
 	if (!lane) {
-		lane = { nextSlotAt: 0 };
+		lane = { nextSlotAt: 0, inFlight: 0, answeredAt: [] };
 		lanes.set(key, lane);
 	}
 	return lane;
 }
 
-/** Waits for this lane's next free slot, then books the one after it. */
-export async function waitForSlot(key: string, requestsPerSecond: number): Promise<void> {
-	// Without a usable rate there is no pacing, but a pause after a 429 still holds.
-	const interval = requestsPerSecond > 0 ? 1000 / (requestsPerSecond * SAFETY_FACTOR) : 0;
-	const lane = laneFor(key);
-	const now = Date.now();
-	const slot = Math.max(now, lane.nextSlotAt);
-	lane.nextSlotAt = slot + interval;
-	if (slot > now) await sleep(slot - now);
+/** How long to wait before this lane may start a request; 0 when it may start now. */
+function waitTime(lane: Lane, capacity: number, now: number): number {
+	lane.answeredAt = lane.answeredAt.filter((at) => at > now - 1000);
+	if (lane.nextSlotAt > now) return lane.nextSlotAt - now;
+	if (lane.answeredAt.length + lane.inFlight < capacity) return 0;
+	// The window is full: wait until its oldest answered request leaves it (or an in-flight one ends).
+	return lane.answeredAt.length ? lane.answeredAt[0] + 1000 - now + 1 : 5;
 }
 
+/**
+ * Waits until a request fits the credential's rate, and returns the function to call when its
+ * answer arrives. The gateway counts requests when they arrive, which we cannot see; counting a
+ * request in the one-second window until one second after its answer can never undercount it,
+ * whatever the latency (a first request that spends time connecting included).
+ */
+export async function waitForSlot(key: string, requestsPerSecond: number): Promise<() => void> {
+	const lane = laneFor(key);
+	const limited = requestsPerSecond > 0;
+	const capacity = limited ? Math.max(1, Math.floor(requestsPerSecond)) : Number.POSITIVE_INFINITY;
+	const interval = limited ? 1000 / requestsPerSecond : 0;
+	for (let wait = waitTime(lane, capacity, Date.now()); wait > 0; wait = waitTime(lane, capacity, Date.now())) {
+		await sleep(wait);
+	}
+	lane.nextSlotAt = Date.now() + interval;
+	lane.inFlight++;
+	let answered = false;
+	return () => {
+		if (answered) return;
+		answered = true;
+		lane.inFlight--;
+		if (limited) lane.answeredAt.push(Date.now());
+	};
+}
 /** After a 429, holds the whole lane back, so the other items do not run into the same wall. */
 export function pauseLane(key: string, milliseconds: number): void {
 	const lane = laneFor(key);

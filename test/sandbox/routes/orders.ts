@@ -1,0 +1,209 @@
+import { bulkOrders } from '../seed';
+import type { Json, SandboxOrder, SandboxStore } from '../types';
+import { fail, isoNow, ok, pageOf, toInt, type Route, type RouteRequest } from './envelope';
+
+const DAY = 24 * 3600_000;
+const DESTINATION_REQUIRED = ['name', 'street', 'suburb', 'country'] as const;
+const READ_ONLY = new Set(['order_id', 'status', 'tracking_number', 'tracking_events', 'manifest_number', 'archived']);
+
+export const findOrder = (store: SandboxStore, id?: unknown, number?: unknown) =>
+	store.orders.find((order) =>
+		(id !== undefined && id !== '' && String(order.order_id) === String(id)) ||
+		(number !== undefined && number !== '' && order.order_number === String(number)));
+
+/** What Starshipit refuses on create (the documented required fields). */
+function createProblems(order: Json | undefined, store: SandboxStore): string[] {
+	if (!order || typeof order !== 'object') return ['The request needs an "order" object'];
+	const problems: string[] = [];
+	if (!order.order_number) problems.push('Order number is required');
+	else if (findOrder(store, undefined, order.order_number)) problems.push(`Order ${String(order.order_number)} already exists`);
+	const destination = (order.destination ?? {}) as Json;
+	for (const field of DESTINATION_REQUIRED) if (!destination[field]) problems.push(`Destination ${field} is required`);
+	return problems;
+}
+
+function createOrder(request: RouteRequest, input: Json): SandboxOrder {
+	const { store, now } = request;
+	const id = store.nextOrderId++;
+	const order: SandboxOrder = {
+		order_date: isoNow(now),
+		...input,
+		order_id: id,
+		order_number: String(input.order_number),
+		status: 'Unshipped',
+		archived: false,
+		destination: (input.destination ?? {}) as Json,
+		items: ((input.items ?? []) as Json[]).map((item, index) => ({ ...item, item_id: id * 100 + index })),
+		packages: ((input.packages ?? []) as Json[]).map((pack, index) => ({ ...pack, package_id: id * 100 + index })),
+		tracking_events: [],
+		last_updated_date: isoNow(now),
+	};
+	store.orders.push(order);
+	return order;
+}
+
+const create: Route = (request) => {
+	const order = request.body.order as Json | undefined;
+	const problems = createProblems(order, request.store);
+	if (problems.length) return fail(400, problems[0], problems.join('; '));
+	return ok({ order: createOrder(request, order as Json) });
+};
+
+/** Import: at most 50. Which orders fail and how is not documented: duplicates are reported in errors[]. */
+const importMany: Route = (request) => {
+	const orders = request.body.orders;
+	if (!Array.isArray(orders) || orders.length === 0) return fail(400, 'The request needs an "orders" list');
+	if (orders.length > 50) return fail(400, 'A maximum of 50 orders can be imported per request');
+	const created: SandboxOrder[] = [];
+	const errors: Json[] = [];
+	for (const input of orders as Json[]) {
+		const problems = createProblems(input, request.store);
+		if (problems.length) errors.push({ message: problems[0], details: `order_number: ${String(input?.order_number ?? '')}` });
+		else created.push(createOrder(request, input));
+	}
+	return { status: 200, body: { orders: created, success: created.length > 0, errors } };
+};
+
+const visible = (order: SandboxOrder, status?: string) => {
+	if (status === 'Archived') return order.archived;
+	if (order.archived) return false;
+	if (!status || status === 'All') return true;
+	if (status === 'Shipped' || status === 'Printed') return order.status !== 'Unshipped';
+	return order.status === status;
+};
+
+/** GET /api/orders: one order by id or number (status defaults to Unshipped), or the paged list. */
+const get: Route = ({ query, store }) => {
+	if (query.order_id || query.order_number) {
+		const order = findOrder(store, query.order_id, query.order_number);
+		const status = query.status || 'Unshipped';
+		if (!order || !visible(order, status)) return fail(404, 'Order not found', `No ${status.toLowerCase()} order matches`);
+		return ok({ order });
+	}
+	const size = toInt(query.page_size, 50);
+	if (size < 1 || size > 500) return fail(400, 'page_size must be between 1 and 500');
+	const rows = store.orders.filter((order) => visible(order, query.status || 'Unshipped'));
+	const page = toInt(query.page_number, 1);
+	const { rows: data, totalPages } = pageOf(rows, page, size);
+	return ok({ page_number: page, page_size: size, total_pages: totalPages, total_records: rows.length, data: { orders: data } });
+};
+
+/** The older lists: only the last 24 hours unless a since_ date is given (documented). */
+function legacyList(request: RouteRequest, rows: SandboxOrder[], dateField: 'order_date' | 'last_updated_date', sinceParam: string, summary: boolean) {
+	const { query, now } = request;
+	const limit = toInt(query.limit, 50);
+	if (limit < 1 || limit > 250) return fail(400, 'limit must be between 1 and 250');
+	const since = query[sinceParam] || query.since_last_updated;
+	const from = since ? Date.parse(since) : now - DAY;
+	if (Number.isNaN(from)) return fail(400, `${sinceParam} is not a valid date`);
+	const field = query[sinceParam] ? dateField : query.since_last_updated ? 'last_updated_date' : dateField;
+	const inWindow = rows.filter((order) => Date.parse(order[field]) >= from).sort((a, b) => a.order_id - b.order_id);
+	const { rows: page, totalPages } = pageOf(inWindow, toInt(query.page, 1), limit);
+	if (query.ids_only === 'true') return ok({ order_ids: page.map((order) => order.order_id), total_pages: totalPages });
+	return ok({ orders: summary ? page.map(shippedSummary) : page, total_pages: totalPages });
+}
+
+const shippedSummary = (order: SandboxOrder) => ({
+	order_id: order.order_id, order_number: order.order_number, reference: order.reference, status: order.status,
+	carrier: order.carrier, carrier_name: order.carrier_name, carrier_service_code: order.carrier_service_code,
+	tracking_number: order.tracking_number, tracking_url: order.tracking_url, tracking_status: order.tracking_status,
+	shipment_date: order.shipment_date, last_updated_date: order.last_updated_date, manifest_number: order.manifest_number,
+});
+
+const unshipped: Route = (request) =>
+	legacyList(request, request.store.orders.filter((order) => visible(order, 'Unshipped')), 'order_date', 'since_order_date', false);
+const shipped: Route = (request) =>
+	legacyList(request, request.store.orders.filter((order) => visible(order, 'Shipped')), 'last_updated_date', 'since_last_updated', true);
+
+const search: Route = ({ query, store }) => {
+	const phrase = (query.phrase ?? '').toLowerCase();
+	if (!phrase) return fail(400, 'phrase is required');
+	const fields = query.fields || 'All';
+	const limit = toInt(query.limit, 50);
+	if (limit < 1 || limit > 250) return fail(400, 'limit must be between 1 and 250');
+	const matches = store.orders.filter((order) => {
+		if (!visible(order, query.status || 'All')) return false;
+		const number = order.order_number.toLowerCase().includes(phrase);
+		const reference = String(order.reference ?? '').toLowerCase().includes(phrase);
+		return fields === 'Order_Number' ? number : fields === 'TheirRef' ? reference : number || reference;
+	});
+	const { rows, totalPages } = pageOf(matches, toInt(query.page, 1), limit);
+	return ok({ orders: rows, total_pages: totalPages });
+};
+
+/** Partial update: unshipped orders take every non-read-only field; printed ones only a status change. */
+function applyUpdate(request: RouteRequest, input: Json | undefined): { order?: SandboxOrder; error?: string } {
+	const order = findOrder(request.store, input?.order_id);
+	if (!input || !order) return { error: 'Order not found' };
+	if (order.status !== 'Unshipped') {
+		const changes = Object.keys(input).filter((key) => key !== 'order_id' && key !== 'status');
+		if (changes.length) return { error: `Order ${order.order_number} has been printed: only its status can change` };
+		if (input.status === 'Unshipped') return { error: 'A printed order cannot go back to unshipped' };
+	}
+	for (const [key, value] of Object.entries(input)) {
+		if (READ_ONLY.has(key)) continue;
+		if ((key === 'items' || key === 'packages') && Array.isArray(value)) mergeRows(order, key, value as Json[]);
+		else if (key === 'destination' && value && typeof value === 'object') order.destination = { ...order.destination, ...(value as Json) };
+		else order[key] = value;
+	}
+	order.last_updated_date = isoNow(request.now);
+	return { order };
+}
+
+/** Rows with their id update that row, `delete: true` removes it, rows without an id are added. */
+function mergeRows(order: SandboxOrder, key: 'items' | 'packages', rows: Json[]) {
+	const idKey = key === 'items' ? 'item_id' : 'package_id';
+	for (const row of rows) {
+		const index = order[key].findIndex((existing) => row[idKey] !== undefined && existing[idKey] === row[idKey]);
+		if (index >= 0 && row.delete === true) order[key].splice(index, 1);
+		else if (index >= 0) order[key][index] = { ...order[key][index], ...row };
+		else order[key].push({ ...row, [idKey]: order.order_id * 100 + order[key].length + 50 });
+	}
+}
+
+const update: Route = (request) => {
+	const { order, error } = applyUpdate(request, request.body.order as Json | undefined);
+	return error ? fail(400, error) : ok({ order });
+};
+
+const updateMany: Route = (request) => {
+	const inputs = request.body.orders;
+	if (!Array.isArray(inputs)) return fail(400, 'The request needs an "orders" list');
+	const results = (inputs as Json[]).map((input) => applyUpdate(request, input));
+	const errors = results.filter((result) => result.error).map((result) => ({ message: result.error, details: '' }));
+	return { status: 200, body: { orders: results.flatMap((result) => result.order ?? []), success: errors.length === 0, errors } };
+};
+
+const remove: Route = ({ query, store }) => {
+	const order = findOrder(store, query.order_id);
+	if (!order) return fail(404, 'Order not found');
+	if (order.status !== 'Unshipped') return fail(400, 'Only unshipped orders can be deleted', 'Archive printed or shipped orders instead');
+	store.orders.splice(store.orders.indexOf(order), 1);
+	return ok();
+};
+
+const setArchived = (archived: boolean): Route => ({ query, store, now }) => {
+	const order = findOrder(store, query.order_id);
+	if (!order) return fail(404, 'Order not found');
+	if (archived && order.status === 'Unshipped') return fail(400, 'Only printed or shipped orders can be archived', 'Delete unshipped orders instead');
+	if (!archived && !order.archived) return fail(400, 'Order is not archived');
+	order.archived = archived;
+	order.last_updated_date = isoNow(now);
+	return ok();
+};
+
+export const orderRoutes: Record<string, Route> = {
+	'POST /api/orders': create,
+	'POST /api/orders/import': importMany,
+	'GET /api/orders': get,
+	'GET /api/orders/unshipped': unshipped,
+	'GET /api/orders/shipped': shipped,
+	'GET /api/orders/search': search,
+	'PUT /api/orders': update,
+	'PUT /api/orders/update': updateMany,
+	'DELETE /api/orders/delete': remove,
+	'POST /api/orders/archive': setArchived(true),
+	'POST /api/orders/restore': setArchived(false),
+};
+
+export { bulkOrders };

@@ -1,0 +1,210 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+
+import { type RouteAnswer, type Route, type SandboxSettings } from './routes/envelope';
+import { orderRoutes, findOrder } from './routes/orders';
+import { productRoutes } from './routes/products';
+import { printOrder, setTracking, shippingRoutes } from './routes/shipping';
+import { bulkOrders, seedStore } from './seed';
+import type { Fault, Json, RecordedRequest, SandboxStore } from './types';
+import { postWebhook, webhookPayload, type SendOptions } from './webhooks';
+
+/** Not secrets: the sandbox's fixed keys, so that tests and the demo can use them in the open. */
+export const SANDBOX_API_KEY = 'sandbox-api-key-not-a-secret';
+export const SANDBOX_SUBSCRIPTION_KEY = 'sandbox-subscription-key-not-a-secret';
+
+const ROUTES: Record<string, Route> = { ...orderRoutes, ...shippingRoutes, ...productRoutes };
+
+export interface SandboxOptions {
+	port?: number;
+	host?: string;
+	/** Requests per second per subscription key (sliding 1 s window); null for none. Default none. */
+	rateLimitPerSecond?: number | null;
+	/** Load from and save to this JSON file (optional persistence for the demo). */
+	dataFile?: string;
+	/** Start with the demo seed (default) or empty. */
+	seed?: boolean;
+}
+
+export interface Sandbox {
+	url: string;
+	store: SandboxStore;
+	settings: SandboxSettings;
+	requests: RecordedRequest[];
+	stats: { requests: number; rateLimited: number; byRoute: Record<string, number> };
+	faults: { add(fault: Fault): void; clear(): void; list: Fault[] };
+	setRateLimit(perSecond: number | null): void;
+	setWebhook(url: string | null, secret?: string): void;
+	setOrderStatus(idOrNumber: string | number, trackingStatus: string): Promise<void>;
+	sendTrackingWebhook(orderNumber: string, options?: SendOptions): Promise<{ status: number; body: string }>;
+	seedBulkOrders(count: number): void;
+	reset(): void;
+	close(): Promise<void>;
+}
+
+const GATEWAY_401 = { statusCode: 401, message: 'Access denied due to missing or invalid subscription key. Make sure to provide a valid key for an active subscription.' };
+const API_KEY_403 = { statusCode: 403, message: 'Access denied due to invalid API key.' };
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const load = () => (options.dataFile && existsSync(options.dataFile) ? (JSON.parse(readFileSync(options.dataFile, 'utf8')) as SandboxStore) : seedStore());
+	let store = options.seed === false ? { ...seedStore(), orders: [], products: [] } : load();
+	let rateLimit = options.rateLimitPerSecond ?? null;
+	let webhook: { url: string; secret?: string } | null = null;
+	const recent: number[] = [];
+	const faultList: Fault[] = [];
+	const pendingWebhooks = new Set<Promise<unknown>>();
+	const sockets = new Set<import('node:net').Socket>();
+
+	const settings: SandboxSettings = {
+		labelFormat: 'pdf',
+		onTrackingChange: (orderNumber) => {
+			if (!webhook) return;
+			const sending = sandbox.sendTrackingWebhook(orderNumber).catch(() => undefined);
+			pendingWebhooks.add(sending);
+			void sending.finally(() => pendingWebhooks.delete(sending));
+		},
+	};
+
+	const save = () => options.dataFile && writeFileSync(options.dataFile, JSON.stringify(store, null, '\t'));
+
+	function takeFault(method: string, path: string): Fault | undefined {
+		const fault = faultList.find((row) => (!row.method || row.method === method) && row.path === path);
+		if (!fault) return undefined;
+		if (fault.times !== undefined && --fault.times <= 0) faultList.splice(faultList.indexOf(fault), 1);
+		return fault;
+	}
+
+	function overLimit(now: number) {
+		if (rateLimit === null) return false;
+		while (recent.length && recent[0] <= now - 1000) recent.shift();
+		if (recent.length >= rateLimit) return true;
+		recent.push(now);
+		return false;
+	}
+
+	async function handle(request: IncomingMessage, response: ServerResponse, raw: string) {
+		const url = new URL(request.url ?? '/', 'http://sandbox');
+		const method = request.method ?? 'GET';
+		const query = Object.fromEntries(url.searchParams);
+		const now = Date.now();
+		let body: Json = {};
+		try {
+			body = raw ? (JSON.parse(raw) as Json) : {};
+		} catch {
+			return send({ status: 400, body: { success: false, errors: [{ message: 'The request body is not valid JSON', details: '' }] } });
+		}
+		if (url.pathname.startsWith('/__sandbox/')) return send(control(method, url.pathname, body));
+
+		stats.requests++;
+		const routeKey = `${method} ${url.pathname}`;
+		stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
+		const record: RecordedRequest = { method, path: url.pathname, query, status: 0, at: new Date(now).toISOString(), body: raw ? body : undefined };
+		requests.push(record);
+
+		function send(answer: RouteAnswer, headers: Record<string, string> = {}) {
+			record.status = answer.status;
+			response.writeHead(answer.status, { 'content-type': 'application/json', ...headers });
+			response.end(JSON.stringify(answer.body));
+		}
+
+		if (request.headers['ocp-apim-subscription-key'] !== SANDBOX_SUBSCRIPTION_KEY) return send({ status: 401, body: GATEWAY_401 });
+		if (overLimit(now)) {
+			stats.rateLimited++;
+			return send({ status: 429, body: { statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' } }, { 'retry-after': '1' });
+		}
+		if (request.headers['starshipit-api-key'] !== SANDBOX_API_KEY) return send({ status: 403, body: API_KEY_403 });
+
+		const fault = takeFault(method, url.pathname);
+		if (fault?.kind === 'drop') return request.socket.destroy();
+		if (fault?.kind === 'timeout') return; // never answers; the client's timeout decides
+		if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000));
+		if (fault?.kind === 'status') {
+			if (fault.status === 429) stats.rateLimited++;
+			const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+			return send({ status: fault.status ?? 500, body: fault.body ?? { success: false, errors: [{ message: 'Internal server error', details: '' }] } }, headers);
+		}
+
+		const route = ROUTES[routeKey];
+		if (!route) return send({ status: 404, body: { statusCode: 404, message: 'Resource not found' } });
+		const answer = route({ query, body, store, now, settings });
+		if (method !== 'GET') save();
+		if (fault?.kind === 'drop-after-write') {
+			record.status = answer.status;
+			return request.socket.destroy();
+		}
+		send(answer);
+	}
+
+	/** Control endpoints for the demo, the end-to-end suite and the benchmark (no keys needed). */
+	function control(method: string, path: string, body: Json): RouteAnswer {
+		const done = (extra: Json = {}) => ({ status: 200, body: { ok: true, ...extra } });
+		if (path === '/__sandbox/stats') return done({ stats, orders: store.orders.length, products: store.products.length });
+		if (path === '/__sandbox/reset') return (sandbox.reset(), done());
+		if (path === '/__sandbox/rate-limit') return (sandbox.setRateLimit((body.perSecond as number | null) ?? null), done());
+		if (path === '/__sandbox/webhook') return (sandbox.setWebhook((body.url as string) ?? null, body.secret as string | undefined), done());
+		if (path === '/__sandbox/seed-bulk') return (sandbox.seedBulkOrders(Number(body.count ?? 0)), done());
+		if (path === '/__sandbox/faults' && method === 'DELETE') return (faultList.length = 0, done());
+		if (path === '/__sandbox/faults') return (faultList.push(body as unknown as Fault), done());
+		if (path === '/__sandbox/order-status') {
+			void sandbox.setOrderStatus(body.order as string, String(body.status));
+			return done();
+		}
+		return { status: 404, body: { ok: false, message: `Unknown control ${path}` } };
+	}
+
+	const requests: RecordedRequest[] = [];
+	const stats = { requests: 0, rateLimited: 0, byRoute: {} as Record<string, number> };
+	const server = createServer((request, response) => {
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		request.on('end', () => void handle(request, response, Buffer.concat(chunks).toString('utf8')));
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+
+	const sandbox: Sandbox = {
+		url: `http://127.0.0.1:${port}`,
+		get store() { return store; },
+		settings,
+		requests,
+		stats,
+		faults: { add: (fault) => faultList.push({ ...fault }), clear: () => (faultList.length = 0), list: faultList },
+		setRateLimit: (perSecond) => { rateLimit = perSecond; recent.length = 0; },
+		setWebhook: (url, secret) => { webhook = url ? { url, secret } : null; },
+		async setOrderStatus(idOrNumber, trackingStatus) {
+			const order = findOrder(store, idOrNumber, idOrNumber);
+			if (!order) throw new Error(`The sandbox has no order ${String(idOrNumber)}`);
+			const context = { query: {}, body: {}, store, now: Date.now(), settings };
+			if (!order.tracking_number) printOrder(context, order);
+			if (trackingStatus !== 'Printed') setTracking(context, order, trackingStatus, `Status changed to ${trackingStatus}`);
+			if (trackingStatus !== 'Printed' && order.status === 'Printed') order.status = 'Shipped';
+			save();
+			await Promise.all([...pendingWebhooks]);
+		},
+		async sendTrackingWebhook(orderNumber, sendOptions) {
+			if (!webhook) throw new Error('No webhook URL configured: call setWebhook first');
+			const order = findOrder(store, undefined, orderNumber);
+			if (!order) throw new Error(`The sandbox has no order ${orderNumber}`);
+			return postWebhook(webhook.url, webhookPayload(order), webhook.secret, sendOptions);
+		},
+		seedBulkOrders: (count) => bulkOrders(store, count),
+		reset() {
+			store = seedStore();
+			faultList.length = 0;
+			requests.length = 0;
+			Object.assign(stats, { requests: 0, rateLimited: 0, byRoute: {} });
+			save();
+		},
+		async close() {
+			await Promise.all([...pendingWebhooks]);
+			for (const socket of sockets) socket.destroy();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+	return sandbox;
+}

@@ -1,0 +1,82 @@
+/** The sandbox's in-memory records, in Starshipit's field names (see the shared API notes). */
+export type Json = Record<string, unknown>;
+
+export interface TrackingEvent {
+	event_datetime: string;
+	status: string;
+	details: string;
+}
+
+export interface SandboxOrder extends Json {
+	order_id: number;
+	order_number: string;
+	order_date: string;
+	reference?: string;
+	/** Order status: Unshipped, Printed or Shipped (manifested); archived is a flag, as in Starshipit. */
+	status: 'Unshipped' | 'Printed' | 'Shipped';
+	archived: boolean;
+	destination: Json;
+	items: Json[];
+	packages: Json[];
+	carrier?: string;
+	carrier_name?: string;
+	carrier_service_code?: string;
+	tracking_number?: string;
+	tracking_url?: string;
+	tracking_status?: string;
+	tracking_events: TrackingEvent[];
+	shipment_date?: string;
+	manifest_number?: string;
+	last_updated_date: string;
+}
+
+export interface SandboxProduct extends Json {
+	id: number;
+	sku: string;
+}
+
+export interface SandboxManifest {
+	id: number;
+	name: string;
+	date: string;
+	number: string;
+	numberArticles: number;
+	numberConsignments: number;
+	fileName1: string;
+	fileName2: string;
+	carrierId: string;
+	orderNumbers: string[];
+}
+
+export interface SandboxStore {
+	orders: SandboxOrder[];
+	products: SandboxProduct[];
+	manifests: SandboxManifest[];
+	nextOrderId: number;
+	nextProductId: number;
+	nextManifestId: number;
+	nextTrackingNumber: number;
+}
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	status: number;
+	at: string;
+	/** The request body as JSON (keys are never in bodies; headers are not recorded). */
+	body?: unknown;
+}
+
+export type FaultKind = 'status' | 'timeout' | 'slow' | 'drop' | 'drop-after-write';
+
+export interface Fault {
+	method?: string;
+	path: string;
+	kind: FaultKind;
+	status?: number;
+	body?: unknown;
+	times?: number;
+	delayMs?: number;
+	retryAfterSeconds?: number;
+}
