@@ -55,6 +55,8 @@ export const UNCONFIRMED = {
 	rateExtraFields: ['carrier', 'carrier_name', 'currency', 'transit_days'],
 	/** Tracking `results` is an object in the reference; one client also sees a list. */
 	trackingResultsMayBeList: true,
+	/** How the import answer names an order that already exists: undocumented; one plugin sees "Order Exists" / "already exists". */
+	importDuplicatePattern: /order exists|already exists/i,
 	/** Webhook signature scheme, seen in one production receiver: hex HMAC-SHA256 of the raw body. */
 	webhookSignatureHeader: 'x-starshipit-signature',
 } as const;

@@ -74,6 +74,8 @@ export interface StarshipitRequest {
 	findExisting?: () => Promise<IDataObject | undefined>;
 	/** POSTs that only read or are harmless to repeat (rates, manifests lists). */
 	safeToRepeat?: boolean;
+	/** For lookups: a 404 means "no such record" and answers `{}` instead of an error. */
+	notFoundAsEmpty?: boolean;
 }
 
 interface Settings {
@@ -158,6 +160,8 @@ export async function starshipitRequest(
 			throw starshipitApiError(this.getNode(), supportContext(null, attempt, undefined), undefined, 'the request could not be sent', request.itemIndex);
 		} else if (status >= 200 && status < 300 && isSuccessfulBody(body)) {
 			return (body ?? {}) as IDataObject;
+		} else if (status === 404 && request.notFoundAsEmpty) {
+			return {};
 		} else if (!isRetryableStatus(status)) {
 			throw starshipitApiError(this.getNode(), supportContext(status, attempt, body), body, `request failed (HTTP ${status})`, request.itemIndex);
 		} else {

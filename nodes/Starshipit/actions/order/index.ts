@@ -1,4 +1,24 @@
 import { defineResource } from '../resource';
+import { archiveOrderOperation } from './archive.operation';
+import { createOrderOperation } from './create.operation';
+import { createOrUpdateOrderOperation } from './createOrUpdate.operation';
+import { deleteOrderOperation } from './delete.operation';
+import { getOrderOperation } from './get.operation';
+import { getManyOrdersOperation } from './getMany.operation';
+import { importOrdersOperation } from './import.operation';
+import { restoreOrderOperation } from './restore.operation';
+import { searchOrdersOperation } from './search.operation';
+import { updateOrderOperation } from './update.operation';
 
-// Operations are added here, one file each: see actions/README.md.
-export const orderResource = defineResource('order', '', []);
+export const orderResource = defineResource('order', 'createOrUpdate', [
+	{ name: 'Archive', value: 'archive', description: 'Archive a printed or shipped order', action: 'Archive an order', module: archiveOrderOperation },
+	{ name: 'Create', value: 'create', description: 'Create a new order; fails if the order number already exists', action: 'Create an order', module: createOrderOperation },
+	{ name: 'Create or Update', value: 'createOrUpdate', description: 'Create the order, or update it if its order number already exists (never a duplicate)', action: 'Create or update an order', module: createOrUpdateOrderOperation },
+	{ name: 'Delete', value: 'delete', description: 'Delete an unshipped order', action: 'Delete an order', module: deleteOrderOperation },
+	{ name: 'Get', value: 'get', description: 'Get one order by order number or Starshipit ID', action: 'Get an order', module: getOrderOperation },
+	{ name: 'Get Many', value: 'getMany', description: 'List unshipped, shipped, archived or all orders', action: 'Get many orders', module: getManyOrdersOperation },
+	{ name: 'Import', value: 'import', description: 'Create many orders at once, in batches of 50, with one result per input item', action: 'Import orders in batches', module: importOrdersOperation },
+	{ name: 'Restore', value: 'restore', description: 'Bring an archived order back', action: 'Restore an archived order', module: restoreOrderOperation },
+	{ name: 'Search', value: 'search', description: 'Find orders whose number or reference contains a text', action: 'Search orders', module: searchOrdersOperation },
+	{ name: 'Update', value: 'update', description: 'Change fields of an unshipped order, and optionally check they were stored', action: 'Update an order', module: updateOrderOperation },
+]);

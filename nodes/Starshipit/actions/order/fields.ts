@@ -1,0 +1,179 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** The fields of a new order, shared by Create, Create or Update and Import. */
+export const orderFields: INodeProperties[] = [
+	{
+		displayName: 'Order Number',
+		name: 'orderNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1001',
+		description: 'Your shop or system’s own order number. Keep it stable: updates and tracking are matched on it.',
+	},
+	{
+		displayName: 'Recipient Name',
+		name: 'destinationName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Jane Citizen',
+	},
+	{
+		displayName: 'Street',
+		name: 'destinationStreet',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1 George Street',
+	},
+	{
+		displayName: 'Suburb',
+		name: 'destinationSuburb',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Sydney',
+		description: 'Suburb or town (Starshipit requires it)',
+	},
+	{ displayName: 'City', name: 'destinationCity', type: 'string', default: '' },
+	{ displayName: 'State', name: 'destinationState', type: 'string', default: '', placeholder: 'e.g. NSW' },
+	{ displayName: 'Post Code', name: 'destinationPostCode', type: 'string', default: '', placeholder: 'e.g. 2000' },
+	{
+		displayName: 'Country',
+		name: 'destinationCountry',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Australia or AU',
+	},
+	{
+		displayName: 'Items',
+		name: 'items',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Item',
+		description: 'What is in the parcel. International orders need a description and a value for each item (customs).',
+		options: [
+			{
+				displayName: 'Item',
+				name: 'item',
+				values: [
+					{ displayName: 'Country of Origin', name: 'country_of_origin', type: 'string', default: '', placeholder: 'e.g. AU', description: 'Where the item was made (2-letter code), for customs' },
+					{ displayName: 'Description', name: 'description', type: 'string', default: '', placeholder: 'e.g. Cotton T-shirt' },
+					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1, typeOptions: { minValue: 1 } },
+					{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Must match the SKU in the Product Catalogue exactly' },
+					{ displayName: 'Tariff Code', name: 'tariff_code', type: 'string', default: '', placeholder: 'e.g. 610910', description: 'HS tariff code, for customs' },
+					{ displayName: 'Value', name: 'value', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 }, description: 'Value of one item, in the order currency' },
+					{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 }, description: 'Weight of one item in kilograms' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Packages',
+		name: 'packages',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Package',
+		description: 'Boxes or satchels, in kilograms and metres. Leave empty to let Starshipit’s rules choose.',
+		options: [
+			{
+				displayName: 'Package',
+				name: 'package',
+				values: [
+					{ displayName: 'Height (M)', name: 'height', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } },
+					{ displayName: 'Length (M)', name: 'length', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } },
+					{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 0.5, typeOptions: { minValue: 0, numberPrecision: 3 } },
+					{ displayName: 'Width (M)', name: 'width', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Authority to Leave', name: 'authority_to_leave', type: 'boolean', default: false, description: 'Whether the carrier may leave the parcel without a signature' },
+			{ displayName: 'Building', name: 'building', type: 'string', default: '' },
+			{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', placeholder: 'e.g. AusPost', description: 'Carrier code to book with (otherwise Starshipit’s rules choose)' },
+			{ displayName: 'Carrier Service Code', name: 'carrier_service_code', type: 'string', default: '', placeholder: 'e.g. EXP' },
+			{ displayName: 'Company', name: 'company', type: 'string', default: '' },
+			{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'e.g. AUD' },
+			{ displayName: 'Delivery Instructions', name: 'delivery_instructions', type: 'string', default: '' },
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Metadata',
+				name: 'metadata',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				options: [
+					{
+						displayName: 'Field',
+						name: 'field',
+						values: [
+							{ displayName: 'Key', name: 'metafield_key', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{ displayName: 'Order Date', name: 'order_date', type: 'dateTime', default: '' },
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+			{ displayName: 'Reference', name: 'reference', type: 'string', default: '', description: 'A second reference shown in Starshipit, e.g. the customer’s PO number' },
+			{ displayName: 'Shipping Description', name: 'shipping_description', type: 'string', default: '', description: 'What the customer chose at checkout, e.g. Express' },
+			{ displayName: 'Shipping Method', name: 'shipping_method', type: 'string', default: '', description: 'Code of the method chosen at checkout; Starshipit’s rules map it to a service' },
+			{ displayName: 'Signature Required', name: 'signature_required', type: 'boolean', default: false, description: 'Whether the recipient must sign on delivery' },
+			{ displayName: 'Your Country', name: 'homeCountry', type: 'string', default: 'AU', description: 'The country you ship from. Orders to any other country are checked for customs data before they are sent.' },
+		],
+	},
+];
+
+const DESTINATION_EXTRAS = ['building', 'company', 'delivery_instructions', 'email', 'phone'];
+const ORDER_EXTRAS = ['authority_to_leave', 'carrier', 'carrier_service_code', 'currency', 'order_date', 'reference', 'shipping_description', 'shipping_method', 'signature_required'];
+
+/** Empty strings and zero dimensions mean "not given": Starshipit should not receive them. */
+export function withoutBlanks(values: IDataObject, zeroIsBlank: string[] = []): IDataObject {
+	return Object.fromEntries(
+		Object.entries(values).filter(([key, value]) => value !== '' && value !== undefined && value !== null && !(zeroIsBlank.includes(key) && value === 0)),
+	);
+}
+
+function rows(collection: IDataObject, key: string): IDataObject[] {
+	const list = collection?.[key];
+	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}
+
+/** Builds a Starshipit CreateOrder from the node's fields for one item. */
+export function readOrderInput(this: IExecuteFunctions, itemIndex: number): { order: IDataObject; homeCountry: string } {
+	const parameter = (name: string, fallback: unknown = '') => this.getNodeParameter(name, itemIndex, fallback);
+	const extras = parameter('additionalFields', {}) as IDataObject;
+	const destination = withoutBlanks({
+		name: parameter('destinationName'),
+		street: parameter('destinationStreet'),
+		suburb: parameter('destinationSuburb'),
+		city: parameter('destinationCity'),
+		state: parameter('destinationState'),
+		post_code: parameter('destinationPostCode'),
+		country: parameter('destinationCountry'),
+		...Object.fromEntries(DESTINATION_EXTRAS.map((key) => [key, extras[key]])),
+	});
+	const order = withoutBlanks({
+		order_number: String(parameter('orderNumber')).trim(),
+		...Object.fromEntries(ORDER_EXTRAS.map((key) => [key, extras[key]])),
+		destination,
+		items: rows(parameter('items', {}) as IDataObject, 'item').map((item) => withoutBlanks(item, ['value', 'weight'])),
+		packages: rows(parameter('packages', {}) as IDataObject, 'package').map((pack) => withoutBlanks(pack, ['height', 'width', 'length'])),
+	});
+	const metadata = rows(extras.metadata as IDataObject, 'field').filter((field) => field.metafield_key);
+	if (metadata.length) order.metadatas = metadata;
+	if (order.signature_required === false) delete order.signature_required;
+	if (order.authority_to_leave === false) delete order.authority_to_leave;
+	return { order, homeCountry: String(extras.homeCountry || 'AU') };
+}

@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { outputFor, runPerItem } from '../../helpers/items';
+import { starshipitRequest, type EndpointName } from '../../transport';
+import type { OperationModule } from '../types';
+import { orderLocator, resolveOrder } from './lookup';
+
+/** Delete, Archive and Restore: find the order, then one call with its ID in the query string. */
+export function orderLifecycleOperation(endpoint: EndpointName, outcome: string): OperationModule {
+	return {
+		description: [orderLocator],
+		writes: true,
+		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+			return await runPerItem.call(this, items, async (itemIndex) => {
+				const order = await resolveOrder.call(this, itemIndex);
+				await starshipitRequest.call(this, {
+					endpoint,
+					query: { order_id: order.order_id as number },
+					action: 'updated',
+					sourceOrderId: String(order.order_number),
+					starshipitOrderId: order.order_id as number,
+					itemIndex,
+					// The ID is in the query: repeating an archive or restore cannot make a second order.
+					safeToRepeat: true,
+				});
+				return outputFor(itemIndex, { success: true, outcome, order_id: order.order_id, order_number: order.order_number });
+			});
+		},
+	};
+}

@@ -1,0 +1,3 @@
+import { orderLifecycleOperation } from './lifecycle';
+
+export const restoreOrderOperation = orderLifecycleOperation('ordersRestore', 'restored');

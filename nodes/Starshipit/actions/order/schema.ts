@@ -1,0 +1,77 @@
+import { z } from 'zod/v4';
+
+/**
+ * What Starshipit needs in a new order, checked before anything is sent. Field names are
+ * Starshipit's, so a problem reads "Destination › Post Code: ..." or "Items › #2 › Value: ...".
+ */
+const text = (max: number) => z.string({ error: 'is required' }).trim().max(max, `must be at most ${max} characters`);
+const required = (max: number) => text(max).min(1, 'is required');
+const countryCode = z.string().regex(/^[A-Za-z]{2}$/, 'must be a 2-letter country code, e.g. AU or NZ');
+const amount = z.number({ error: 'must be a number' }).nonnegative('cannot be negative');
+
+export const addressSchema = z.object({
+	name: required(100),
+	company: text(100).optional(),
+	building: text(100).optional(),
+	street: required(200),
+	suburb: required(100),
+	city: text(100).optional(),
+	state: text(50).optional(),
+	post_code: z.string().regex(/^[A-Za-z0-9 -]{3,10}$/, 'must be 3 to 10 letters or digits, e.g. 2000').optional(),
+	country: required(60),
+	email: z.email('must be an email address, e.g. jane@example.com').optional(),
+	phone: z.string().regex(/^[0-9 +()-]{6,20}$/, 'must be a phone number of 6 to 20 digits').optional(),
+	delivery_instructions: text(250).optional(),
+	tax_number: text(50).optional(),
+});
+
+export const itemSchema = z.object({
+	sku: text(100).optional(),
+	description: text(250).optional(),
+	quantity: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1'),
+	value: amount.optional(),
+	weight: amount.max(1000, 'must be in kg (at most 1000)').optional(),
+	tariff_code: z.string().regex(/^[0-9.]{4,14}$/, 'must be a tariff (HS) code of 4 to 14 digits, e.g. 610910').optional(),
+	country_of_origin: countryCode.optional(),
+});
+
+export const packageSchema = z.object({
+	weight: z.number({ error: 'must be a number' }).positive('must be above 0 kg').max(1000, 'must be in kg (at most 1000)'),
+	height: amount.max(10, 'must be in metres (at most 10)').optional(),
+	width: amount.max(10, 'must be in metres (at most 10)').optional(),
+	length: amount.max(10, 'must be in metres (at most 10)').optional(),
+});
+
+const COUNTRY_NAMES: Record<string, string> = { au: 'australia', nz: 'new zealand', gb: 'united kingdom', us: 'united states', ca: 'canada' };
+
+/** Orders leaving the merchant's country need customs data for every item. */
+export function isInternational(country: string, homeCountry: string): boolean {
+	const normalise = (value: string) => {
+		const lower = value.trim().toLowerCase();
+		return COUNTRY_NAMES[lower] ?? lower;
+	};
+	return normalise(country) !== normalise(homeCountry);
+}
+
+export const orderSchema = (homeCountry: string) =>
+	z
+		.object({
+			order_number: required(50),
+			order_date: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date, e.g. 2026-11-25T10:00:00Z').optional(),
+			reference: text(100).optional(),
+			shipping_method: text(100).optional(),
+			shipping_description: text(250).optional(),
+			currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code, e.g. AUD').optional(),
+			destination: addressSchema,
+			items: z.array(itemSchema),
+			packages: z.array(packageSchema),
+		})
+		.passthrough()
+		.superRefine((order, context) => {
+			if (!isInternational(order.destination.country, homeCountry)) return;
+			if (order.items.length === 0) context.addIssue({ code: 'custom', path: ['items'], message: 'an international order needs at least one item for customs' });
+			order.items.forEach((item, index) => {
+				if (!item.description) context.addIssue({ code: 'custom', path: ['items', index, 'description'], message: 'is required for customs on an international order' });
+				if (!(Number(item.value) > 0)) context.addIssue({ code: 'custom', path: ['items', index, 'value'], message: 'is required for customs on an international order (above 0)' });
+			});
+		});

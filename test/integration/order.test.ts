@@ -1,0 +1,299 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { runNode } from '../harness/run-workflow';
+import { sandboxCredentials } from '../harness/sandbox-credentials';
+import { startSandbox, SANDBOX_API_KEY, SEED, type Sandbox } from '../sandbox';
+
+let sandbox: Sandbox;
+beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
+afterEach(() => {
+	sandbox.reset();
+	sandbox.setRateLimit(null);
+});
+afterAll(async () => await sandbox.close());
+
+const domestic = {
+	orderNumber: 'WEB-5001',
+	destinationName: 'Sam Lee',
+	destinationStreet: '5 King Street',
+	destinationSuburb: 'Newtown',
+	destinationCity: 'Sydney',
+	destinationState: 'NSW',
+	destinationPostCode: '2042',
+	destinationCountry: 'Australia',
+	items: { item: [{ sku: 'MUG-BLUE', description: 'Blue mug', quantity: 2, value: 19.5, weight: 0.4 }] },
+	packages: { package: [{ weight: 1, length: 0.2, width: 0.15, height: 0.12 }] },
+	additionalFields: { reference: 'PO-77', currency: 'AUD' },
+};
+const international = {
+	...domestic,
+	orderNumber: 'WEB-5002',
+	destinationCountry: 'NZ',
+	destinationSuburb: 'Ponsonby',
+	items: { item: [{ sku: 'TEE-M-BLACK', description: 'Cotton T-shirt', quantity: 1, value: 30, weight: 0.2, tariff_code: '610910', country_of_origin: 'AU' }] },
+};
+
+const order = (operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false, overrides: Record<string, string> = {}) =>
+	runNode({
+		parameters: { resource: 'order', operation, ...parameters },
+		input,
+		credentials: sandboxCredentials(sandbox, overrides),
+		continueOnFail,
+	});
+const created = (number: string) => sandbox.store.orders.filter((row) => row.order_number === number);
+const byNumber = (value: string) => ({ order: { __rl: true, mode: 'orderNumber', value } });
+
+describe('Create', () => {
+	test('a domestic order lands with its destination, items and packages', async () => {
+		const { items, error } = await order('create', domestic);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ order_number: 'WEB-5001', status: 'Unshipped', reference: 'PO-77' });
+		const [stored] = created('WEB-5001');
+		expect(stored.destination).toMatchObject({ name: 'Sam Lee', post_code: '2042', country: 'Australia' });
+		expect(stored.items).toHaveLength(1);
+		expect(stored.packages[0]).toMatchObject({ weight: 1, length: 0.2 });
+	});
+
+	test('an international order with customs data lands', async () => {
+		const { error } = await order('create', international);
+		expect(error).toBeUndefined();
+		expect(created('WEB-5002')[0].items[0]).toMatchObject({ tariff_code: '610910', country_of_origin: 'AU' });
+	});
+
+	test('a multi-item order keeps every line', async () => {
+		const lines = [1, 2, 3].map((n) => ({ sku: `SKU-${n}`, description: `Thing ${n}`, quantity: n, value: 5, weight: 0.1 }));
+		const { error } = await order('create', { ...domestic, orderNumber: 'WEB-5003', items: { item: lines } });
+		expect(error).toBeUndefined();
+		expect(created('WEB-5003')[0].items.map((item) => item.quantity)).toEqual([1, 2, 3]);
+	});
+
+	test('a duplicate order number shows Starshipit’s message and creates nothing', async () => {
+		const { error } = await order('create', { ...domestic, orderNumber: SEED.domesticOrder });
+		expect(error?.message).toBe(`Starshipit: Order ${SEED.domesticOrder} already exists`);
+		expect(created(SEED.domesticOrder)).toHaveLength(1);
+	});
+
+	test('wrong keys: Starshipit’s refusal, and no key in the error', async () => {
+		const { items } = await order('create', domestic, [{}], true, { apiKey: 'bad-key-xyz' });
+		expect(items[0].json.error).toMatch(/^Starshipit: /);
+		expect(JSON.stringify(items)).not.toContain('bad-key-xyz');
+		expect(JSON.stringify(items)).not.toContain(SANDBOX_API_KEY);
+		expect(created('WEB-5001')).toHaveLength(0);
+	});
+
+	test('a 429 storm is waited out: every order lands once, no 429 reaches the user', async () => {
+		sandbox.faults.add({ method: 'POST', path: '/api/orders', kind: 'status', status: 429, retryAfterSeconds: 0, times: 3 });
+		const input = [1, 2, 3].map((n) => ({ n }));
+		const { items, error } = await order('create', { ...domestic, orderNumber: '={{ "STORM-" + $json.n }}' }, input);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(3);
+		for (const n of [1, 2, 3]) expect(created(`STORM-${n}`)).toHaveLength(1);
+	});
+
+	test('a 500 then success: the order is created exactly once', async () => {
+		sandbox.faults.add({ method: 'POST', path: '/api/orders', kind: 'status', status: 500, times: 1 });
+		const { error } = await order('create', domestic);
+		expect(error).toBeUndefined();
+		expect(created('WEB-5001')).toHaveLength(1);
+	});
+
+	test('a dropped connection after the create: found, not sent again, no duplicate', async () => {
+		sandbox.faults.add({ method: 'POST', path: '/api/orders', kind: 'drop-after-write', times: 1 });
+		const { items, error } = await order('create', domestic);
+		expect(error).toBeUndefined();
+		expect(items[0].json.order_number).toBe('WEB-5001');
+		expect(created('WEB-5001')).toHaveLength(1);
+		expect(sandbox.stats.byRoute['POST /api/orders']).toBe(1);
+	});
+});
+
+describe('malformed input: a clear item error and nothing sent', () => {
+	const item = (fields: IDataObject) => ({ items: { item: [{ ...domestic.items.item[0], ...fields }] } });
+	const pack = (fields: IDataObject) => ({ packages: { package: [{ ...domestic.packages.package[0], ...fields }] } });
+	const cases: Array<[string, IDataObject, RegExp]> = [
+		// Mapped from an earlier node that had no value (a literal empty field is refused by n8n's own check).
+		['empty order number', { orderNumber: '={{ "" }}' }, /Order Number: is required/],
+		['blank order number', { orderNumber: '   ' }, /Order Number: is required/],
+		['order number too long', { orderNumber: 'X'.repeat(51) }, /Order Number: must be at most 50/],
+		['no recipient', { destinationName: '={{ "" }}' }, /Destination › Name: is required/],
+		['no street', { destinationStreet: '={{ "" }}' }, /Destination › Street: is required/],
+		['no suburb', { destinationSuburb: '={{ "" }}' }, /Destination › Suburb: is required/],
+		['no country', { destinationCountry: '={{ "" }}' }, /Destination › Country: is required/],
+		['post code with symbols', { destinationPostCode: '20#0' }, /Destination › Post Code: must be 3 to 10/],
+		['post code too short', { destinationPostCode: '20' }, /Destination › Post Code/],
+		['post code too long', { destinationPostCode: '12345678901' }, /Destination › Post Code/],
+		['bad email', { additionalFields: { email: 'not-an-email' } }, /Destination › Email: must be an email/],
+		['bad phone', { additionalFields: { phone: 'call me' } }, /Destination › Phone: must be a phone/],
+		['bad currency', { additionalFields: { currency: 'DOLLARS' } }, /Currency: must be a 3-letter/],
+		['bad order date', { additionalFields: { order_date: 'yesterday' } }, /Order Date: must be a date/],
+		['street too long', { destinationStreet: 'S'.repeat(201) }, /Destination › Street: must be at most 200/],
+		['zero quantity', item({ quantity: 0 }), /Items › #1 › Quantity: must be at least 1/],
+		['fractional quantity', item({ quantity: 1.5 }), /Items › #1 › Quantity: must be a whole number/],
+		['negative quantity', item({ quantity: -2 }), /Items › #1 › Quantity/],
+		['negative value', item({ value: -1 }), /Items › #1 › Value: cannot be negative/],
+		['negative item weight', item({ weight: -0.1 }), /Items › #1 › Weight: cannot be negative/],
+		['item weight in grams', item({ weight: 2500 }), /Items › #1 › Weight: must be in kg/],
+		['tariff code with letters', item({ tariff_code: 'ABC123' }), /Items › #1 › Tariff Code/],
+		['country of origin as a name', item({ country_of_origin: 'Australia' }), /Items › #1 › Country Of Origin: must be a 2-letter/],
+		['zero package weight', pack({ weight: 0 }), /Packages › #1 › Weight: must be above 0/],
+		['package weight in grams', pack({ weight: 5000 }), /Packages › #1 › Weight: must be in kg/],
+		['package length in cm', pack({ length: 30 }), /Packages › #1 › Length: must be in metres/],
+		['negative package width', pack({ width: -1 }), /Packages › #1 › Width: cannot be negative/],
+		['international without items', { ...international, items: { item: [] } }, /Items: an international order needs at least one item/],
+		['international item without description', { ...international, items: { item: [{ sku: 'X', quantity: 1, value: 5 }] } }, /Items › #1 › Description: is required for customs/],
+		['international item without value', { ...international, items: { item: [{ sku: 'X', description: 'Thing', quantity: 1 }] } }, /Items › #1 › Value: is required for customs/],
+		['international second item without value', { ...international, items: { item: [international.items.item[0], { description: 'Mug', quantity: 1 }] } }, /Items › #2 › Value/],
+		['several problems at once', { destinationName: '={{ "" }}', destinationStreet: '={{ "" }}' }, /2 problems/],
+	];
+
+	test.each(cases)('%s', async (_name, override, expected) => {
+		const before = sandbox.stats.requests;
+		const { error } = await order('create', { ...domestic, ...override });
+		expect(error?.message).toMatch(/nothing was sent to Starshipit/);
+		expect(`${error?.message}\n${error?.description}`).toMatch(expected);
+		expect(sandbox.stats.requests).toBe(before);
+	});
+
+	test('Continue On Fail: the bad item becomes an error item, the good one lands, both paired', async () => {
+		const input = [{ name: '' }, { name: 'Ok Person' }];
+		const { items } = await order('create', { ...domestic, orderNumber: '={{ "COF-" + $itemIndex }}', destinationName: '={{ $json.name }}' }, input, true);
+		expect(items.map((row) => row.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(items[0].json.error).toMatch(/item 1/);
+		expect(items[1].json.order_number).toBe('COF-1');
+		expect(created('COF-0')).toHaveLength(0);
+	});
+});
+
+describe('Create or Update', () => {
+	test('creates when new, updates when the number exists: never a duplicate', async () => {
+		const first = await order('createOrUpdate', domestic);
+		expect(first.items[0].json.outcome).toBe('created');
+		const second = await order('createOrUpdate', { ...domestic, destinationStreet: '7 King Street', items: { item: [{ sku: 'MUG-BLUE', description: 'Blue mug', quantity: 5, value: 19.5 }] } });
+		expect(second.items[0].json.outcome).toBe('updated');
+		const rows = created('WEB-5001');
+		expect(rows).toHaveLength(1);
+		expect(rows[0].destination.street).toBe('7 King Street');
+		expect(rows[0].items).toHaveLength(1);
+		expect(rows[0].items[0].quantity).toBe(5);
+	});
+
+	test('a printed order is reported as skipped, not changed', async () => {
+		const { items } = await order('createOrUpdate', { ...domestic, orderNumber: SEED.printedOrder });
+		expect(items[0].json).toMatchObject({ outcome: 'skipped', order_number: SEED.printedOrder });
+	});
+});
+
+describe('Import', () => {
+	test('120 orders go in 3 batches, one outcome per item, paired', async () => {
+		const input = Array.from({ length: 120 }, (_, n) => ({ n }));
+		const { items, error } = await order('import', { ...domestic, orderNumber: '={{ "IMP-" + $json.n }}' }, input);
+		expect(error).toBeUndefined();
+		expect(sandbox.stats.byRoute['POST /api/orders/import']).toBe(3);
+		expect(items).toHaveLength(120);
+		expect(items.every((row, index) => row.json.outcome === 'created' && (row.pairedItem as { item: number }).item === index)).toBe(true);
+		expect(items[7].json.order_number).toBe('IMP-7');
+	});
+
+	test('an existing order number is updated, a bad item fails alone with Continue On Fail', async () => {
+		const input = [{ number: 'NEW-1', name: 'A' }, { number: SEED.domesticOrder, name: 'Renamed' }, { number: 'NEW-2', name: '' }];
+		const { items } = await order('import', { ...domestic, orderNumber: '={{ $json.number }}', destinationName: '={{ $json.name }}' }, input, true);
+		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'updated', 'failed']);
+		expect(items[2].json.error).toMatch(/Destination › Name: is required/);
+		expect(created(SEED.domesticOrder)[0].destination.name).toBe('Renamed');
+		expect(created('NEW-2')).toHaveLength(0);
+	});
+
+	test('without Continue On Fail one bad item stops the import before anything is sent', async () => {
+		const before = sandbox.stats.requests;
+		const { error } = await order('import', { ...domestic, orderNumber: '={{ $json.number }}' }, [{ number: 'OK-1' }, { number: '' }]);
+		expect(error?.message).toMatch(/item 2/);
+		expect(sandbox.stats.requests).toBe(before);
+	});
+
+	test('a dropped connection after the import: the batch is found, not sent twice', async () => {
+		sandbox.faults.add({ method: 'POST', path: '/api/orders/import', kind: 'drop-after-write', times: 1 });
+		const input = [1, 2].map((n) => ({ n }));
+		const { items, error } = await order('import', { ...domestic, orderNumber: '={{ "DROP-" + $json.n }}' }, input);
+		expect(error).toBeUndefined();
+		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'created']);
+		expect(created('DROP-1')).toHaveLength(1);
+		expect(sandbox.stats.byRoute['POST /api/orders/import']).toBe(1);
+	});
+});
+
+describe('Get, Get Many, Search', () => {
+	test('Get by order number and by ID, printed orders included', async () => {
+		const byNum = await order('get', byNumber(SEED.printedOrder));
+		expect(byNum.items[0].json).toMatchObject({ order_number: SEED.printedOrder, status: 'Printed' });
+		const byId = await order('get', { order: { __rl: true, mode: 'id', value: String(byNum.items[0].json.order_id) } });
+		expect(byId.items[0].json.order_number).toBe(SEED.printedOrder);
+	});
+
+	test('Get for an unknown order says so plainly', async () => {
+		const { error } = await order('get', byNumber('NOPE-1'));
+		expect(error?.message).toBe('Starshipit has no order numbered NOPE-1 (item 1)');
+	});
+
+	test('Get Many unshipped: the 24-hour window by default, a Since date reaches further', async () => {
+		sandbox.store.orders.find((row) => row.order_number === SEED.domesticOrder)!.order_date = new Date(Date.now() - 72 * 3600_000).toISOString();
+		const recent = await order('getMany', { status: 'unshipped', returnAll: true });
+		expect(recent.items.map((row) => row.json.order_number)).not.toContain(SEED.domesticOrder);
+		const since = await order('getMany', { status: 'unshipped', returnAll: true, since: new Date(Date.now() - 96 * 3600_000).toISOString() });
+		expect(since.items.map((row) => row.json.order_number)).toContain(SEED.domesticOrder);
+		expect(Object.keys(since.items[0].json)).toContain('recipient');
+	});
+
+	test('Get Many: Return All pages through 600 orders; Limit stops early', async () => {
+		sandbox.seedBulkOrders(600);
+		const all = await order('getMany', { status: 'unshipped', returnAll: true, simplify: false });
+		expect(all.items.length).toBe(603);
+		expect(sandbox.stats.byRoute['GET /api/orders/unshipped']).toBe(3);
+		const some = await order('getMany', { status: 'all', returnAll: false, limit: 7 });
+		expect(some.items).toHaveLength(7);
+	});
+
+	test('Search finds by part of an order number', async () => {
+		const { items } = await order('search', { phrase: 'SO-100', fields: 'Order_Number', searchStatus: 'All', returnAll: true });
+		expect(items.map((row) => row.json.order_number).sort()).toEqual([SEED.domesticOrder, SEED.internationalOrder, SEED.multiItemOrder]);
+	});
+});
+
+describe('Update, Delete, Archive, Restore', () => {
+	test('Update changes the fields and verifies them by reading back', async () => {
+		const { items, error } = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: { street: '9 Pitt Street', reference: 'NEW-REF' }, verify: true });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ verified: true, reference: 'NEW-REF' });
+		expect(created(SEED.domesticOrder)[0].destination.street).toBe('9 Pitt Street');
+	});
+
+	test('Update of a printed order shows Starshipit’s refusal', async () => {
+		const { error } = await order('update', { ...byNumber(SEED.printedOrder), updateFields: { reference: 'X' } });
+		expect(error?.message).toMatch(/has been printed/);
+	});
+
+	test('Update with no fields is refused before anything is sent', async () => {
+		const before = sandbox.stats.requests;
+		const { error } = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: {} });
+		expect(error?.message).toMatch(/No field to update/);
+		expect(sandbox.stats.requests).toBe(before);
+	});
+
+	test('Delete removes an unshipped order; Archive and Restore move a printed one', async () => {
+		expect((await order('delete', byNumber(SEED.domesticOrder))).error).toBeUndefined();
+		expect(created(SEED.domesticOrder)).toHaveLength(0);
+		expect((await order('archive', byNumber(SEED.printedOrder))).items[0].json.outcome).toBe('archived');
+		expect(created(SEED.printedOrder)[0].archived).toBe(true);
+		expect((await order('restore', byNumber(SEED.printedOrder))).items[0].json.outcome).toBe('restored');
+		expect(created(SEED.printedOrder)[0].archived).toBe(false);
+	});
+});
+
+describe('read-only mode (for AI agents)', () => {
+	test('refuses a write and sends nothing; reads still work', async () => {
+		const before = sandbox.stats.requests;
+		const write = await order('create', { ...domestic, readOnly: true });
+		expect(write.error?.message).toMatch(/read-only/i);
+		expect(sandbox.stats.requests).toBe(before);
+		expect((await order('get', { ...byNumber(SEED.domesticOrder), readOnly: true })).error).toBeUndefined();
+	});
+});
