@@ -1,8 +1,20 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources, route } from './actions/router';
 import { loadOptions, listSearch } from './methods';
+
+const RESOURCE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Label', value: 'label', description: 'Print shipping labels and get label files' },
+	{ name: 'Manifest', value: 'manifest', description: 'Hand printed orders over to the carrier' },
+	{ name: 'Order', value: 'order', description: 'Orders waiting to be shipped, or shipped' },
+	{ name: 'Product', value: 'product', description: 'The Product Catalogue: SKUs, weights, dimensions, customs data' },
+	{ name: 'Rate', value: 'rate', description: 'Live shipping prices and the delivery services available' },
+	{ name: 'Tracking', value: 'tracking', description: 'Where a shipment is now' },
+];
+
+/** A resource without operations would leave n8n an empty operation list, which n8n cannot load. */
+const hasOperations = (resource: string) => Object.keys(resources[resource]?.operations ?? {}).length > 0;
 
 export class Starshipit implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,17 +36,10 @@ export class Starshipit implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Label', value: 'label', description: 'Print shipping labels and get label files' },
-					{ name: 'Manifest', value: 'manifest', description: 'Hand printed orders over to the carrier' },
-					{ name: 'Order', value: 'order', description: 'Orders waiting to be shipped, or shipped' },
-					{ name: 'Product', value: 'product', description: 'The Product Catalogue: SKUs, weights, dimensions, customs data' },
-					{ name: 'Rate', value: 'rate', description: 'Live shipping prices and the delivery services available' },
-					{ name: 'Tracking', value: 'tracking', description: 'Where a shipment is now' },
-				],
+				options: RESOURCE_OPTIONS.filter((option) => hasOperations(String(option.value))),
 				default: 'order',
 			},
-			...Object.values(resources).flatMap((resource) => resource.description),
+			...Object.entries(resources).flatMap(([name, resource]) => (hasOperations(name) ? resource.description : [])),
 			{
 				displayName: 'Read-Only Mode',
 				name: 'readOnly',

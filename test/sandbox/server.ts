@@ -32,6 +32,8 @@ export interface Sandbox {
 	store: SandboxStore;
 	settings: SandboxSettings;
 	requests: RecordedRequest[];
+	/** What workflows posted to /__sandbox/inbox: a stand-in for the merchant's shop receiving tracking. */
+	inbox: Json[];
 	stats: { requests: number; rateLimited: number; byRoute: Record<string, number> };
 	faults: { add(fault: Fault): void; clear(): void; list: Fault[] };
 	setRateLimit(perSecond: number | null): void;
@@ -146,6 +148,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (path === '/__sandbox/seed-bulk') return (sandbox.seedBulkOrders(Number(body.count ?? 0)), done());
 		if (path === '/__sandbox/faults' && method === 'DELETE') return (faultList.length = 0, done());
 		if (path === '/__sandbox/faults') return (faultList.push(body as unknown as Fault), done());
+		if (path === '/__sandbox/inbox' && method === 'GET') return done({ inbox });
+		if (path === '/__sandbox/inbox') return (inbox.push(body), done());
 		if (path === '/__sandbox/order-status') {
 			void sandbox.setOrderStatus(body.order as string, String(body.status));
 			return done();
@@ -154,6 +158,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	}
 
 	const requests: RecordedRequest[] = [];
+	const inbox: Json[] = [];
 	const stats = { requests: 0, rateLimited: 0, byRoute: {} as Record<string, number> };
 	const server = createServer((request, response) => {
 		const chunks: Buffer[] = [];
@@ -172,6 +177,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		get store() { return store; },
 		settings,
 		requests,
+		inbox,
 		stats,
 		faults: { add: (fault) => faultList.push({ ...fault }), clear: () => (faultList.length = 0), list: faultList },
 		setRateLimit: (perSecond) => { rateLimit = perSecond; recent.length = 0; },
@@ -197,6 +203,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			store = seedStore();
 			faultList.length = 0;
 			requests.length = 0;
+			inbox.length = 0;
 			Object.assign(stats, { requests: 0, rateLimited: 0, byRoute: {} });
 			save();
 		},

@@ -1,0 +1,42 @@
+/**
+ * `npm start`: the sandbox with demo data and a real n8n with this package, the six templates and a
+ * sandbox credential, on this machine. Prints the editor's URL and the demo login.
+ */
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+import { startSandbox } from '../test/sandbox';
+import { startServer, stopServer } from '../test/e2e/n8n';
+import { prepareWorkspace } from '../test/e2e/workspace';
+
+const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
+const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010);
+export const DEMO_OWNER = { email: 'demo@example.com', password: 'Demo-password-1' };
+
+void (async () => {
+	const home = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-starshipit');
+	mkdirSync(home, { recursive: true });
+	const sandbox = await startSandbox({ port: SANDBOX_PORT, dataFile: join(home, 'sandbox-data.json') });
+	console.log(`Starshipit sandbox on ${sandbox.url}`);
+	const workspace = await prepareWorkspace({ sandboxUrl: sandbox.url, port: N8N_PORT, userFolder: join(home, `demo-${Date.now()}`) });
+	// A headless owner, so the editor opens on a login rather than a set-up wizard.
+	const bcrypt = require(join(workspace.install.dir, 'node_modules', 'bcryptjs')) as { hashSync(value: string, rounds: number): string };
+	Object.assign(workspace.env, {
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: DEMO_OWNER.email,
+		N8N_INSTANCE_OWNER_FIRST_NAME: 'Demo',
+		N8N_INSTANCE_OWNER_LAST_NAME: 'User',
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(DEMO_OWNER.password, 10),
+	});
+	const n8n = await startServer(workspace.install, workspace.env);
+	console.log(`\nn8n is ready: http://127.0.0.1:${N8N_PORT}/  (log in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password})`);
+	console.log(`Templates: ${workspace.templates.map((template) => template.name).join(', ')}`);
+	console.log('The "Starshipit sandbox" credential points at the sandbox. Ctrl+C stops both.');
+	const stop = () => void stopServer(n8n).then(() => sandbox.close()).then(() => process.exit(0));
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+})().catch((error: Error) => {
+	console.error(error.message);
+	process.exit(1);
+});

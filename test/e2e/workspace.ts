@@ -1,0 +1,69 @@
+/**
+ * Prepares an n8n user folder with this package, a sandbox credential and the template workflows:
+ * the common ground of the end-to-end suite, the demo and the benchmark.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY } from '../sandbox';
+import { createUserFolder, installN8n, n8nEnvironment, packPackage, REPO, runCli, type N8nInstall } from './n8n';
+
+export const SANDBOX_CREDENTIAL = { id: 'starshipitSandbox', name: 'Starshipit sandbox' };
+export const TEMPLATES_DIR = join(REPO, 'templates');
+/** Templates post tracking to this placeholder; the suite points it at the sandbox's inbox. */
+export const SHOP_PLACEHOLDER = 'https://your-shop.example/api/tracking';
+
+export interface Workspace {
+	install: N8nInstall;
+	userFolder: string;
+	env: NodeJS.ProcessEnv;
+	port: number;
+	templates: Array<{ file: string; id: string; name: string; json: any }>;
+}
+
+export function readTemplates(): Workspace['templates'] {
+	return readdirSync(TEMPLATES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const json = JSON.parse(readFileSync(join(TEMPLATES_DIR, file), 'utf8'));
+			return { file, id: json.id as string, name: json.name as string, json };
+		});
+}
+
+async function cli(workspace: Pick<Workspace, 'install' | 'env'>, args: string[]) {
+	const result = await runCli(workspace.install, workspace.env, args);
+	if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${result.stderr.slice(-2000)}\n${result.stdout.slice(-2000)}`);
+	return result;
+}
+
+export async function prepareWorkspace(options: { sandboxUrl: string; port: number; rateLimit?: number; userFolder?: string }): Promise<Workspace> {
+	if (!existsSync(join(REPO, 'dist', 'nodes'))) throw new Error('Build the package first: npm run build');
+	const install = installN8n();
+	const scratch = mkdtempSync(join(tmpdir(), 'starshipit-pack-'));
+	const userFolder = createUserFolder(packPackage(scratch), options.userFolder);
+	const env = n8nEnvironment(userFolder, options.port);
+	const workspace = { install, userFolder, env, port: options.port, templates: readTemplates() };
+
+	const credentials = [{
+		...SANDBOX_CREDENTIAL,
+		type: 'starshipitApi',
+		data: {
+			apiKey: SANDBOX_API_KEY, subscriptionApiKey: SANDBOX_SUBSCRIPTION_KEY, baseUrl: options.sandboxUrl,
+			rateLimitTier: options.rateLimit ? 'custom' : 'production', customRateLimit: options.rateLimit ?? 20, maxRetries: 4,
+		},
+	}];
+	const credentialFile = join(scratch, 'credentials.json');
+	writeFileSync(credentialFile, JSON.stringify(credentials));
+	await cli(workspace, ['import:credentials', `--input=${credentialFile}`]);
+
+	for (const template of workspace.templates) {
+		const file = join(scratch, template.file);
+		writeFileSync(file, JSON.stringify(template.json).split(SHOP_PLACEHOLDER).join(`${options.sandboxUrl}/__sandbox/inbox`));
+		await cli(workspace, ['import:workflow', `--input=${file}`]);
+	}
+	return workspace;
+}
+
+export { cli };
