@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { outputFor, runPerItem } from '../../helpers/items';
+import { LIMITS, starshipitRequestAllItems } from '../../transport';
+import type { OperationModule } from '../types';
+
+const description: INodeProperties[] = [
+	{ displayName: 'Search Term', name: 'searchTerm', type: 'string', default: '', description: 'Only products whose SKU or title contains this text. Empty: every product.' },
+	{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit' },
+	{ displayName: 'Limit', name: 'limit', type: 'number', default: 50, typeOptions: { minValue: 1 }, displayOptions: { show: { returnAll: [false] } }, description: 'Max number of results to return' },
+];
+
+export const getManyProductsOperation: OperationModule = {
+	description,
+	writes: false,
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await runPerItem.call(this, items, async (itemIndex) => {
+			const searchTerm = String(this.getNodeParameter('searchTerm', itemIndex, '')).trim();
+			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+			const products = await starshipitRequestAllItems.call(this, {
+				endpoint: 'productsList',
+				query: searchTerm ? { search_term: searchTerm } : {},
+				style: 'page-number-size',
+				itemsKey: 'products',
+				pageSize: LIMITS.productsMaxPageSize,
+				minPageSize: LIMITS.productsMinPageSize,
+				limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+				itemIndex,
+			});
+			return outputFor(itemIndex, products);
+		});
+	},
+};

@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { starshipitRequest } from '../../transport';
+import { findProductBySku } from './lookup';
+
+export async function createProduct(this: IExecuteFunctions, product: IDataObject, itemIndex: number): Promise<IDataObject> {
+	const body = await starshipitRequest.call(this, {
+		endpoint: 'productsCreate', body: { product }, action: 'synced', itemIndex,
+		// After a dropped connection, a product with this SKU means the first attempt landed.
+		findExisting: async () => {
+			const existing = await findProductBySku.call(this, String(product.sku), itemIndex);
+			return existing ? { product: existing, success: true } : undefined;
+		},
+	});
+	return (body.product as IDataObject) ?? product;
+}
+
+/** Starshipit's update replaces the whole product: always send the stored product merged with the changes. */
+export async function replaceProduct(this: IExecuteFunctions, existing: IDataObject, changes: IDataObject, itemIndex: number): Promise<IDataObject> {
+	const product = { ...existing, ...changes, id: existing.id, sku: existing.sku };
+	const body = await starshipitRequest.call(this, {
+		endpoint: 'productsUpdate', body: { id: existing.id as number, product }, action: 'synced', itemIndex,
+	});
+	return (body.product as IDataObject) ?? product;
+}
