@@ -1,4 +1,8 @@
 import { defineResource } from '../resource';
+import { createManifestOperation } from './create.operation';
+import { getManyManifestsOperation } from './getMany.operation';
 
-// Operations are added here, one file each: see actions/README.md.
-export const manifestResource = defineResource('manifest', '', []);
+export const manifestResource = defineResource('manifest', 'create', [
+	{ name: 'Create', value: 'create', description: 'Hand printed orders over to the carrier: one manifest for all input orders, or everything ready for a carrier', action: 'Create a manifest', module: createManifestOperation },
+	{ name: 'Get Many', value: 'getMany', description: 'List manifests, optionally with their PDF files', action: 'Get many manifests', module: getManyManifestsOperation },
+]);

@@ -1,4 +1,8 @@
 import { defineResource } from '../resource';
+import { getDeliveryServicesOperation } from './getDeliveryServices.operation';
+import { getRatesOperation } from './getRates.operation';
 
-// Operations are added here, one file each: see actions/README.md.
-export const rateResource = defineResource('rate', '', []);
+export const rateResource = defineResource('rate', 'getRates', [
+	{ name: 'Get Delivery Services', value: 'getDeliveryServices', description: 'List the carriers and services enabled on the Starshipit account', action: 'Get delivery services', module: getDeliveryServicesOperation },
+	{ name: 'Get Rates', value: 'getRates', description: 'Get live prices for a destination and packages, one item per service, cheapest first', action: 'Get shipping rates', module: getRatesOperation },
+]);

@@ -1,0 +1,54 @@
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { base64ToBinary, MIME_TYPES, safeFileName } from '../../helpers/binary';
+
+export const binaryOptions: INodeProperties[] = [
+	{
+		displayName: 'Put Label in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		description: 'Name of the binary field that holds the label file (a second label goes in data_2, and so on)',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'Include Raw Base64', name: 'includeBase64', type: 'boolean', default: false, description: 'Whether to also return the label as a base64 text field (large; only for systems that need it)' },
+		],
+	},
+];
+
+/** What the document is, from its first bytes: Starshipit's label type follows the account's printer settings. */
+function formatOf(base64: string, labelType: unknown): 'pdf' | 'zpl' | 'png' {
+	const head = Buffer.from(base64.slice(0, 12), 'base64').toString('latin1');
+	if (head.startsWith('%PDF')) return 'pdf';
+	if (head.startsWith('\x89PNG')) return 'png';
+	if (head.startsWith('^XA') || String(labelType).toUpperCase() === 'ZPL') return 'zpl';
+	return 'pdf';
+}
+
+/** One output item: the shipment's facts as JSON and each document as a file. */
+export async function documentsItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	json: IDataObject,
+	documents: Array<{ base64: string; type?: unknown }>,
+	baseName: string,
+): Promise<INodeExecutionData> {
+	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')) || 'data';
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const binary: IBinaryKeyData = {};
+	for (const [index, document] of documents.entries()) {
+		const format = formatOf(document.base64, document.type);
+		const key = index === 0 ? property : `${property}_${index + 1}`;
+		const suffix = documents.length > 1 ? String(index + 1) : undefined;
+		binary[key] = await base64ToBinary.call(this, document.base64, `${safeFileName(baseName, suffix)}.${format}`, MIME_TYPES[format]);
+	}
+	const output: IDataObject = { ...json, files: Object.keys(binary) };
+	if (options.includeBase64) output.labels_base64 = documents.map((document) => document.base64);
+	return { json: output, binary, pairedItem: { item: itemIndex } };
+}

@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { starshipitRequest } from '../../transport';
+import { documentsItem } from './document';
+
+/** The label answer, flattened: the first tracking number on its own for easy mapping. */
+export function shipmentFacts(body: IDataObject): IDataObject {
+	const trackingNumbers = (body.tracking_numbers as string[] | undefined) ?? [];
+	return {
+		order_id: body.order_id,
+		order_number: body.order_number,
+		carrier_name: body.carrier_name,
+		carrier_service_code: body.carrier_service_code,
+		tracking_number: trackingNumbers[0],
+		tracking_numbers: trackingNumbers,
+		label_types: body.label_types,
+	};
+}
+
+export async function labelItem(this: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<INodeExecutionData[]> {
+	const labels = (body.labels as string[] | undefined) ?? [];
+	const types = (body.label_types as unknown[] | undefined) ?? [];
+	const documents = labels.map((base64, index) => ({ base64, type: types[index] }));
+	return [await documentsItem.call(this, itemIndex, shipmentFacts(body), documents, `label-${String(body.order_number ?? body.order_id)}`)];
+}
+
+/** Asks for the labels Starshipit already made for a printed order; books nothing. */
+export async function reprintLabel(this: IExecuteFunctions, order: IDataObject, itemIndex: number): Promise<IDataObject> {
+	return await starshipitRequest.call(this, {
+		endpoint: 'labelCreate',
+		body: { order_id: order.order_id as number, reprint: true },
+		action: 'labelled',
+		sourceOrderId: String(order.order_number),
+		starshipitOrderId: order.order_id as number,
+		itemIndex,
+		safeToRepeat: true,
+	});
+}

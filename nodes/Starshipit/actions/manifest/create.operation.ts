@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError, errorItem } from '../../helpers/items';
+import { starshipitRequest } from '../../transport';
+import { binaryOptions, documentsItem } from '../label/document';
+import type { OperationModule } from '../types';
+
+const description: INodeProperties[] = [
+	{
+		displayName: 'Manifest',
+		name: 'manifestBy',
+		type: 'options',
+		default: 'orders',
+		options: [
+			{ name: 'These Orders', value: 'orders', description: 'The printed orders given by ID: one manifest for all input items, returned as a PDF' },
+			{ name: 'Everything Ready for a Carrier', value: 'carrier', description: 'Every printed, unmanifested order of one carrier' },
+		],
+	},
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		default: '={{ $json.order_id }}',
+		required: true,
+		displayOptions: { show: { manifestBy: ['orders'] } },
+		description: 'The Starshipit order ID of each input item (for example from Label > Create). All input items go on one manifest.',
+	},
+	{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', required: true, placeholder: 'e.g. AusPost', displayOptions: { show: { manifestBy: ['carrier'] } } },
+	...binaryOptions.map((option) => ({ ...option, displayOptions: { show: { manifestBy: ['orders'] } } })),
+];
+
+async function manifestOrders(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const orderIds = items.map((_item, itemIndex) => {
+		const id = String(this.getNodeParameter('orderId', itemIndex, '')).trim();
+		if (!/^[0-9]+$/.test(id)) throw new NodeOperationError(this.getNode(), `Order ID of item ${itemIndex + 1} is not a Starshipit order ID: "${id}"`, { itemIndex, description: 'Map the order_id field from Label > Create or Order > Get.' });
+		return Number(id);
+	});
+	const body = await starshipitRequest.call(this, { endpoint: 'manifestOrders', body: { order_ids: orderIds }, action: 'manifested', itemIndex: 0 });
+	const json: IDataObject = { order_ids: orderIds, manifested: orderIds.length };
+	// Some carriers answer without a PDF (documented): then there is no file to return.
+	const documents = body.pdf ? [{ base64: String(body.pdf), type: body.label_type }] : [];
+	const item = await documentsItem.call(this, 0, json, documents, `manifest-${new Date().toISOString().slice(0, 10)}`);
+	// One manifest stands for every input item.
+	return [{ ...item, pairedItem: items.map((_item, index) => ({ item: index })) }];
+}
+
+export const createManifestOperation: OperationModule = {
+	description,
+	writes: true,
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		try {
+			if (this.getNodeParameter('manifestBy', 0) === 'orders') return await manifestOrders.call(this, items);
+			const carrier = String(this.getNodeParameter('carrier', 0, '')).trim();
+			if (!carrier) throw new NodeOperationError(this.getNode(), 'Carrier is empty', { itemIndex: 0, description: 'Enter the carrier code, e.g. AusPost.' });
+			const body = await starshipitRequest.call(this, { endpoint: 'manifestCarrier', body: { carrier }, action: 'manifested', itemIndex: 0 });
+			return [{ json: { carrier, records_manifested: body.records_manifested }, pairedItem: items.map((_item, index) => ({ item: index })) }];
+		} catch (error) {
+			const nodeError = asNodeError.call(this, error, 0);
+			if (!this.continueOnFail()) throw nodeError;
+			return [errorItem(nodeError, 0)];
+		}
+	},
+};
