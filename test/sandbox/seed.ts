@@ -91,6 +91,6 @@ export function seedStore(now = Date.now()): SandboxStore {
 export function bulkOrders(store: SandboxStore, count: number, now = Date.now()): void {
 	for (let index = 0; index < count; index++) {
 		const id = store.nextOrderId++;
-		store.orders.push(order(id, `BULK-${id}`, { order_date: hoursAgo(1, now), last_updated_date: hoursAgo(0.5, now) }, now));
+		store.orders.push(order(id, `BULK-${id}`, { order_date: hoursAgo(1, now), last_updated_date: hoursAgo(0, now) }, now));
 	}
 }

@@ -1,0 +1,77 @@
+/**
+ * Runs the trigger nodes the way n8n's webhook server and poller call them: n8n-core's WebhookContext
+ * and PollContext over a Workflow whose static data persists between calls.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ICredentialDataDecryptedObject, INode, INodeType, IWebhookData, IWebhookResponseData } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { PollContext, WebhookContext } from 'n8n-core';
+
+import { StarshipitPollTrigger } from '../../nodes/StarshipitPollTrigger/StarshipitPollTrigger.node';
+import { StarshipitTrigger } from '../../nodes/StarshipitTrigger/StarshipitTrigger.node';
+import { createAdditionalData } from './additional-data';
+import { nodeTypes, registerNodeType } from './node-types';
+
+registerNodeType('n8n-nodes-starshipit.starshipitTrigger', new StarshipitTrigger());
+registerNodeType('n8n-nodes-starshipit.starshipitPollTrigger', new StarshipitPollTrigger());
+
+export function triggerWorkflow(nodes: INode[]): Workflow {
+	return new Workflow({ id: 'trigger-test', nodes, connections: {}, nodeTypes, active: true, staticData: {}, settings: {} });
+}
+
+/** The path n8n serves a webhook node on (n8n-workflow's own rule: the node's webhookId, then the path). */
+export function webhookPath(workflow: Workflow, node: INode): string {
+	return NodeHelpers.getNodeWebhookPath(workflow.id, node, 'tracking');
+}
+
+export interface WebhookCall {
+	status: number;
+	result: IWebhookResponseData;
+}
+
+/**
+ * A loopback HTTP endpoint in front of the webhook node, standing in for n8n's webhook server: it
+ * keeps the raw body as n8n does (`rawBody`), calls the node's webhook() with a real WebhookContext,
+ * and answers 200 unless the node answered itself.
+ */
+export async function serveWebhook(workflow: Workflow, node: INode): Promise<{ url: string; calls: WebhookCall[]; close: () => Promise<void> }> {
+	const calls: WebhookCall[] = [];
+	const nodeType = nodeTypes.getByName(node.type) as INodeType;
+	const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		request.on('end', () => {
+			void (async () => {
+				const rawBody = Buffer.concat(chunks);
+				const req = Object.assign(request, { rawBody, body: JSON.parse(rawBody.toString() || '{}'), params: {}, query: {} });
+				const res = Object.assign(response, {
+					status: (code: number) => ((response.statusCode = code), res),
+					json: (body: unknown) => response.writeHead(response.statusCode, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
+				});
+				const additionalData = createAdditionalData({});
+				Object.assign(additionalData, { httpRequest: req, httpResponse: res });
+				const webhookData = { httpMethod: 'POST', node: node.name, path: webhookPath(workflow, node), webhookDescription: {}, workflowId: workflow.id } as unknown as IWebhookData;
+				const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+				const result = await nodeType.webhook!.call(context);
+				if (!result.noWebhookResponse) res.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+				calls.push({ status: response.statusCode, result });
+			})();
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/webhook/${webhookPath(workflow, node)}`,
+		calls,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
+
+/** One poll, as n8n's poller runs it on a published workflow (or 'manual' for "Fetch Test Event"). */
+export async function poll(workflow: Workflow, node: INode, credentials: ICredentialDataDecryptedObject, mode: 'trigger' | 'manual' = 'trigger') {
+	const additionalData = createAdditionalData({ starshipitApi: credentials });
+	const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+	const nodeType = nodeTypes.getByName(node.type) as INodeType;
+	return await nodeType.poll!.call(context);
+}

@@ -1,0 +1,103 @@
+import type { INode } from 'n8n-workflow';
+
+import { serveWebhook, triggerWorkflow, webhookPath } from '../harness/trigger-contexts';
+import { SEED, startSandbox, type Sandbox } from '../sandbox';
+
+const SECRET = 'webhook-secret-for-tests';
+let sandbox: Sandbox;
+beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
+afterEach(() => {
+	sandbox.reset();
+	sandbox.setWebhook(null);
+});
+afterAll(async () => await sandbox.close());
+
+const triggerNode = (parameters: INode['parameters'] = {}, webhookId = 'b1c2d3e4-0000-4000-8000-000000000001'): INode => ({
+	id: webhookId, name: 'Starshipit Trigger', type: 'n8n-nodes-starshipit.starshipitTrigger', typeVersion: 1, position: [0, 0], webhookId,
+	parameters: { signingSecret: SECRET, ...parameters },
+});
+
+/** Starts the webhook endpoint for one trigger node and points the sandbox's webhook at it. */
+async function listen(parameters: INode['parameters'] = {}) {
+	const node = triggerNode(parameters);
+	const endpoint = await serveWebhook(triggerWorkflow([node]), node);
+	sandbox.setWebhook(endpoint.url, SECRET);
+	return endpoint;
+}
+
+test('a correctly signed update starts one run with the normalised payload', async () => {
+	const endpoint = await listen();
+	const answer = await sandbox.sendTrackingWebhook(SEED.printedOrder);
+	await endpoint.close();
+	expect(answer.status).toBe(200);
+	const [call] = endpoint.calls;
+	expect(call.result.workflowData?.[0][0].json).toMatchObject({
+		order_number: SEED.printedOrder, tracking_number: 'SSI000000999', carrier: 'Australia Post', status: 'Printed', delivered: false,
+	});
+	expect(call.result.workflowData?.[0][0].json.raw).toBeUndefined();
+});
+
+test.each([
+	['a wrong secret', { secret: 'someone-else' }],
+	['no signature', { unsigned: true }],
+	['a body changed after signing', { tamper: true }],
+])('%s gets 401 and starts nothing', async (_name, options) => {
+	const endpoint = await listen();
+	const answer = await sandbox.sendTrackingWebhook(SEED.printedOrder, options);
+	await endpoint.close();
+	expect(answer.status).toBe(401);
+	expect(endpoint.calls[0].result.workflowData).toBeUndefined();
+});
+
+test('uppercase hex and base64 signatures of the same digest are accepted', async () => {
+	const { createHmac } = await import('node:crypto');
+	const endpoint = await listen();
+	const body = JSON.stringify({ order_number: 'X-1', tracking_number: 'T1', tracking_status: 'InTransit', last_updated_date: '2026-11-25T00:00:00Z' });
+	const digest = createHmac('sha256', SECRET).update(body).digest();
+	const send = (signature: string) => fetch(endpoint.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-starshipit-signature': signature }, body });
+	expect((await send(digest.toString('hex').toUpperCase())).status).toBe(200);
+	expect((await send(digest.toString('base64'))).status).toBe(200);
+	const hex = digest.toString('hex');
+	expect((await send(hex.slice(0, 63) + (hex.endsWith('0') ? '1' : '0'))).status).toBe(401);
+	await endpoint.close();
+});
+
+test('without a secret configured, unsigned updates are accepted', async () => {
+	const endpoint = await listen({ signingSecret: '' });
+	const answer = await sandbox.sendTrackingWebhook(SEED.printedOrder, { unsigned: true });
+	await endpoint.close();
+	expect(answer.status).toBe(200);
+	expect(endpoint.calls[0].result.workflowData).toHaveLength(1);
+});
+
+test('status and carrier filters: only matching updates start a run', async () => {
+	const endpoint = await listen({ statuses: ['Delivered'], carrier: 'australia post' });
+	await sandbox.setOrderStatus(SEED.printedOrder, 'InTransit');
+	await sandbox.setOrderStatus(SEED.printedOrder, 'Delivered');
+	await endpoint.close();
+	const started = endpoint.calls.filter((call) => call.result.workflowData);
+	expect(endpoint.calls).toHaveLength(2);
+	expect(started).toHaveLength(1);
+	expect(started[0].result.workflowData?.[0][0].json).toMatchObject({ status: 'Delivered', delivered: true });
+
+	const otherCarrier = await listen({ carrier: 'DHL Express' });
+	await sandbox.sendTrackingWebhook(SEED.printedOrder);
+	await otherCarrier.close();
+	expect(otherCarrier.calls[0].result.workflowData).toBeUndefined();
+});
+
+test('the same event twice starts one run; Include Raw Payload adds the original', async () => {
+	const endpoint = await listen({ options: { includeRaw: true } });
+	await sandbox.sendTrackingWebhook(SEED.printedOrder);
+	await sandbox.sendTrackingWebhook(SEED.printedOrder);
+	await endpoint.close();
+	expect(endpoint.calls.map((call) => Boolean(call.result.workflowData))).toEqual([true, false]);
+	expect(endpoint.calls[0].result.workflowData?.[0][0].json.raw).toMatchObject({ tracking_status: 'Printed' });
+});
+
+test('two trigger nodes get different webhook paths', () => {
+	const first = triggerNode({}, '11111111-1111-4111-8111-111111111111');
+	const second = { ...triggerNode({}, '22222222-2222-4222-8222-222222222222'), name: 'Second' };
+	const workflow = triggerWorkflow([first, second]);
+	expect(webhookPath(workflow, first)).not.toBe(webhookPath(workflow, second));
+});
