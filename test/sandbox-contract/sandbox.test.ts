@@ -84,3 +84,12 @@ test('tracking webhooks are signed as hex HMAC-SHA256 of the raw body', async ()
 	expect(JSON.parse(received[0].body)).toMatchObject({ order_number: SEED.printedOrder, tracking_status: 'InTransit' });
 	expect(received[0].signature).toBe(signBody(received[0].body, 'shh'));
 });
+
+test('control endpoints answer (the demo, the end-to-end suite and the benchmark use them)', async () => {
+	const posted = await request(`${sandbox.url}/__sandbox/inbox`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ order_number: 'X' }) });
+	expect(posted.statusCode).toBe(200);
+	await posted.body.dump();
+	expect(sandbox.inbox).toEqual([{ order_number: 'X' }]);
+	const stats = await request(`${sandbox.url}/__sandbox/stats`);
+	expect(((await stats.body.json()) as any).ok).toBe(true);
+});

@@ -96,7 +96,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		} catch {
 			return send({ status: 400, body: { success: false, errors: [{ message: 'The request body is not valid JSON', details: '' }] } });
 		}
-		if (url.pathname.startsWith('/__sandbox/')) return send(control(method, url.pathname, body));
+		if (url.pathname.startsWith('/__sandbox/')) {
+			const answer = control(method, url.pathname, body);
+			response.writeHead(answer.status, { 'content-type': 'application/json' });
+			return response.end(JSON.stringify(answer.body));
+		}
 
 		stats.requests++;
 		const routeKey = `${method} ${url.pathname}`;

@@ -5,12 +5,14 @@ import { runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
 import { withoutBlanks } from '../order/fields';
-import { orderLocator, resolveOrder } from '../order/lookup';
+import { orderLocator } from '../order/lookup';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
 import { assertCustomsReady } from './customs';
 import { binaryOptions } from './document';
-import { labelItem, reprintLabel } from './shipment';
+import { fetchOrder, labelItem, orderReference, reprintLabel, type OrderReference } from './shipment';
+
+const metres = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } });
 
 const description: INodeProperties[] = [
 	orderLocator,
@@ -29,52 +31,71 @@ const description: INodeProperties[] = [
 				displayName: 'Package',
 				name: 'package',
 				values: [
-					{ displayName: 'Height (M)', name: 'height', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } },
-					{ displayName: 'Length (M)', name: 'length', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } },
-					{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 0.5, typeOptions: { minValue: 0, numberPrecision: 3 } },
-					{ displayName: 'Width (M)', name: 'width', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } },
+					metres('Height (M)', 'height'),
+					metres('Length (M)', 'length'),
+					{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 0.5, typeOptions: { minValue: 0, numberPrecision: 3 }, description: 'Weight in kilograms, above 0' },
+					metres('Width (M)', 'width'),
 				],
 			},
 		],
 	},
-	{ displayName: 'Your Country', name: 'homeCountry', type: 'string', default: 'AU', description: 'The country you ship from. Labels for other countries are checked for customs data first.' },
-	...binaryOptions,
+	{
+		displayName: 'Your Country',
+		name: 'homeCountry',
+		type: 'string',
+		default: 'AU',
+		description: 'The country you ship from (code or name). Orders to other countries are checked for customs data before a label is booked.',
+	},
+	...binaryOptions('label'),
 ];
 
-function labelRequest(this: IExecuteFunctions, order: IDataObject, itemIndex: number): IDataObject {
+/** Package overrides are checked before anything is sent; numbers mapped as text count as numbers. */
+function packagesOf(this: IExecuteFunctions, itemIndex: number): IDataObject[] | undefined {
 	const rows = ((this.getNodeParameter('packages', itemIndex, {}) as IDataObject).package as IDataObject[] | undefined) ?? [];
-	const packages = rows.map((row) => withoutBlanks(row, ['height', 'width', 'length']));
+	const packages = rows.map((row) =>
+		withoutBlanks(
+			Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value])),
+			['height', 'width', 'length'],
+		),
+	);
 	validateInput(this.getNode(), z.object({ packages: z.array(packageSchema) }), { packages }, itemIndex, 'label request');
-	return withoutBlanks({
-		order_id: order.order_id,
-		carrier: this.getNodeParameter('carrier', itemIndex, ''),
-		carrier_service_code: this.getNodeParameter('carrierServiceCode', itemIndex, ''),
-		packages: packages.length ? packages : undefined,
+	return packages.length ? packages : undefined;
+}
+
+async function createLabel(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const reference = orderReference.call(this, itemIndex);
+	const packages = packagesOf.call(this, itemIndex);
+	// Pre-flight: an order that goes abroad must carry customs data, or the carrier refuses it later.
+	const order = await fetchOrder.call(this, reference, 'Unshipped', itemIndex);
+	if (order) assertCustomsReady.call(this, order, String(this.getNodeParameter('homeCountry', itemIndex, 'AU')), itemIndex);
+	// Not found unshipped (unknown, or already printed): the label endpoint answers in Starshipit's own words.
+	const target: OrderReference = order?.order_id !== undefined ? { order_id: Number(order.order_id) } : reference;
+	const sourceOrderId = String(order?.order_number ?? reference.order_number ?? '') || undefined;
+	const body = await starshipitRequest.call(this, {
+		endpoint: 'labelCreate',
+		body: withoutBlanks({
+			...target,
+			carrier: String(this.getNodeParameter('carrier', itemIndex, '')).trim(),
+			carrier_service_code: String(this.getNodeParameter('carrierServiceCode', itemIndex, '')).trim(),
+			packages,
+		}),
+		action: 'labelled',
+		sourceOrderId,
+		starshipitOrderId: target.order_id,
+		itemIndex,
+		// A dropped connection may hide a booked shipment: if the order now has a label, fetch it instead of booking again.
+		findExisting: async () => {
+			const printed = await fetchOrder.call(this, target, 'Shipped', itemIndex);
+			return printed?.tracking_number ? await reprintLabel.call(this, target, itemIndex) : undefined;
+		},
 	});
+	return await labelItem.call(this, itemIndex, body);
 }
 
 export const createLabelOperation: OperationModule = {
 	description,
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await runPerItem.call(this, items, async (itemIndex) => {
-			const order = await resolveOrder.call(this, itemIndex);
-			const request = labelRequest.call(this, order, itemIndex);
-			assertCustomsReady.call(this, order, String(this.getNodeParameter('homeCountry', itemIndex, 'AU')), itemIndex);
-			const body = await starshipitRequest.call(this, {
-				endpoint: 'labelCreate',
-				body: request,
-				action: 'labelled',
-				sourceOrderId: String(order.order_number),
-				starshipitOrderId: order.order_id as number,
-				itemIndex,
-				// A dropped connection may hide a booked shipment: if the order now has a label, fetch it instead of booking again.
-				findExisting: async () => {
-					const printed = await starshipitRequest.call(this, { endpoint: 'ordersGet', query: { order_id: order.order_id as number, status: 'Shipped' }, itemIndex, notFoundAsEmpty: true });
-					return (printed.order as IDataObject | undefined)?.tracking_number ? await reprintLabel.call(this, order, itemIndex) : undefined;
-				},
-			});
-			return await labelItem.call(this, itemIndex, body);
-		});
+		return await runPerItem.call(this, items, async (itemIndex) => await createLabel.call(this, itemIndex));
 	},
 };

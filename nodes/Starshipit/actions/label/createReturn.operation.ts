@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
@@ -9,21 +10,32 @@ import { labelItem } from './shipment';
 
 /** Starshipit's documented way: clone the order as a return shipment, then print the clone. */
 export const createReturnLabelOperation: OperationModule = {
-	description: [orderLocator, ...binaryOptions],
+	description: [orderLocator, ...binaryOptions('label')],
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
+			// The clone needs the Starshipit ID; the original is usually printed or shipped, which a plain lookup misses.
 			const original = await resolveOrder.call(this, itemIndex);
-			const context = { sourceOrderId: String(original.order_number), itemIndex, action: 'labelled' as const };
+			const context = { sourceOrderId: String(original.order_number), itemIndex };
 			const cloned = await starshipitRequest.call(this, {
-				endpoint: 'shipmentClone', body: { order_id: original.order_id as number, to_return_shipment: true }, starshipitOrderId: original.order_id as number, ...context,
+				endpoint: 'shipmentClone', body: { order_id: original.order_id as number, to_return_shipment: true }, starshipitOrderId: original.order_id as number, action: 'created', ...context,
 			});
 			const returnOrder = cloned.order as IDataObject;
-			const label = await starshipitRequest.call(this, {
-				endpoint: 'labelCreate', body: { order_id: returnOrder.order_id as number }, starshipitOrderId: returnOrder.order_id as number, ...context,
-			});
+			let label: IDataObject;
+			try {
+				label = await starshipitRequest.call(this, {
+					endpoint: 'labelCreate', body: { order_id: returnOrder.order_id as number }, starshipitOrderId: returnOrder.order_id as number, action: 'labelled', ...context,
+				});
+			} catch (error) {
+				// Running the node again would clone a second return: say where the first one is.
+				const cause = error as Error & { description?: string };
+				throw new NodeOperationError(this.getNode(), `Return order ${String(returnOrder.order_number)} was created, but its label failed: ${cause.message}`, {
+					itemIndex,
+					description: `${cause.description ? `${cause.description}\n` : ''}Fix the problem, then print it with Label > Create for order ${String(returnOrder.order_number)} (not Create Return again, which would make a second return).`,
+				});
+			}
 			const [item] = await labelItem.call(this, itemIndex, label);
-			item.json.original_order_number = original.order_number;
+			item.json = { ...item.json, original_order_id: original.order_id, original_order_number: original.order_number, return_order: true };
 			return [item];
 		});
 	},

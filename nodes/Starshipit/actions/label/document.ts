@@ -2,25 +2,34 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData
 
 import { base64ToBinary, MIME_TYPES, safeFileName } from '../../helpers/binary';
 
-export const binaryOptions: INodeProperties[] = [
-	{
-		displayName: 'Put Label in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		description: 'Name of the binary field that holds the label file (a second label goes in data_2, and so on)',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{ displayName: 'Include Raw Base64', name: 'includeBase64', type: 'boolean', default: false, description: 'Whether to also return the label as a base64 text field (large; only for systems that need it)' },
-		],
-	},
-];
+/** The output-file fields shared by labels and manifests: where the file goes, and base64 only on request. */
+export function binaryOptions(document: 'label' | 'manifest'): INodeProperties[] {
+	return [
+		{
+			displayName: `Put ${document === 'label' ? 'Label' : 'Manifest'} in Field`,
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			description: `Name of the binary field that holds the ${document} file (a second file goes in data_2, and so on)`,
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Include Raw Base64',
+					name: 'includeBase64',
+					type: 'boolean',
+					default: false,
+					description: `Whether to also return the ${document} as a base64 text field (large; only for systems that need it)`,
+				},
+			],
+		},
+	];
+}
 
 /** What the document is, from its first bytes: Starshipit's label type follows the account's printer settings. */
 function formatOf(base64: string, labelType: unknown): 'pdf' | 'zpl' | 'png' {
@@ -31,15 +40,16 @@ function formatOf(base64: string, labelType: unknown): 'pdf' | 'zpl' | 'png' {
 	return 'pdf';
 }
 
-/** One output item: the shipment's facts as JSON and each document as a file. */
+/** One output item: the shipment's facts as JSON and each document as a file (never base64 in JSON unless asked). */
 export async function documentsItem(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	json: IDataObject,
 	documents: Array<{ base64: string; type?: unknown }>,
 	baseName: string,
+	base64Key = 'labels_base64',
 ): Promise<INodeExecutionData> {
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')) || 'data';
+	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data';
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const binary: IBinaryKeyData = {};
 	for (const [index, document] of documents.entries()) {
@@ -49,6 +59,6 @@ export async function documentsItem(
 		binary[key] = await base64ToBinary.call(this, document.base64, `${safeFileName(baseName, suffix)}.${format}`, MIME_TYPES[format]);
 	}
 	const output: IDataObject = { ...json, files: Object.keys(binary) };
-	if (options.includeBase64) output.labels_base64 = documents.map((document) => document.base64);
+	if (options.includeBase64) output[base64Key] = documents.map((document) => document.base64);
 	return { json: output, binary, pairedItem: { item: itemIndex } };
 }

@@ -1,18 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runPerItem } from '../../helpers/items';
-import { orderLocator, resolveOrder } from '../order/lookup';
+import { orderLocator } from '../order/lookup';
 import type { OperationModule } from '../types';
 import { binaryOptions } from './document';
-import { labelItem, reprintLabel } from './shipment';
+import { labelItem, orderReference, reprintLabel } from './shipment';
 
+/** `reprint: true` returns the labels Starshipit already made and books nothing, so read-only mode allows it. */
 export const reprintLabelOperation: OperationModule = {
-	description: [orderLocator, ...binaryOptions],
+	description: [orderLocator, ...binaryOptions('label')],
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
-			const order = await resolveOrder.call(this, itemIndex);
-			return await labelItem.call(this, itemIndex, await reprintLabel.call(this, order, itemIndex));
+			const body = await reprintLabel.call(this, orderReference.call(this, itemIndex), itemIndex);
+			return await labelItem.call(this, itemIndex, body);
 		});
 	},
 };

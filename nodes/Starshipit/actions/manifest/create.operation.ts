@@ -13,8 +13,8 @@ const description: INodeProperties[] = [
 		type: 'options',
 		default: 'orders',
 		options: [
-			{ name: 'These Orders', value: 'orders', description: 'The printed orders given by ID: one manifest for all input items, returned as a PDF' },
 			{ name: 'Everything Ready for a Carrier', value: 'carrier', description: 'Every printed, unmanifested order of one carrier' },
+			{ name: 'These Orders', value: 'orders', description: 'The printed orders given by ID: one manifest for all input items, returned as a PDF' },
 		],
 	},
 	{
@@ -27,7 +27,7 @@ const description: INodeProperties[] = [
 		description: 'The Starshipit order ID of each input item (for example from Label > Create). All input items go on one manifest.',
 	},
 	{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', required: true, placeholder: 'e.g. AusPost', displayOptions: { show: { manifestBy: ['carrier'] } } },
-	...binaryOptions.map((option) => ({ ...option, displayOptions: { show: { manifestBy: ['orders'] } } })),
+	...binaryOptions('manifest').map((option) => ({ ...option, displayOptions: { show: { manifestBy: ['orders'] } } })),
 ];
 
 async function manifestOrders(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -40,7 +40,7 @@ async function manifestOrders(this: IExecuteFunctions, items: INodeExecutionData
 	const json: IDataObject = { order_ids: orderIds, manifested: orderIds.length };
 	// Some carriers answer without a PDF (documented): then there is no file to return.
 	const documents = body.pdf ? [{ base64: String(body.pdf), type: body.label_type }] : [];
-	const item = await documentsItem.call(this, 0, json, documents, `manifest-${new Date().toISOString().slice(0, 10)}`);
+	const item = await documentsItem.call(this, 0, json, documents, `manifest-${new Date().toISOString().slice(0, 10)}`, 'manifest_base64');
 	// One manifest stands for every input item.
 	return [{ ...item, pairedItem: items.map((_item, index) => ({ item: index })) }];
 }

@@ -15,7 +15,7 @@ const description: INodeProperties[] = [
 async function withFiles(this: IExecuteFunctions, manifest: IDataObject, itemIndex: number): Promise<INodeExecutionData> {
 	const body = await starshipitRequest.call(this, { endpoint: 'manifestFiles', query: { manifest_id: manifest.id as number }, itemIndex });
 	const files = ((body.files as IDataObject[] | undefined) ?? []).map((file) => ({ base64: String(file.file_data), type: 'pdf' }));
-	return await documentsItem.call(this, itemIndex, manifest, files, `manifest-${String(manifest.number ?? manifest.id)}`);
+	return await documentsItem.call(this, itemIndex, manifest, files, `manifest-${String(manifest.number ?? manifest.id)}`, 'manifest_base64');
 }
 
 export const getManyManifestsOperation: OperationModule = {

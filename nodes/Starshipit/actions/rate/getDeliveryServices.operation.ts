@@ -4,13 +4,24 @@ import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import type { OperationModule } from '../types';
 
+/** The reference names the path only: take the list wherever the answer puts it. */
+function servicesOf(body: IDataObject): IDataObject[] {
+	const candidates = [body.services, body.delivery_services, (body.data as IDataObject | undefined)?.services];
+	return (candidates.find(Array.isArray) as IDataObject[] | undefined) ?? [];
+}
+
 export const getDeliveryServicesOperation: OperationModule = {
 	description: [],
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
+			// A POST that only reads: repeating it after a dropped connection is harmless.
 			const body = await starshipitRequest.call(this, { endpoint: 'deliveryServices', body: {}, itemIndex, safeToRepeat: true });
-			return outputFor(itemIndex, (body.services as IDataObject[] | undefined) ?? []);
+			const services = servicesOf(body);
+			if (services.length === 0) {
+				return outputFor(itemIndex, { services_found: 0, message: 'Starshipit returned no delivery services: enable a courier in Starshipit (Settings > Couriers) first' });
+			}
+			return outputFor(itemIndex, services);
 		});
 	},
 };

@@ -9,13 +9,14 @@ import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
 
 const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
+const metres = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } });
 
 const description: INodeProperties[] = [
-	text('Street', 'street', { placeholder: 'e.g. 1 George Street' }),
+	text('Street', 'street', { placeholder: 'e.g. 1 George Street', description: 'Street of the destination (improves accuracy for some carriers)' }),
 	text('Suburb', 'suburb', { placeholder: 'e.g. Sydney' }),
 	text('City', 'city'),
 	text('State', 'state', { placeholder: 'e.g. NSW' }),
-	text('Post Code', 'postCode', { required: true, placeholder: 'e.g. 2000' }),
+	text('Post Code', 'postCode', { required: true, placeholder: 'e.g. 2000', description: 'Post code of the destination' }),
 	text('Country Code', 'countryCode', { required: true, placeholder: 'e.g. AU', description: '2-letter country code of the destination' }),
 	{
 		displayName: 'Packages',
@@ -24,18 +25,34 @@ const description: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		default: { package: [{ weight: 1 }] },
 		placeholder: 'Add Package',
-		description: 'Weights in kilograms, dimensions in metres',
+		description: 'Weights in kilograms, dimensions in metres (0: not given)',
 		options: [
 			{
 				displayName: 'Package',
 				name: 'package',
 				values: [
-					{ displayName: 'Height (M)', name: 'height', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } },
-					{ displayName: 'Length (M)', name: 'length', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } },
-					{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 1, typeOptions: { minValue: 0, numberPrecision: 3 } },
-					{ displayName: 'Width (M)', name: 'width', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } },
+					metres('Height (M)', 'height'),
+					metres('Length (M)', 'length'),
+					{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 1, typeOptions: { minValue: 0, numberPrecision: 3 }, description: 'Weight in kilograms, above 0' },
+					metres('Width (M)', 'width'),
 				],
 			},
+		],
+	},
+	{
+		displayName: 'Sender',
+		name: 'sender',
+		type: 'collection',
+		placeholder: 'Add Sender Field',
+		default: {},
+		description: 'Ship from this address instead of the pickup address set in Starshipit',
+		options: [
+			text('City', 'city'),
+			text('Country Code', 'country_code', { placeholder: 'e.g. AU' }),
+			text('Post Code', 'post_code', { placeholder: 'e.g. 3000' }),
+			text('State', 'state', { placeholder: 'e.g. VIC' }),
+			text('Street', 'street'),
+			text('Suburb', 'suburb', { placeholder: 'e.g. Melbourne' }),
 		],
 	},
 	{
@@ -45,45 +62,58 @@ const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			text('Currency', 'currency', { placeholder: 'e.g. AUD' }),
-			{ displayName: 'Max Results', name: 'maxResults', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'Return at most this many rates (0: all)' },
-			text('Only Service Codes', 'serviceCodes', { placeholder: 'e.g. PP, EXP', description: 'Comma-separated service codes to keep' }),
-			text('Sender Post Code', 'senderPostCode', { description: 'Ship from here instead of the account’s address' }),
-			text('Sender Suburb', 'senderSuburb'),
+			text('Currency', 'currency', { placeholder: 'e.g. AUD', description: '3-letter currency code of the prices. Empty: the account’s currency.' }),
+			{ displayName: 'Max Results', name: 'maxResults', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'Return at most this many rates, after sorting (0: all)' },
+			text('Service Code Filter', 'serviceCodes', { placeholder: 'e.g. PP, EXP', description: 'Comma-separated service codes to keep; the others are dropped' }),
 			{
 				displayName: 'Sort By',
 				name: 'sortBy',
 				type: 'options',
 				default: 'cheapest',
 				options: [
-					{ name: 'Cheapest First', value: 'cheapest' },
-					{ name: 'Fastest First', value: 'fastest', description: 'By transit days where the carrier gives them' },
 					{ name: 'As Starshipit Returns Them', value: 'none' },
+					{ name: 'Cheapest First', value: 'cheapest' },
+					{ name: 'Fastest First', value: 'fastest', description: 'By transit days where the carrier gives them, then by price' },
 				],
 			},
 		],
 	},
 ];
 
+const countryCode = z.string({ error: 'is required' }).regex(/^[A-Za-z]{2}$/, 'must be a 2-letter country code, e.g. AU');
+const postCode = z.string({ error: 'is required' }).regex(/^[A-Za-z0-9 -]{3,10}$/, 'must be 3 to 10 letters or digits, e.g. 2000');
+
 const requestSchema = z.object({
-	destination: z.object({
-		post_code: z.string({ error: 'is required' }).regex(/^[A-Za-z0-9 -]{3,10}$/, 'must be 3 to 10 letters or digits, e.g. 2000'),
-		country_code: z.string({ error: 'is required' }).regex(/^[A-Za-z]{2}$/, 'must be a 2-letter country code, e.g. AU'),
-	}).passthrough(),
+	destination: z.object({ post_code: postCode, country_code: countryCode }).passthrough(),
+	sender: z.object({ post_code: postCode.optional(), country_code: countryCode.optional() }).passthrough().optional(),
 	packages: z.array(packageSchema).min(1, 'add at least one package'),
 	currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code, e.g. AUD').optional(),
 });
 
+/** Mapped values often arrive as text ("2.5" from a web form): numbers that read as numbers count as numbers. */
+function numeric(row: IDataObject): IDataObject {
+	return Object.fromEntries(
+		Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value]),
+	);
+}
+
+function address(values: IDataObject): IDataObject {
+	const trimmed = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value]));
+	if (typeof trimmed.country_code === 'string') trimmed.country_code = trimmed.country_code.toUpperCase();
+	return withoutBlanks(trimmed);
+}
+
 function rateRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const parameter = (name: string) => this.getNodeParameter(name, itemIndex, '');
+	const parameter = (name: string) => this.getNodeParameter(name, itemIndex, '') as string;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const sender = address(this.getNodeParameter('sender', itemIndex, {}) as IDataObject);
 	const rows = ((this.getNodeParameter('packages', itemIndex, {}) as IDataObject).package as IDataObject[] | undefined) ?? [];
 	const request = withoutBlanks({
-		destination: withoutBlanks({ street: parameter('street'), suburb: parameter('suburb'), city: parameter('city'), state: parameter('state'), post_code: String(parameter('postCode')).trim(), country_code: String(parameter('countryCode')).trim().toUpperCase() }),
-		packages: rows.map((row) => withoutBlanks(row, ['height', 'width', 'length'])),
-		currency: options.currency,
+		destination: address({ street: parameter('street'), suburb: parameter('suburb'), city: parameter('city'), state: parameter('state'), post_code: String(parameter('postCode')), country_code: String(parameter('countryCode')) }),
+		sender: Object.keys(sender).length ? sender : undefined,
+		packages: rows.map((row) => withoutBlanks(numeric(row), ['height', 'width', 'length'])),
+		currency: typeof options.currency === 'string' ? options.currency.trim().toUpperCase() || undefined : undefined,
 	});
-	if (options.senderPostCode) request.sender = withoutBlanks({ post_code: options.senderPostCode, suburb: options.senderSuburb });
 	return validateInput(this.getNode(), requestSchema, request, itemIndex, 'rate request') as IDataObject;
 }
 
@@ -94,16 +124,42 @@ function ratesOf(body: IDataObject): IDataObject[] {
 	return Array.isArray(nested) ? (nested as IDataObject[]) : [];
 }
 
+/** The fields a workflow maps most, first and with prices as numbers; anything else Starshipit sends follows. */
+function tidy(rate: IDataObject, currency: IDataObject[string]): IDataObject {
+	const price = Number(rate.total_price);
+	return {
+		...withoutBlanks({
+			carrier: rate.carrier,
+			carrier_name: rate.carrier_name,
+			service_code: rate.service_code,
+			service_name: rate.service_name,
+			total_price: Number.isFinite(price) ? price : rate.total_price,
+			currency: rate.currency ?? currency,
+			transit_days: rate.transit_days,
+		}),
+		...rate,
+		...(Number.isFinite(price) ? { total_price: price } : {}),
+	};
+}
+
 function arrange(rates: IDataObject[], options: IDataObject): IDataObject[] {
 	const codes = String(options.serviceCodes ?? '').split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
 	let list = codes.length ? rates.filter((rate) => codes.includes(String(rate.service_code).toUpperCase())) : [...rates];
+	// A rate without a usable price or transit time sorts last rather than first.
+	const orLast = (value: unknown) => (value === undefined || value === null || value === '' || Number.isNaN(Number(value)) ? Number.POSITIVE_INFINITY : Number(value));
+	const price = (rate: IDataObject) => orLast(rate.total_price);
+	const days = (rate: IDataObject) => orLast(rate.transit_days);
 	const sortBy = options.sortBy ?? 'cheapest';
-	const days = (rate: IDataObject) => (rate.transit_days === undefined ? Number.POSITIVE_INFINITY : Number(rate.transit_days));
-	if (sortBy === 'cheapest') list.sort((a, b) => Number(a.total_price) - Number(b.total_price));
-	if (sortBy === 'fastest') list.sort((a, b) => days(a) - days(b) || Number(a.total_price) - Number(b.total_price));
+	if (sortBy === 'cheapest') list.sort((a, b) => price(a) - price(b));
+	if (sortBy === 'fastest') list.sort((a, b) => days(a) - days(b) || price(a) - price(b));
 	const max = Number(options.maxResults ?? 0);
 	if (max > 0) list = list.slice(0, max);
 	return list;
+}
+
+function noRatesMessage(found: number, options: IDataObject): string {
+	if (found > 0) return `Starshipit returned ${found} rates, but none matches the Service Code Filter "${String(options.serviceCodes)}"`;
+	return 'Starshipit returned no rates: check that couriers are enabled in Starshipit (Settings > Couriers), that the sender (pickup) address is set, and that the packages are within the carriers’ limits';
 }
 
 export const getRatesOperation: OperationModule = {
@@ -112,12 +168,12 @@ export const getRatesOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const request = rateRequest.call(this, itemIndex);
+			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			// Rates only read: asking again after a dropped connection is harmless.
 			const body = await starshipitRequest.call(this, { endpoint: 'rates', body: request, itemIndex, safeToRepeat: true });
-			const rates = arrange(ratesOf(body), this.getNodeParameter('options', itemIndex, {}) as IDataObject);
-			if (rates.length === 0) {
-				return outputFor(itemIndex, { rates_found: 0, message: 'Starshipit returned no rates: check that couriers are enabled in Starshipit, the sender address is set, and the packages are within the carriers’ limits' });
-			}
+			const found = ratesOf(body).map((rate) => tidy(rate, request.currency));
+			const rates = arrange(found, options);
+			if (rates.length === 0) return outputFor(itemIndex, { rates_found: 0, message: noRatesMessage(found.length, options) });
 			return outputFor(itemIndex, rates.map((rate, rank) => ({ rank: rank + 1, ...rate })));
 		});
 	},

@@ -1,0 +1,175 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { binaryBytes } from '../harness/binary-data';
+import { runNode } from '../harness/run-workflow';
+import { sandboxCredentials } from '../harness/sandbox-credentials';
+import { SEED, startSandbox, type Sandbox } from '../sandbox';
+
+let sandbox: Sandbox;
+beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
+afterEach(() => {
+	sandbox.reset();
+	sandbox.settings.labelFormat = 'pdf';
+});
+afterAll(async () => await sandbox.close());
+
+const run = (operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false) =>
+	runNode({ parameters: { resource: 'label', operation, ...parameters }, input, credentials: sandboxCredentials(sandbox), continueOnFail });
+const byNumber = (value: string) => ({ order: { __rl: true, mode: 'orderNumber', value } });
+const byId = (value: string | number) => ({ order: { __rl: true, mode: 'id', value: String(value) } });
+const stored = (number: string) => sandbox.store.orders.find((row) => row.order_number === number)!;
+const labelRequests = () => sandbox.requests.filter((request) => request.method === 'POST' && request.path === '/api/orders/shipment');
+
+describe('Label > Create', () => {
+	test('books the shipment: facts as JSON, the label as a valid PDF file, no base64 in JSON', async () => {
+		const { items, error } = await run('create', byNumber(SEED.domesticOrder));
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		const [item] = items;
+		const order = stored(SEED.domesticOrder);
+		expect(order.status).toBe('Printed');
+		expect(item.json).toMatchObject({
+			order_id: order.order_id, order_number: SEED.domesticOrder, carrier_name: order.carrier_name,
+			tracking_numbers: [order.tracking_number], tracking_number: order.tracking_number, files: ['data'],
+		});
+		expect(item.pairedItem).toEqual({ item: 0 });
+		const file = item.binary!.data;
+		expect(file).toMatchObject({ mimeType: 'application/pdf', fileName: `label-${SEED.domesticOrder}.pdf`, fileExtension: 'pdf' });
+		const pdf = await binaryBytes(file);
+		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+		expect(pdf.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
+		expect(pdf.toString('latin1')).toContain(String(order.tracking_number));
+		expect(JSON.stringify(item.json)).not.toMatch(/JVBERi/);
+		expect(JSON.stringify(item.json).length).toBeLessThan(1000);
+	});
+
+	test('by Starshipit ID, with carrier, service and packages passed on', async () => {
+		const order = stored(SEED.multiItemOrder);
+		const { items, error } = await run('create', {
+			...byId(order.order_id), carrier: 'CouriersPlease', carrierServiceCode: 'CPL', packages: { package: [{ weight: 1.2, height: 0.1, width: 0.2, length: 0.3 }] },
+		});
+		expect(error).toBeUndefined();
+		expect(labelRequests()[0].body).toEqual({ order_id: order.order_id, carrier: 'CouriersPlease', carrier_service_code: 'CPL', packages: [{ weight: 1.2, height: 0.1, width: 0.2, length: 0.3 }] });
+		expect(items[0].json).toMatchObject({ order_number: SEED.multiItemOrder, carrier_service_code: 'CPL' });
+	});
+
+	test('a ZPL account gets a .zpl text file in the chosen field', async () => {
+		sandbox.settings.labelFormat = 'zpl';
+		const { items } = await run('create', { ...byNumber(SEED.multiItemOrder), binaryPropertyName: 'label' });
+		expect(items[0].binary!.label).toMatchObject({ mimeType: 'text/plain', fileName: `label-${SEED.multiItemOrder}.zpl` });
+		expect((await binaryBytes(items[0].binary!.label)).toString()).toMatch(/^\^XA/);
+		expect(items[0].json.files).toEqual(['label']);
+	});
+
+	test('Include Raw Base64 adds the text only when asked', async () => {
+		const { items } = await run('create', { ...byNumber(SEED.domesticOrder), options: { includeBase64: true } });
+		expect(String((items[0].json.labels_base64 as string[])[0]).startsWith('JVBERi')).toBe(true);
+	});
+
+	test('an unknown order: Starshipit’s error text, nothing booked', async () => {
+		const before = sandbox.store.nextTrackingNumber;
+		const { error } = await run('create', byNumber('NOPE-9'));
+		expect(error?.message).toBe('Starshipit: Order not found');
+		expect(error?.description).toContain('NOPE-9');
+		expect(sandbox.store.nextTrackingNumber).toBe(before);
+	});
+
+	test('an already printed order: Starshipit’s refusal, pointing at reprint', async () => {
+		const { error } = await run('create', byNumber(SEED.printedOrder));
+		expect(error?.message).toBe(`Starshipit: Order ${SEED.printedOrder} is already printed`);
+		expect(error?.description).toContain('reprint');
+	});
+
+	test('an international order without customs data: a pre-flight error naming the item, no label requested', async () => {
+		stored(SEED.internationalOrder).items = [{ item_id: 1, sku: 'TEE', description: 'Shirt', quantity: 1, value: 30 }, { item_id: 2, sku: 'MUG', quantity: 1, value: 0 }];
+		const { error } = await run('create', byNumber(SEED.internationalOrder));
+		expect(error?.message).toContain('Item 2: Value is required for customs');
+		expect(error?.message).toContain('no label was requested');
+		expect(error?.description).toContain('Item 2: Description is required for customs');
+		expect(error?.description).not.toContain('Item 1');
+		expect(labelRequests()).toHaveLength(0);
+		expect(stored(SEED.internationalOrder).status).toBe('Unshipped');
+	});
+
+	test('an international order with customs data is labelled', async () => {
+		const { error, items } = await run('create', byNumber(SEED.internationalOrder));
+		expect(error).toBeUndefined();
+		expect(items[0].json.tracking_number).toBe(stored(SEED.internationalOrder).tracking_number);
+	});
+
+	test('a dropped connection after booking: the label is fetched, not booked twice', async () => {
+		const before = sandbox.store.nextTrackingNumber;
+		sandbox.faults.add({ method: 'POST', path: '/api/orders/shipment', kind: 'drop-after-write', times: 1 });
+		const { items, error } = await run('create', byNumber(SEED.domesticOrder));
+		expect(error).toBeUndefined();
+		expect(items[0].json.tracking_number).toBe(stored(SEED.domesticOrder).tracking_number);
+		expect(sandbox.store.nextTrackingNumber).toBe(before + 1);
+		expect((await binaryBytes(items[0].binary!.data)).subarray(0, 5).toString()).toBe('%PDF-');
+	});
+
+	test.each([
+		['zero weight', { packages: { package: [{ weight: 0 }] } }, /Packages › #1 › Weight: must be above 0/],
+		['a height in centimetres', { packages: { package: [{ weight: 1, height: 30 }] } }, /Packages › #1 › Height: must be in metres/],
+		['an order ID that is not a number', { order: { __rl: true, mode: 'id', value: '={{ "SO-1001" }}' } }, /not a Starshipit order ID/],
+	])('bad input (%s) is refused before anything is sent', async (_name, parameters, expected) => {
+		const { error } = await run('create', { ...byNumber(SEED.domesticOrder), ...parameters });
+		expect(`${error?.message}\n${error?.description}`).toMatch(expected);
+		expect(sandbox.stats.requests).toBe(0);
+	});
+
+	test('Continue On Fail: a failed item becomes an error item, the others are labelled, each paired', async () => {
+		const { items, error } = await run('create', { order: { __rl: true, mode: 'orderNumber', value: '={{ $json.number }}' } }, [{ number: 'NOPE-1' }, { number: SEED.domesticOrder }], true);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(items[0]).toMatchObject({ json: { error: 'Starshipit: Order not found' }, pairedItem: { item: 0 } });
+		expect(items[1]).toMatchObject({ json: { order_number: SEED.domesticOrder }, pairedItem: { item: 1 } });
+		expect(items[1].binary!.data.fileName).toBe(`label-${SEED.domesticOrder}.pdf`);
+	});
+
+	test('read-only mode refuses it and sends nothing', async () => {
+		const { error } = await run('create', { ...byNumber(SEED.domesticOrder), readOnly: true });
+		expect(error?.message).toMatch(/Read-only mode is on/);
+		expect(sandbox.stats.requests).toBe(0);
+	});
+});
+
+describe('Label > Reprint', () => {
+	test('returns the existing label and books nothing', async () => {
+		const before = sandbox.store.nextTrackingNumber;
+		const { items, error } = await run('reprint', byNumber(SEED.printedOrder));
+		expect(error).toBeUndefined();
+		expect(labelRequests()[0].body).toEqual({ order_number: SEED.printedOrder, reprint: true });
+		expect(items[0].json).toMatchObject({ order_number: SEED.printedOrder, tracking_number: 'SSI000000999' });
+		expect(items[0].binary!.data).toMatchObject({ mimeType: 'application/pdf', fileName: `label-${SEED.printedOrder}.pdf` });
+		expect((await binaryBytes(items[0].binary!.data)).subarray(0, 5).toString()).toBe('%PDF-');
+		expect(sandbox.store.nextTrackingNumber).toBe(before);
+	});
+
+	test('an order without a label: Starshipit says so', async () => {
+		const { error } = await run('reprint', byNumber(SEED.domesticOrder));
+		expect(error?.message).toBe('Starshipit: The order has no label to reprint');
+		expect(stored(SEED.domesticOrder).status).toBe('Unshipped');
+	});
+});
+
+describe('Label > Create Return', () => {
+	test('clones the order as a return and labels the clone', async () => {
+		const { items, error } = await run('createReturn', byNumber(SEED.printedOrder));
+		expect(error).toBeUndefined();
+		const original = stored(SEED.printedOrder);
+		expect(items[0].json).toMatchObject({ original_order_number: SEED.printedOrder, original_order_id: original.order_id, return_order: true });
+		const clone = stored(String(items[0].json.order_number));
+		expect(clone).toMatchObject({ return_order: true, status: 'Printed' });
+		expect(items[0].json.tracking_number).toBe(clone.tracking_number);
+		expect(items[0].binary!.data.fileName).toBe(`label-${clone.order_number}.pdf`);
+		expect(original.tracking_number).toBe('SSI000000999');
+	});
+
+	test('when the label fails after the clone, the error names the return order made', async () => {
+		sandbox.faults.add({ method: 'POST', path: '/api/orders/shipment', kind: 'status', status: 400, times: 1, body: { success: false, errors: [{ message: 'Carrier unavailable', details: '' }] } });
+		const { error } = await run('createReturn', byNumber(SEED.printedOrder));
+		const clone = sandbox.store.orders.find((row) => row.return_order)!;
+		expect(error?.message).toBe(`Return order ${clone.order_number} was created, but its label failed: Starshipit: Carrier unavailable`);
+		expect(error?.description).toContain('not Create Return again');
+	});
+});
