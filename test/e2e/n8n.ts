@@ -87,9 +87,11 @@ export function runCli(install: N8nInstall, env: NodeJS.ProcessEnv, args: string
 
 /** `n8n execute --rawOutput` prints logs, then the run data as JSON: take the JSON. */
 export function parseRawOutput(stdout: string): any {
-	const start = stdout.indexOf('\n{') >= 0 ? stdout.indexOf('\n{') + 1 : stdout.indexOf('{');
+	// The JSON starts on the first line that opens an object and ends on the last line that closes one.
+	const start = stdout.startsWith('{') ? 0 : stdout.indexOf('\n{') + 1;
+	const end = stdout.lastIndexOf('\n}') + 2;
 	try {
-		return JSON.parse(stdout.slice(start));
+		return JSON.parse(stdout.slice(start, end));
 	} catch {
 		throw new Error(`n8n printed no run data:\n${stdout.slice(-3000)}`);
 	}
@@ -105,8 +107,9 @@ export async function startServer(install: N8nInstall, env: NodeJS.ProcessEnv, t
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n stopped while starting:\n${log.slice(-3000)}`);
 		try {
-			const answer = await fetch(`http://127.0.0.1:${env.N8N_PORT}/healthz`);
-			if (answer.ok) return child;
+			// /healthz answers early; the REST routes (and active workflows' webhooks) come a little later.
+			const answer = await fetch(`http://127.0.0.1:${env.N8N_PORT}/rest/settings`);
+			if (answer.ok && (answer.headers.get('content-type') ?? '').includes('json')) return child;
 		} catch {
 			// not up yet
 		}

@@ -1,25 +1,38 @@
 /**
- * The package in a real n8n: packed, installed as a community package, the template workflows
- * imported and run by n8n's own CLI against the sandbox. `N8N_LINE=1` runs the same on n8n 1.x.
+ * The package in a real n8n: packed, installed as a community package, the six template workflows
+ * imported and run by n8n's own CLI and server against the sandbox. `N8N_LINE=1` runs it on n8n 1.x.
  */
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
-import { parseRawOutput, runCli } from './n8n';
-import { prepareWorkspace, type Workspace } from './workspace';
+import type { ChildProcess } from 'node:child_process';
+
+import { SEED, signBody, startSandbox, type Sandbox } from '../sandbox';
+import { parseRawOutput, runCli, startServer, stopServer } from './n8n';
+import { cli, prepareWorkspace, type Workspace } from './workspace';
 
 const N8N_PORT = 5690;
+const WEBHOOK_SECRET = 'e2e-webhook-secret';
+const OWNER = { email: 'e2e@example.com', password: 'E2e-password-1' };
 let sandbox: Sandbox;
 let workspace: Workspace;
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ port: 0 });
-	workspace = await prepareWorkspace({ sandboxUrl: sandbox.url, port: N8N_PORT, rateLimit: 50 });
+	workspace = await prepareWorkspace({
+		sandboxUrl: sandbox.url,
+		port: N8N_PORT,
+		rateLimit: 50,
+		adjust: (template) => {
+			for (const node of template.nodes) if (node.type === 'n8n-nodes-starshipit.starshipitTrigger') node.parameters.signingSecret = WEBHOOK_SECRET;
+		},
+	});
 });
 afterAll(async () => await sandbox?.close());
 
 /** Runs a template from its manual trigger; returns each node's output items by node name. */
 async function execute(id: string): Promise<Record<string, any[]>> {
 	const result = await runCli(workspace.install, workspace.env, ['execute', `--id=${id}`, '--rawOutput']);
-	if (result.code !== 0 || /Execution was NOT successful|Execution error|Error executing workflow/.test(result.stdout)) throw new Error(`n8n execute ${id} failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+	if (result.code !== 0 || /Execution was NOT successful|Execution error|Error executing workflow/.test(result.stdout)) {
+		throw new Error(`n8n execute ${id} failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+	}
 	const run = parseRawOutput(result.stdout);
 	const runData = run.data?.resultData?.runData ?? run.resultData?.runData ?? {};
 	return Object.fromEntries(Object.entries(runData).map(([name, runs]: [string, any]) => [name, runs.at(-1)?.data?.main?.[0] ?? []]));
@@ -27,8 +40,98 @@ async function execute(id: string): Promise<Record<string, any[]>> {
 
 const order = (number: string) => sandbox.store.orders.filter((row) => row.order_number === number);
 
-test('pattern 5: find, correct, verify', async () => {
-	const output = await execute('starshipitPattern5');
-	expect(output['Correct and enrich'][0].json).toMatchObject({ order_number: SEED.domesticOrder, verified: true });
-	expect(order(SEED.domesticOrder)[0].destination.delivery_instructions).toBe('Leave at the back door');
+describe('the six templates run green', () => {
+	test('1: orders imported in one batch, one outcome each', async () => {
+		const output = await execute('starshipitPattern1');
+		expect(output['Import into Starshipit'].map((item) => item.json.outcome)).toEqual(['created', 'created', 'created']);
+		expect(sandbox.stats.byRoute['POST /api/orders/import']).toBe(1);
+		for (const number of ['WEB-1001', 'WEB-1002', 'WEB-1003']) expect(order(number)).toHaveLength(1);
+	});
+
+	test('2: order, label PDF, tracking stored, manifest', async () => {
+		const output = await execute('starshipitPattern2');
+		const label = output['Print the label'][0];
+		expect(label.json.tracking_number).toMatch(/^SSI/);
+		expect(label.binary.label).toMatchObject({ mimeType: 'application/pdf', fileName: 'label-ERP-2001.pdf' });
+		expect(sandbox.inbox).toContainEqual(expect.objectContaining({ order_number: 'ERP-2001', tracking_number: label.json.tracking_number }));
+		expect(output['Manifest the printed orders'][0].binary.manifest.mimeType).toBe('application/pdf');
+		expect(order('ERP-2001')[0].status).toBe('Shipped');
+	});
+
+	test('3: live rates, cheapest three, shaped for a checkout', async () => {
+		const output = await execute('starshipitPattern3');
+		const rates = output['Shape for the checkout'].map((item) => item.json);
+		expect(rates).toHaveLength(3);
+		expect(rates[0].price).toBeLessThanOrEqual(rates[1].price);
+		expect(rates.map((rate) => rate.code)).toContain('INTL');
+	});
+
+	test('4: find, update, label and store tracking for an imported order', async () => {
+		const output = await execute('starshipitPattern4');
+		expect(output['Print the label'][0].json.order_number).toBe(SEED.multiItemOrder);
+		expect(order(SEED.multiItemOrder)[0].reference).toMatch(/^Printed by warehouse/);
+		expect(sandbox.inbox).toContainEqual(expect.objectContaining({ order_number: SEED.multiItemOrder }));
+	});
+
+	test('5: find, correct, verify, print', async () => {
+		const output = await execute('starshipitPattern5');
+		expect(output['Correct and enrich'][0].json).toMatchObject({ order_number: SEED.domesticOrder, verified: true });
+		expect(order(SEED.domesticOrder)[0]).toMatchObject({ status: 'Printed', destination: expect.objectContaining({ delivery_instructions: 'Leave at the back door' }) });
+	});
+
+	test('6: products synced by SKU: updated, unchanged, created', async () => {
+		const output = await execute('starshipitPattern6');
+		expect(output['Sync into the Product Catalogue'].map((item) => item.json.outcome)).toEqual(['updated', 'unchanged', 'created']);
+		expect(sandbox.store.products.find((product) => product.sku === 'CAP-RED')).toMatchObject({ hs_code: '650500' });
+	});
 });
+
+describe('published: the editor lists the nodes, tracking webhooks start runs, forged ones do not', () => {
+	let server: ChildProcess;
+	let cookie = '';
+	const base = `http://127.0.0.1:${N8N_PORT}`;
+
+	beforeAll(async () => {
+		await cli(workspace, ['publish:workflow', '--id=starshipitPattern1']).catch(async () => await cli(workspace, ['update:workflow', '--id=starshipitPattern1', '--active=true']));
+		const bcrypt = require(`${workspace.install.dir}/node_modules/bcryptjs`) as { hashSync(value: string, rounds: number): string };
+		Object.assign(workspace.env, {
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 10),
+		});
+		server = await startServer(workspace.install, workspace.env);
+		const login = await fetch(`${base}/rest/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }) });
+		cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+	});
+	afterAll(async () => server && (await stopServer(server)));
+
+	test('the editor’s node list has the three Starshipit nodes', async () => {
+		const types = (await (await fetch(`${base}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{ name: string }>;
+		const names = types.map((type) => type.name);
+		for (const name of ['starshipit', 'starshipitTrigger', 'starshipitPollTrigger']) expect(names).toContain(`n8n-nodes-starshipit.${name}`);
+	});
+
+	test('a signed tracking webhook runs the workflow and writes tracking back; a forged one is refused', async () => {
+		const url = `${base}/webhook/5a1b2c3d-0001-4000-8000-00000000a001/tracking`;
+		sandbox.setWebhook(url, WEBHOOK_SECRET);
+		const before = sandbox.inbox.length;
+		await sandbox.setOrderStatus(SEED.printedOrder, 'OutForDelivery');
+		await waitFor(() => sandbox.inbox.length > before);
+		expect(sandbox.inbox.at(-1)).toMatchObject({ order_number: SEED.printedOrder, tracking_number: 'SSI000000999', status: 'OutForDelivery' });
+
+		const forged = await sandbox.sendTrackingWebhook(SEED.printedOrder, { secret: 'not-the-secret' });
+		const tampered = await sandbox.sendTrackingWebhook(SEED.printedOrder, { tamper: true });
+		expect([forged.status, tampered.status]).toEqual([401, 401]);
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(sandbox.inbox.length).toBe(before + 1);
+		expect(signBody('x', WEBHOOK_SECRET)).not.toBe(signBody('x', 'not-the-secret'));
+	});
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 20_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error('timed out waiting for the workflow run');
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}

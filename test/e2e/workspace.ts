@@ -38,7 +38,16 @@ async function cli(workspace: Pick<Workspace, 'install' | 'env'>, args: string[]
 	return result;
 }
 
-export async function prepareWorkspace(options: { sandboxUrl: string; port: number; rateLimit?: number; userFolder?: string }): Promise<Workspace> {
+export interface WorkspaceOptions {
+	sandboxUrl: string;
+	port: number;
+	rateLimit?: number;
+	userFolder?: string;
+	/** Changes a template before import (the suite sets a webhook secret, as a user would). */
+	adjust?: (template: any) => void;
+}
+
+export async function prepareWorkspace(options: WorkspaceOptions): Promise<Workspace> {
 	if (!existsSync(join(REPO, 'dist', 'nodes'))) throw new Error('Build the package first: npm run build');
 	const install = installN8n();
 	const scratch = mkdtempSync(join(tmpdir(), 'starshipit-pack-'));
@@ -60,6 +69,7 @@ export async function prepareWorkspace(options: { sandboxUrl: string; port: numb
 
 	for (const template of workspace.templates) {
 		const file = join(scratch, template.file);
+		options.adjust?.(template.json);
 		writeFileSync(file, JSON.stringify(template.json).split(SHOP_PLACEHOLDER).join(`${options.sandboxUrl}/__sandbox/inbox`));
 		await cli(workspace, ['import:workflow', `--input=${file}`]);
 	}

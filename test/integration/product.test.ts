@@ -4,6 +4,8 @@ import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
 import { startSandbox, type Sandbox } from '../sandbox';
 
+// Product Catalogue: every operation through n8n's engine against the sandbox, which (like Starshipit)
+// replaces the whole product on update, so a lost field here would be lost in a real account too.
 let sandbox: Sandbox;
 beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
 afterEach(() => sandbox.reset());
@@ -12,80 +14,194 @@ afterAll(async () => await sandbox.close());
 const product = (operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false) =>
 	runNode({ parameters: { resource: 'product', operation, ...parameters }, input, credentials: sandboxCredentials(sandbox), continueOnFail });
 const stored = (sku: string) => sandbox.store.products.find((row) => row.sku === sku);
+const writes = () => sandbox.requests.filter((request) => request.method !== 'GET');
+const mapped = { sku: '={{ $json.sku }}', fields: { title: '={{ $json.title ?? "" }}', weight: '={{ $json.weight ?? 0 }}' } };
 
-test('Create adds a product with its customs and size fields', async () => {
-	const { items, error } = await product('create', { sku: 'CAP-RED', additionalFields: { title: 'Red cap', weight: 0.15, hs_code: '650500', country: 'AU', customs_description: 'Cotton cap' } });
-	expect(error).toBeUndefined();
-	expect(items[0].json).toMatchObject({ sku: 'CAP-RED', title: 'Red cap' });
-	expect(stored('CAP-RED')).toMatchObject({ weight: 0.15, hs_code: '650500' });
+describe('Create', () => {
+	test('adds a product with its title, customs and size fields', async () => {
+		const { items, error } = await product('create', {
+			sku: 'CAP-RED',
+			title: 'Red cap',
+			additionalFields: { weight: 0.15, height: 0.12, hs_code: '650500', country: 'au', customs_description: 'Cotton cap', barcode: '9300000000001' },
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ sku: 'CAP-RED', title: 'Red cap' });
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(writes().map((request) => request.body)).toEqual([
+			{ product: { sku: 'CAP-RED', title: 'Red cap', weight: 0.15, height: 0.12, hs_code: '650500', country: 'AU', customs_description: 'Cotton cap', barcode: '9300000000001' } },
+		]);
+	});
+
+	test('a dropped connection after the write: found by SKU, not created twice', async () => {
+		sandbox.faults.add({ method: 'POST', path: '/api/products', kind: 'drop-after-write', times: 1 });
+		const { error } = await product('create', { sku: 'DROP-1', title: 'Drop' });
+		expect(error).toBeUndefined();
+		expect(sandbox.store.products.filter((row) => row.sku === 'DROP-1')).toHaveLength(1);
+	});
+
+	test('an existing SKU: Starshipit’s refusal reaches the user, labelled as a create', async () => {
+		const { items } = await product('create', { sku: 'MUG-BLUE', title: 'Again' }, [{}], true);
+		expect(items[0].json.error).toMatch(/already exists/);
+		expect(items[0].json.supportContext).toMatchObject({ action: 'created', method: 'POST', endpoint: '/api/products' });
+	});
 });
 
-test('Get finds by exact SKU; an unknown SKU says so', async () => {
-	expect((await product('get', { sku: 'MUG-BLUE' })).items[0].json.title).toBe('Blue mug');
-	expect((await product('get', { sku: 'MUG' })).error?.message).toBe('No product with SKU MUG in the Product Catalogue (item 1)');
+describe('Get', () => {
+	test('finds by exact SKU, not by a partial match; an unknown SKU says so', async () => {
+		expect((await product('get', { sku: 'MUG-BLUE' })).items[0].json).toMatchObject({ id: 1, title: 'Blue mug' });
+		expect(sandbox.requests.at(-1)?.query).toMatchObject({ search_term: 'MUG-BLUE' });
+		expect((await product('get', { sku: 'MUG' })).error?.message).toBe('No product with SKU MUG in the Product Catalogue (item 1)');
+		expect((await product('get', { sku: 'mug-blue' })).error?.message).toMatch(/No product with SKU mug-blue/);
+	});
 });
 
-test('Get Many: Return All, Limit and a search term', async () => {
-	expect((await product('getMany', { returnAll: true })).items).toHaveLength(3);
-	expect((await product('getMany', { returnAll: false, limit: 2 })).items).toHaveLength(2);
-	expect((await product('getMany', { returnAll: true, searchTerm: 'tee' })).items.map((row) => row.json.sku)).toEqual(['TEE-M-BLACK']);
+describe('Get Many', () => {
+	test('Return All, Limit and a search term', async () => {
+		expect((await product('getMany', { returnAll: true })).items).toHaveLength(3);
+		const limited = await product('getMany', { returnAll: false, limit: 2 });
+		expect(limited.items).toHaveLength(2);
+		// Starshipit refuses pages under 10: a small limit still asks for a valid page.
+		expect(sandbox.requests.at(-1)?.query).toMatchObject({ page_number: '1', page_size: '10' });
+		expect((await product('getMany', { returnAll: true, searchTerm: 'tee' })).items.map((row) => row.json.sku)).toEqual(['TEE-M-BLACK']);
+	});
+
+	test('Return All walks every page of a big catalogue at the largest page size', async () => {
+		for (let index = 0; index < 2100; index++) sandbox.store.products.push({ id: 1000 + index, sku: `BULK-${index}` });
+		const { items, error } = await product('getMany', { returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2103);
+		expect(new Set(items.map((row) => row.json.sku)).size).toBe(2103);
+		expect(sandbox.requests.map((request) => request.query.page_size)).toEqual(['2000', '2000']);
+	});
 });
 
-test('Update keeps the fields it was not given (read, merge, write)', async () => {
-	const { error } = await product('update', { sku: 'MUG-BLUE', updateFields: { weight: 0.45 } });
-	expect(error).toBeUndefined();
-	expect(stored('MUG-BLUE')).toMatchObject({ weight: 0.45, title: 'Blue mug', hs_code: '691200', customs_description: 'Ceramic mug' });
+describe('Update', () => {
+	test('keeps the fields it was not given (read, merge, write)', async () => {
+		const { items, error } = await product('update', { sku: 'MUG-BLUE', updateFields: { weight: 0.45, bin_location: 'A-01' } });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ sku: 'MUG-BLUE', weight: 0.45, bin_location: 'A-01', title: 'Blue mug' });
+		expect(stored('MUG-BLUE')).toMatchObject({ weight: 0.45, bin_location: 'A-01', title: 'Blue mug', hs_code: '691200', customs_description: 'Ceramic mug', price: 19.5 });
+		expect(writes().map((request) => `${request.method} ${request.path}`)).toEqual(['PUT /api/products/update']);
+	});
+
+	test('an unknown SKU: a clear error and no write', async () => {
+		const { error } = await product('update', { sku: 'NOPE', updateFields: { weight: 1 } });
+		expect(error?.message).toBe('No product with SKU NOPE in the Product Catalogue (item 1)');
+		expect(writes()).toHaveLength(0);
+	});
 });
 
-test('Delete removes the product', async () => {
-	expect((await product('delete', { sku: 'POSTER-A2' })).items[0].json).toMatchObject({ deleted: true });
-	expect(stored('POSTER-A2')).toBeUndefined();
+describe('Delete', () => {
+	test('looks the id up by SKU and removes that product only', async () => {
+		const { items } = await product('delete', { sku: 'POSTER-A2' });
+		expect(items[0].json).toMatchObject({ deleted: true, id: 3, sku: 'POSTER-A2' });
+		expect(stored('POSTER-A2')).toBeUndefined();
+		expect(sandbox.store.products).toHaveLength(2);
+		expect(writes()[0].body).toEqual({ product_ids: [3], all_products: false });
+	});
+
+	test('an unknown SKU deletes nothing', async () => {
+		expect((await product('delete', { sku: 'POSTER' })).error?.message).toMatch(/No product with SKU POSTER/);
+		expect(sandbox.store.products).toHaveLength(3);
+		expect(writes()).toHaveLength(0);
+	});
 });
 
-test('Sync creates new SKUs, updates changed ones, and writes nothing for unchanged ones', async () => {
+describe('Sync', () => {
 	const input = [
 		{ sku: 'NEW-1', title: 'New thing', weight: 1 },
 		{ sku: 'MUG-BLUE', title: 'Blue mug', weight: 0.5 },
 		{ sku: 'TEE-M-BLACK', title: 'T-shirt black M', weight: 0.2 },
 	];
-	const writesBefore = (sandbox.stats.byRoute['POST /api/products'] ?? 0) + (sandbox.stats.byRoute['PUT /api/products/update'] ?? 0);
-	const { items, error } = await product('sync', { sku: '={{ $json.sku }}', fields: { title: '={{ $json.title }}', weight: '={{ $json.weight }}' } }, input);
-	expect(error).toBeUndefined();
-	expect(items.map((row) => row.json.outcome)).toEqual(['created', 'updated', 'unchanged']);
-	expect(items.map((row) => row.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-	expect(stored('MUG-BLUE')).toMatchObject({ weight: 0.5, hs_code: '691200' });
-	expect((sandbox.stats.byRoute['POST /api/products'] ?? 0) + (sandbox.stats.byRoute['PUT /api/products/update'] ?? 0) - writesBefore).toBe(2);
-});
 
-test('a dropped connection after a create: found by SKU, not created twice', async () => {
-	sandbox.faults.add({ method: 'POST', path: '/api/products', kind: 'drop-after-write', times: 1 });
-	const { error } = await product('create', { sku: 'DROP-1', additionalFields: { title: 'Drop' } });
-	expect(error).toBeUndefined();
-	expect(sandbox.store.products.filter((row) => row.sku === 'DROP-1')).toHaveLength(1);
-});
+	test('creates new SKUs, updates changed ones (keeping other fields), writes nothing for unchanged ones', async () => {
+		const { items, error } = await product('sync', mapped, input);
+		expect(error).toBeUndefined();
+		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'updated', 'unchanged']);
+		expect(items.map((row) => row.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(stored('NEW-1')).toMatchObject({ title: 'New thing', weight: 1 });
+		expect(stored('MUG-BLUE')).toMatchObject({ weight: 0.5, hs_code: '691200', price: 19.5 });
+		expect(writes().map((request) => `${request.method} ${request.path}`)).toEqual(['POST /api/products', 'PUT /api/products/update']);
+	});
 
-describe('malformed products: a clear item error, nothing sent', () => {
-	const cases: Array<[string, IDataObject, RegExp]> = [
-		['empty SKU', { sku: '={{ "" }}' }, /Sku: is required/],
-		['SKU too long', { sku: 'S'.repeat(101) }, /Sku: must be at most 100/],
-		['negative weight', { sku: 'X', additionalFields: { weight: -1 } }, /Weight: cannot be negative/],
-		['weight in grams', { sku: 'X', additionalFields: { weight: 1500 } }, /Weight: must be in kg/],
-		['height in cm', { sku: 'X', additionalFields: { height: 25 } }, /Height: must be in metres/],
-		['negative price', { sku: 'X', additionalFields: { price: -5 } }, /Price: cannot be negative/],
-		['country as a name', { sku: 'X', additionalFields: { country: 'Australia' } }, /Country: must be a 2-letter/],
-		['HS code with letters', { sku: 'X', additionalFields: { hs_code: 'ABCD' } }, /Hs Code: must be a tariff/],
-	];
-	test.each(cases)('%s', async (_name, parameters, expected) => {
-		const before = sandbox.stats.requests;
-		const { error } = await product('create', parameters);
-		expect(`${error?.message}\n${error?.description}`).toMatch(expected);
-		expect(sandbox.stats.requests).toBe(before);
+	test('run twice: the second run changes nothing and writes nothing', async () => {
+		await product('sync', mapped, input);
+		const before = sandbox.requests.length;
+		const { items } = await product('sync', mapped, input);
+		expect(items.map((row) => row.json.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+		expect(sandbox.requests.slice(before).every((request) => request.method === 'GET')).toBe(true);
+	});
+
+	test('Use Input Item JSON as Product: Starshipit names taken as they come, text numbers accepted, other keys ignored', async () => {
+		const rows = [
+			{ sku: 'JSON-1', title: 'From a sheet', weight: '0.35', barcode: 9300000000002, stock_on_hand: 12 },
+			{ id: 999, sku: 'MUG-BLUE', hs_code: '691200', outcome: 'unchanged' },
+			{ sku: 'TEE-M-BLACK', country: 'nz' },
+		];
+		const { items, error } = await product('sync', { useInputJson: true }, rows);
+		expect(error).toBeUndefined();
+		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'unchanged', 'updated']);
+		expect(writes()[0].body).toEqual({ product: { sku: 'JSON-1', title: 'From a sheet', weight: 0.35, barcode: '9300000000002' } });
+		expect(stored('TEE-M-BLACK')).toMatchObject({ id: 2, country: 'NZ', hs_code: '610910', title: 'T-shirt black M' });
+	});
+
+	test('a failed write says which product, is labelled synced, and the rest carry on', async () => {
+		sandbox.faults.add({ method: 'PUT', path: '/api/products/update', kind: 'status', status: 400, times: 1, body: { success: false, errors: [{ message: 'Product is locked' }] } });
+		const { items } = await product('sync', mapped, input, true);
+		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'failed', 'unchanged']);
+		expect(items[1].json).toMatchObject({ sku: 'MUG-BLUE', error: 'Starshipit: Product is locked' });
+		expect(items[1].json.supportContext).toMatchObject({ action: 'synced', method: 'PUT', status: 400 });
+		expect(items.map((row) => row.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 });
 
-test('Continue On Fail: a bad product becomes an error item and the rest sync', async () => {
-	const { items } = await product('sync', { sku: '={{ $json.sku }}', fields: { weight: '={{ $json.weight }}' } }, [{ sku: 'OK-1', weight: 1 }, { sku: 'BAD-1', weight: -1 }], true);
-	expect(items[0].json.outcome).toBe('created');
-	expect(items[1].json.error).toMatch(/item 2/);
+describe('malformed products: a clear item error naming the field, nothing sent', () => {
+	const cases: Array<[string, string, IDataObject, IDataObject, RegExp]> = [
+		['empty SKU', 'create', { sku: '={{ "" }}' }, {}, /Sku: is required/],
+		['SKU too long', 'create', { sku: 'S'.repeat(101) }, {}, /Sku: must be at most 100/],
+		['negative weight', 'create', { sku: 'X', additionalFields: { weight: -1 } }, {}, /Weight: cannot be negative/],
+		['weight in grams', 'create', { sku: 'X', additionalFields: { weight: 1500 } }, {}, /Weight: must be in kg/],
+		['height in cm', 'create', { sku: 'X', additionalFields: { height: 25 } }, {}, /Height: must be in metres/],
+		['negative price', 'create', { sku: 'X', additionalFields: { price: -5 } }, {}, /Price: cannot be negative/],
+		['country as a name', 'create', { sku: 'X', additionalFields: { country: 'Australia' } }, {}, /Country: must be a 2-letter/],
+		['HS code with letters', 'create', { sku: 'X', additionalFields: { hs_code: 'ABCD' } }, {}, /Hs Code: must be a tariff/],
+		['title too long', 'create', { sku: 'X', title: 'T'.repeat(251) }, {}, /Title: must be at most 250/],
+		['update: bad country', 'update', { sku: 'MUG-BLUE', updateFields: { country: 'Aus' } }, {}, /Country: must be a 2-letter/],
+		['update: no field given', 'update', { sku: 'MUG-BLUE', updateFields: {} }, {}, /No field to update in item 1/],
+		['update: empty SKU', 'update', { sku: '={{ "" }}', updateFields: { weight: 1 } }, {}, /Sku: is required/],
+		['get: blank SKU', 'get', { sku: '={{ " " }}' }, {}, /SKU is empty in item 1/],
+		['sync JSON: weight as a word', 'sync', { useInputJson: true }, { sku: 'X', weight: 'heavy' }, /Weight: must be a number/],
+		['sync JSON: no SKU', 'sync', { useInputJson: true }, { title: 'No SKU' }, /Sku: is required/],
+		['sync JSON: title as a list', 'sync', { useInputJson: true }, { sku: 'X', title: ['a'] }, /Title: must be text/],
+	];
+	test.each(cases)('%s', async (_name, operation, parameters, json, expected) => {
+		const before = sandbox.requests.length;
+		const { error } = await product(operation, parameters, [json]);
+		expect(`${error?.message}\n${error?.description}`).toMatch(expected);
+		expect(sandbox.requests.length).toBe(before);
+	});
+
+	test('every problem of an item is listed at once', async () => {
+		const { error } = await product('create', { sku: 'X', additionalFields: { weight: -1, country: 'Australia', hs_code: 'x' } });
+		expect(error?.message).toBe('The product of item 1 has 3 problems: nothing was sent to Starshipit');
+		for (const field of ['Weight', 'Country', 'Hs Code']) expect(error?.description).toMatch(new RegExp(`^• ${field}: `, 'm'));
+	});
+});
+
+test('Continue On Fail: a bad item becomes an error item in its place; the others are created', async () => {
+	const rows = [{ sku: 'OK-1', weight: 1 }, { sku: 'BAD-1', weight: -1 }, { sku: 'OK-2', weight: 2 }];
+	const { items, error } = await product('create', { sku: '={{ $json.sku }}', additionalFields: { weight: '={{ $json.weight }}' } }, rows, true);
+	expect(error).toBeUndefined();
+	expect(items.map((row) => row.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	expect(items[1].json.error).toBe('The product of item 2 has a problem: nothing was sent to Starshipit');
+	expect(items[1].json.description).toMatch(/Weight: cannot be negative/);
+	expect(sandbox.store.products.map((row) => row.sku)).toEqual(['MUG-BLUE', 'TEE-M-BLACK', 'POSTER-A2', 'OK-1', 'OK-2']);
+});
+
+test('Sync with Continue On Fail: an invalid item is "failed" with its SKU and sends nothing for it', async () => {
+	const { items } = await product('sync', mapped, [{ sku: 'OK-1', weight: 1 }, { sku: 'BAD-1', weight: -1 }], true);
+	expect(items.map((row) => row.json.outcome)).toEqual(['created', 'failed']);
+	expect(items[1].json).toMatchObject({ sku: 'BAD-1', error: expect.stringMatching(/item 2/) });
 	expect(items[1].pairedItem).toEqual({ item: 1 });
+	expect(sandbox.requests.some((request) => request.query.search_term === 'BAD-1')).toBe(false);
 });

@@ -1,27 +1,34 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
-import { validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
-import { productFieldOptions, productSchema, productValues, skuField } from './fields';
+import { additionalFieldOptions, skuField, skuParameter, titleField, validProduct } from './fields';
 import { createProduct } from './write';
 
 const description: INodeProperties[] = [
 	skuField,
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: productFieldOptions },
+	titleField,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Customs data (description, HS code, country of origin) keeps international labels from failing later',
+		options: additionalFieldOptions,
+	},
 ];
-
-export function validProduct(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
-	return validateInput(this.getNode(), productSchema, productValues(fields), itemIndex, 'product') as IDataObject;
-}
 
 export const createProductOperation: OperationModule = {
 	description,
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
-			const fields = { sku: String(this.getNodeParameter('sku', itemIndex, '')).trim(), ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
-			const product = validProduct.call(this, fields, itemIndex);
+			const product = validProduct.call(this, {
+				...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+				sku: skuParameter.call(this, itemIndex),
+				title: this.getNodeParameter('title', itemIndex, ''),
+			}, itemIndex);
 			return outputFor(itemIndex, await createProduct.call(this, product, itemIndex));
 		});
 	},

@@ -3,19 +3,23 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import type { OperationModule } from '../types';
-import { skuField } from './fields';
+import { skuField, skuParameter } from './fields';
 import { requireProduct } from './lookup';
 
 export const deleteProductOperation: OperationModule = {
-	description: [skuField],
+	description: [{ ...skuField, description: 'The SKU of the product to remove, exactly as in Starshipit (case matters)' }],
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
-			const product = await requireProduct.call(this, itemIndex);
+			// Delete takes ids, not SKUs: look the id up first (and say so clearly when the SKU is unknown).
+			const product = await requireProduct.call(this, skuParameter.call(this, itemIndex), itemIndex);
 			await starshipitRequest.call(this, {
-				endpoint: 'productsDelete', body: { product_ids: [product.id as number], all_products: false }, action: 'synced', itemIndex,
+				endpoint: 'productsDelete',
+				body: { product_ids: [product.id as number], all_products: false },
+				action: 'deleted',
+				itemIndex,
 			});
-			return outputFor(itemIndex, { success: true, deleted: true, id: product.id, sku: product.sku });
+			return outputFor(itemIndex, { deleted: true, id: product.id, sku: product.sku });
 		});
 	},
 };

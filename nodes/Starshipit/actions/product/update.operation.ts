@@ -3,14 +3,21 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../types';
-import { validProduct } from './create.operation';
-import { productFieldOptions, productValues, skuField } from './fields';
+import { productFieldOptions, skuField, skuParameter, validProduct } from './fields';
 import { requireProduct } from './lookup';
 import { replaceProduct } from './write';
 
 const description: INodeProperties[] = [
-	skuField,
-	{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options: productFieldOptions },
+	{ ...skuField, description: 'The SKU of the product to change, exactly as in Starshipit (case matters)' },
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Only the fields you add here change; every other field of the product is kept',
+		options: productFieldOptions,
+	},
 ];
 
 export const updateProductOperation: OperationModule = {
@@ -18,12 +25,17 @@ export const updateProductOperation: OperationModule = {
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
-			const changes = productValues(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+			const sku = skuParameter.call(this, itemIndex);
+			const changes = validProduct.call(this, { ...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject), sku }, itemIndex);
+			delete changes.sku;
 			if (Object.keys(changes).length === 0) {
-				throw new NodeOperationError(this.getNode(), `No field to update in item ${itemIndex + 1}`, { itemIndex, description: 'Add at least one field under Update Fields.' });
+				throw new NodeOperationError(this.getNode(), `No field to update in item ${itemIndex + 1}: nothing was sent to Starshipit`, {
+					itemIndex,
+					description: 'Add at least one field under Update Fields, with a value (empty texts and zero numbers count as not given).',
+				});
 			}
-			validProduct.call(this, { sku: String(this.getNodeParameter('sku', itemIndex, '')).trim() || '-', ...changes }, itemIndex);
-			const existing = await requireProduct.call(this, itemIndex);
+			// Starshipit's update replaces the whole product: read it first, then write it back merged.
+			const existing = await requireProduct.call(this, sku, itemIndex);
 			return outputFor(itemIndex, await replaceProduct.call(this, existing, changes, itemIndex));
 		});
 	},
