@@ -8,4 +8,6 @@ module.exports = {
 	// Installing n8n the first time takes minutes; each CLI run takes seconds.
 	testTimeout: 900000,
 	maxWorkers: 1,
+	// Node's global fetch keeps idle keep-alive sockets to the stopped n8n; they must not hold CI.
+	forceExit: true,
 };
