@@ -145,6 +145,17 @@ describe('Sync', () => {
 		expect(stored('TEE-M-BLACK')).toMatchObject({ id: 2, country: 'NZ', hs_code: '610910', title: 'T-shirt black M' });
 	});
 
+	test('fields mapped with empty defaults (as the product sync template does) leave stored values alone', async () => {
+		const parameters = {
+			sku: '={{ $json.sku }}',
+			fields: { title: '={{ $json.title }}', weight: '={{ $json.weight }}', length: '={{ $json.length ?? 0 }}', hs_code: "={{ $json.hs_code ?? '' }}", country: "={{ $json.country ?? '' }}" },
+		};
+		const rows = [{ sku: 'MUG-BLUE', title: 'Blue mug', weight: 0.45, country: 'AU' }, { sku: 'TEE-M-BLACK', title: 'T-shirt black M', weight: 0.2 }, { sku: 'CAP-RED', title: 'Red cap', weight: 0.15, hs_code: '650500' }];
+		const { items } = await product('sync', parameters, rows);
+		expect(items.map((row) => row.json.outcome)).toEqual(['updated', 'unchanged', 'created']);
+		expect(stored('MUG-BLUE')).toMatchObject({ weight: 0.45, length: 0.1, hs_code: '691200' });
+	});
+
 	test('a failed write says which product, is labelled synced, and the rest carry on', async () => {
 		sandbox.faults.add({ method: 'PUT', path: '/api/products/update', kind: 'status', status: 400, times: 1, body: { success: false, errors: [{ message: 'Product is locked' }] } });
 		const { items } = await product('sync', mapped, input, true);
@@ -157,21 +168,21 @@ describe('Sync', () => {
 
 describe('malformed products: a clear item error naming the field, nothing sent', () => {
 	const cases: Array<[string, string, IDataObject, IDataObject, RegExp]> = [
-		['empty SKU', 'create', { sku: '={{ "" }}' }, {}, /Sku: is required/],
-		['SKU too long', 'create', { sku: 'S'.repeat(101) }, {}, /Sku: must be at most 100/],
+		['empty SKU', 'create', { sku: '={{ "" }}' }, {}, /SKU: is required/],
+		['SKU too long', 'create', { sku: 'S'.repeat(101) }, {}, /SKU: must be at most 100/],
 		['negative weight', 'create', { sku: 'X', additionalFields: { weight: -1 } }, {}, /Weight: cannot be negative/],
 		['weight in grams', 'create', { sku: 'X', additionalFields: { weight: 1500 } }, {}, /Weight: must be in kg/],
 		['height in cm', 'create', { sku: 'X', additionalFields: { height: 25 } }, {}, /Height: must be in metres/],
 		['negative price', 'create', { sku: 'X', additionalFields: { price: -5 } }, {}, /Price: cannot be negative/],
 		['country as a name', 'create', { sku: 'X', additionalFields: { country: 'Australia' } }, {}, /Country: must be a 2-letter/],
-		['HS code with letters', 'create', { sku: 'X', additionalFields: { hs_code: 'ABCD' } }, {}, /Hs Code: must be a tariff/],
+		['HS code with letters', 'create', { sku: 'X', additionalFields: { hs_code: 'ABCD' } }, {}, /HS Code: must be a tariff/],
 		['title too long', 'create', { sku: 'X', title: 'T'.repeat(251) }, {}, /Title: must be at most 250/],
 		['update: bad country', 'update', { sku: 'MUG-BLUE', updateFields: { country: 'Aus' } }, {}, /Country: must be a 2-letter/],
 		['update: no field given', 'update', { sku: 'MUG-BLUE', updateFields: {} }, {}, /No field to update in item 1/],
-		['update: empty SKU', 'update', { sku: '={{ "" }}', updateFields: { weight: 1 } }, {}, /Sku: is required/],
+		['update: empty SKU', 'update', { sku: '={{ "" }}', updateFields: { weight: 1 } }, {}, /SKU: is required/],
 		['get: blank SKU', 'get', { sku: '={{ " " }}' }, {}, /SKU is empty in item 1/],
 		['sync JSON: weight as a word', 'sync', { useInputJson: true }, { sku: 'X', weight: 'heavy' }, /Weight: must be a number/],
-		['sync JSON: no SKU', 'sync', { useInputJson: true }, { title: 'No SKU' }, /Sku: is required/],
+		['sync JSON: no SKU', 'sync', { useInputJson: true }, { title: 'No SKU' }, /SKU: is required/],
 		['sync JSON: title as a list', 'sync', { useInputJson: true }, { sku: 'X', title: ['a'] }, /Title: must be text/],
 	];
 	test.each(cases)('%s', async (_name, operation, parameters, json, expected) => {
@@ -184,7 +195,7 @@ describe('malformed products: a clear item error naming the field, nothing sent'
 	test('every problem of an item is listed at once', async () => {
 		const { error } = await product('create', { sku: 'X', additionalFields: { weight: -1, country: 'Australia', hs_code: 'x' } });
 		expect(error?.message).toBe('The product of item 1 has 3 problems: nothing was sent to Starshipit');
-		for (const field of ['Weight', 'Country', 'Hs Code']) expect(error?.description).toMatch(new RegExp(`^• ${field}: `, 'm'));
+		for (const field of ['Weight', 'Country', 'HS Code']) expect(error?.description).toMatch(new RegExp(`^• ${field}: `, 'm'));
 	});
 });
 

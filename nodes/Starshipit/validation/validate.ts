@@ -2,13 +2,16 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
+/** Names the editor spells its own way. */
+const LABELS: Record<string, string> = { sku: 'SKU', hs_code: 'HS Code', mid: 'MID' };
+
 /** "destination.post_code" reads better to a user as "Destination › Post Code". */
 export function fieldLabel(path: PropertyKey[]): string {
 	return path
 		.map((part) =>
 			typeof part === 'number'
 				? `#${part + 1}`
-				: String(part)
+				: LABELS[String(part)] ?? String(part)
 						.split('_')
 						.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
 						.join(' '),

@@ -1,0 +1,105 @@
+/**
+ * `npm run bench`: our node against n8n's HTTP Request node, in a real n8n, against the sandbox with
+ * Starshipit's rate limits switched on. Prints one table. Figures, never assertions.
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startSandbox, type Sandbox } from '../test/sandbox';
+import { cli, prepareWorkspace, type Workspace } from '../test/e2e/workspace';
+import { getAllWithHttpNode, getAllWithNode, importWithHttpNode, importWithNode, perItem } from './workflows';
+
+interface Row { job: string; tool: string; wall: number; requests: number; limited: number; failed: number; duplicates: number; floor?: number; cpuPerItemMs?: number }
+
+/** Runs one workflow with `n8n execute` and measures wall time and the CPU time n8n used (bash's `times`). */
+async function execute(workspace: Workspace, id: string): Promise<{ wall: number; cpu: number; stdout: string }> {
+	const started = Date.now();
+	const command = `"${workspace.install.node}" "${workspace.install.bin}" execute --id=${id} --rawOutput > "${join(tmpdir(), `${id}.out`)}"; times`;
+	const output = await new Promise<string>((resolve) => {
+		const child = spawn('bash', ['-c', command], { env: workspace.env });
+		let text = '';
+		child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+		child.on('close', () => resolve(text));
+	});
+	// `times` prints the shell's own times, then its children's: "0m1.234s 0m0.123s".
+	const [, children] = output.trim().split('\n').slice(-2);
+	const seconds = (children ?? '').split(' ').map((part) => { const [m, s] = part.replace('s', '').split('m'); return Number(m) * 60 + Number(s); });
+	return { wall: (Date.now() - started) / 1000, cpu: (seconds[0] ?? 0) + (seconds[1] ?? 0), stdout: '' };
+}
+
+function countOrders(sandbox: Sandbox, prefix: string) {
+	const numbers = sandbox.store.orders.map((order) => order.order_number).filter((number) => number.startsWith(`${prefix}-`));
+	return { created: new Set(numbers).size, duplicates: numbers.length - new Set(numbers).size };
+}
+
+async function main() {
+	const sandbox = await startSandbox({ port: 0 });
+	const workspace = await prepareWorkspace({ sandboxUrl: sandbox.url, port: 5695, rateLimit: 20 });
+	const scratch = join(tmpdir(), 'starshipit-bench');
+	const load = async (workflow: object) => {
+		const file = `${scratch}-${(workflow as { id: string }).id}.json`;
+		writeFileSync(file, JSON.stringify(workflow).split('BASE_URL').join(sandbox.url));
+		await cli(workspace, ['import:workflow', `--input=${file}`]);
+	};
+	const credential = async (rate: number) => {
+		const file = `${scratch}-credential.json`;
+		writeFileSync(file, JSON.stringify([{ id: 'starshipitSandbox', name: 'Starshipit sandbox', type: 'starshipitApi', data: { apiKey: 'sandbox-api-key-not-a-secret', subscriptionApiKey: 'sandbox-subscription-key-not-a-secret', baseUrl: sandbox.url, rateLimitTier: 'custom', customRateLimit: rate, maxRetries: 6 } }]));
+		await cli(workspace, ['import:credentials', `--input=${file}`]);
+	};
+	// What `n8n execute` itself costs (start-up), taken off every wall time so that rows compare node work.
+	await load(perItem('baseline', 1, true));
+	const baseline = (await execute(workspace, 'baseline')).wall;
+	const rows: Row[] = [];
+
+	const measure = async (job: string, tool: string, id: string, rate: number | null, floor: number, prefix?: string, items?: number) => {
+		sandbox.setRateLimit(rate);
+		const before = { requests: sandbox.stats.requests, limited: sandbox.stats.rateLimited };
+		const run = await execute(workspace, id);
+		const counts = prefix ? countOrders(sandbox, prefix) : { created: 0, duplicates: 0 };
+		rows.push({
+			job, tool, wall: Math.max(0, run.wall - baseline), requests: sandbox.stats.requests - before.requests, limited: sandbox.stats.rateLimited - before.limited,
+			failed: prefix && items ? items - counts.created : 0, duplicates: counts.duplicates, floor, cpuPerItemMs: items ? (run.cpu * 1000) / items : undefined,
+		});
+	};
+
+	for (const [count, rate] of [[1000, 20], [200, 2]] as const) {
+		await credential(rate);
+		const ours = `imp${count}n`;
+		const theirs = `imp${count}h`;
+		await load(importWithNode(ours, count));
+		await load(importWithHttpNode(theirs, count, rate));
+		await measure(`Import ${count} @ ${rate}/s`, 'Starshipit node', ours, rate, Math.ceil(count / 50) / rate, ours, count);
+		await measure(`Import ${count} @ ${rate}/s`, 'HTTP Request node', theirs, rate, Math.ceil(count / 50) / rate, theirs, count);
+	}
+
+	await credential(20);
+	sandbox.seedBulkOrders(5000);
+	await load(getAllWithNode('all5kn'));
+	await load(getAllWithHttpNode('all5kh'));
+	await measure('Get Many 5,000 @ 20/s', 'Starshipit node', 'all5kn', 20, 10 / 20);
+	await measure('Get Many 5,000 @ 20/s', 'HTTP Request node', 'all5kh', 20, 10 / 20);
+
+	await credential(100000);
+	await load(perItem('cpu500n', 500, false));
+	await load(perItem('cpu500h', 500, true));
+	await measure('Per item, no limit (500)', 'Starshipit node', 'cpu500n', null, 0, undefined, 500);
+	await measure('Per item, no limit (500)', 'HTTP Request node', 'cpu500h', null, 0, undefined, 500);
+
+	console.log(`\nn8n ${workspace.install.dir.split('n8n-').pop()}, sandbox on loopback; wall time excludes n8n execute's own start-up (${baseline.toFixed(1)} s).\n`);
+	console.log('| Job | Tool | Wall (s) | Requests | 429s | Failed items | Duplicates | Ratio to floor | CPU per item (ms) |');
+	console.log('|---|---|---|---|---|---|---|---|---|');
+	for (const row of rows) {
+		const ratio = row.floor ? (row.wall / row.floor).toFixed(2) : '—';
+		const cpu = row.job.startsWith('Per item') && row.cpuPerItemMs !== undefined ? row.cpuPerItemMs.toFixed(2) : '—';
+		console.log(`| ${row.job} | ${row.tool} | ${row.wall.toFixed(1)} | ${row.requests} | ${row.limited} | ${row.failed} | ${row.duplicates} | ${ratio} | ${cpu} |`);
+	}
+	await sandbox.close();
+	process.exit(0);
+}
+
+void main().catch((error: Error) => {
+	console.error(error.message);
+	process.exit(1);
+});
