@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { startSandbox } from '../test/sandbox';
 import { startServer, stopServer } from '../test/e2e/n8n';
 import { prepareWorkspace } from '../test/e2e/workspace';
+import { DEMO_OWNER } from './demo-owner';
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010);
-export const DEMO_OWNER = { email: 'demo@example.com', password: 'Demo-password-1' };
 
 void (async () => {
 	const home = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-starshipit');
