@@ -42,6 +42,14 @@ describe('pacing', () => {
 		// No sliding one-second window holds more than five requests.
 		for (const start of times) expect(times.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(5);
 	});
+
+	test('a rate below one a second (custom 0.5) spaces requests two seconds apart', async () => {
+		const before = sandbox.requests.length;
+		const result = await track(2, { customRateLimit: 0.5 });
+		expect(result.error).toBeUndefined();
+		const [first, second] = requestTimes(before);
+		expect(second - first).toBeGreaterThanOrEqual(2000);
+	});
 });
 
 describe('retries', () => {
