@@ -4,7 +4,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 
-import { SEED, signBody, startSandbox, type Sandbox } from '../sandbox';
+import { SEED, startSandbox, type Sandbox } from '../sandbox';
 import { parseRawOutput, runCli, startServer, stopServer } from './n8n';
 import { cli, prepareWorkspace, type Workspace } from './workspace';
 
@@ -115,18 +115,36 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 		const url = `${base}/webhook/5a1b2c3d-0001-4000-8000-00000000a001/tracking`;
 		sandbox.setWebhook(url, WEBHOOK_SECRET);
 		const before = sandbox.inbox.length;
+		const executionsBefore = await executionCount('starshipitPattern1');
 		await sandbox.setOrderStatus(SEED.printedOrder, 'OutForDelivery');
 		await waitFor(() => sandbox.inbox.length > before);
 		expect(sandbox.inbox.at(-1)).toMatchObject({ order_number: SEED.printedOrder, tracking_number: 'SSI000000999', status: 'OutForDelivery' });
+		await waitForAsync(async () => (await executionCount('starshipitPattern1')) === executionsBefore + 1);
 
 		const forged = await sandbox.sendTrackingWebhook(SEED.printedOrder, { secret: 'not-the-secret' });
 		const tampered = await sandbox.sendTrackingWebhook(SEED.printedOrder, { tamper: true });
 		expect([forged.status, tampered.status]).toEqual([401, 401]);
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		expect(sandbox.inbox.length).toBe(before + 1);
-		expect(signBody('x', WEBHOOK_SECRET)).not.toBe(signBody('x', 'not-the-secret'));
+		// n8n's own record: the refused requests started no execution.
+		expect(await executionCount('starshipitPattern1')).toBe(executionsBefore + 1);
 	});
+
+	/** How many executions n8n has recorded for a workflow (its editor's own executions list). */
+	async function executionCount(workflowId: string): Promise<number> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const answer = (await (await fetch(`${base}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie } })).json()) as { data: { count: number; results: unknown[] } };
+		return answer.data.count ?? answer.data.results.length;
+	}
 });
+
+async function waitForAsync(condition: () => Promise<boolean>, timeoutMs = 20_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await condition())) {
+		if (Date.now() > deadline) throw new Error('timed out waiting for n8n to record the execution');
+		await new Promise((resolve) => setTimeout(resolve, 300));
+	}
+}
 
 async function waitFor(condition: () => boolean, timeoutMs = 20_000) {
 	const deadline = Date.now() + timeoutMs;

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
@@ -33,7 +33,7 @@ const international = {
 	items: { item: [{ sku: 'TEE-M-BLACK', description: 'Cotton T-shirt', quantity: 1, value: 30, weight: 0.2, tariff_code: '610910', country_of_origin: 'AU' }] },
 };
 
-const order = (operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false, overrides: Record<string, string> = {}) =>
+const order = (operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false, overrides: ICredentialDataDecryptedObject = {}) =>
 	runNode({
 		parameters: { resource: 'order', operation, ...parameters },
 		input,
@@ -81,20 +81,38 @@ describe('Create', () => {
 		expect(created('WEB-5001')).toHaveLength(0);
 	});
 
+	const createStatuses = (from: number) => sandbox.requests.slice(from).filter((request) => request.method === 'POST' && request.path === '/api/orders').map((request) => request.status);
+
 	test('a 429 storm is waited out: every order lands once, no 429 reaches the user', async () => {
 		sandbox.faults.add({ method: 'POST', path: '/api/orders', kind: 'status', status: 429, retryAfterSeconds: 0, times: 3 });
+		const before = sandbox.requests.length;
 		const input = [1, 2, 3].map((n) => ({ n }));
 		const { items, error } = await order('create', { ...domestic, orderNumber: '={{ "STORM-" + $json.n }}' }, input);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);
 		for (const n of [1, 2, 3]) expect(created(`STORM-${n}`)).toHaveLength(1);
+		expect(createStatuses(before)).toEqual([429, 429, 429, 200, 200, 200]);
+	});
+
+	test('a credential set faster than the keys allow: the gateway’s 429s are waited out, every order lands once', async () => {
+		sandbox.setRateLimit(2);
+		const before = { requests: sandbox.requests.length, limited: sandbox.stats.rateLimited };
+		const input = [1, 2, 3, 4, 5, 6].map((n) => ({ n }));
+		const { items, error } = await order('create', { ...domestic, orderNumber: '={{ "TIER-" + $json.n }}' }, input, false, { customRateLimit: 20 });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.order_number)).toEqual(input.map(({ n }) => `TIER-${n}`));
+		for (const { n } of input) expect(created(`TIER-${n}`)).toHaveLength(1);
+		expect(sandbox.stats.rateLimited).toBeGreaterThan(before.limited);
+		expect(createStatuses(before.requests).filter((status) => status === 200)).toHaveLength(6);
 	});
 
 	test('a 500 then success: the order is created exactly once', async () => {
 		sandbox.faults.add({ method: 'POST', path: '/api/orders', kind: 'status', status: 500, times: 1 });
+		const before = sandbox.requests.length;
 		const { error } = await order('create', domestic);
 		expect(error).toBeUndefined();
 		expect(created('WEB-5001')).toHaveLength(1);
+		expect(createStatuses(before)).toEqual([500, 200]);
 	});
 
 	test('a dropped connection after the create: found, not sent again, no duplicate', async () => {
@@ -208,6 +226,28 @@ describe('Import', () => {
 		const { error } = await order('import', { ...domestic, orderNumber: '={{ $json.number }}' }, [{ number: 'OK-1' }, { number: '' }]);
 		expect(error?.message).toMatch(/item 2/);
 		expect(sandbox.stats.requests).toBe(before);
+	});
+
+	test('with Update Existing Orders off, an existing number is reported as failed and left as it was', async () => {
+		const input = [{ number: 'NEW-3' }, { number: SEED.domesticOrder }];
+		const nameBefore = created(SEED.domesticOrder)[0].destination.name;
+		const { items, error } = await order('import', { ...domestic, destinationName: 'Not applied', orderNumber: '={{ $json.number }}', updateExisting: false }, input);
+		expect(error).toBeUndefined();
+		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'failed']);
+		expect(items[1].json.error).toMatch(/already exists/);
+		expect(created(SEED.domesticOrder)[0].destination.name).toBe(nameBefore);
+	});
+
+	test('a refused batch fails each of its orders with Starshipit’s words and a support context, no key in it', async () => {
+		const body = { success: false, errors: [{ message: 'Orders could not be imported', details: 'Account is suspended' }] };
+		sandbox.faults.add({ method: 'POST', path: '/api/orders/import', kind: 'status', status: 400, body, times: 1 });
+		const input = [1, 2].map((n) => ({ n }));
+		const { items, error } = await order('import', { ...domestic, orderNumber: '={{ "REF-" + $json.n }}' }, input, true);
+		expect(error).toBeUndefined();
+		expect(items.map((row) => row.json.outcome)).toEqual(['failed', 'failed']);
+		expect(items[0].json.error).toMatch(/^Starshipit: Orders could not be imported/);
+		expect(items[1].json.supportContext).toMatchObject({ endpoint: '/api/orders/import', method: 'POST', status: 400, action: 'created' });
+		expect(JSON.stringify(items)).not.toContain(SANDBOX_API_KEY);
 	});
 
 	test('a dropped connection after the import: the batch is found, not sent twice', async () => {

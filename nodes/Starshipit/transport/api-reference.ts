@@ -47,8 +47,11 @@ export type EndpointName = keyof typeof ENDPOINTS;
 
 /** Field names and values that are NOT confirmed by the reference: correct them here. */
 export const UNCONFIRMED = {
-	/** Accepted on create by analogy with the label endpoint, which takes them (confirmed there). */
-	createOrderCarrierFields: ['carrier', 'carrier_service_code'],
+	/**
+	 * Sent on create and update by analogy: the label endpoint takes carrier and service code, and
+	 * the delivery-services endpoint takes authority_to_leave (both confirmed there, not on orders).
+	 */
+	orderFieldsByAnalogy: ['authority_to_leave', 'carrier', 'carrier_service_code'],
 	/** Whether 429 answers carry Retry-After is unknown; the gateway's message says "Try again in N seconds". */
 	retryAfterMessagePattern: /try again in (\d+(?:\.\d+)?) seconds?/i,
 	/** Extra rate fields seen in one client's fixture only; the list may also be nested as data.services. */

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { UNCONFIRMED } from '../../transport';
+
 /** The fields of a new order, shared by Create, Create or Update and Import. */
 export const orderFields: INodeProperties[] = [
 	{
@@ -136,7 +138,7 @@ export const orderFields: INodeProperties[] = [
 ];
 
 const DESTINATION_EXTRAS = ['building', 'company', 'delivery_instructions', 'email', 'phone'];
-const ORDER_EXTRAS = ['authority_to_leave', 'carrier', 'carrier_service_code', 'currency', 'order_date', 'reference', 'shipping_description', 'shipping_method', 'signature_required'];
+const ORDER_EXTRAS = ['currency', 'order_date', 'reference', 'shipping_description', 'shipping_method', 'signature_required', ...UNCONFIRMED.orderFieldsByAnalogy];
 
 /** Empty strings and zero dimensions mean "not given": Starshipit should not receive them. */
 export function withoutBlanks(values: IDataObject, zeroIsBlank: string[] = []): IDataObject {

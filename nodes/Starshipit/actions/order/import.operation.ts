@@ -31,6 +31,16 @@ interface Outcome {
 	order_id?: unknown;
 	error?: string;
 	order?: IDataObject;
+	/** What support needs to trace a failed request (endpoint, status, Starshipit's answer; never keys). */
+	supportContext?: IDataObject;
+}
+
+/** A failed order: the error's message and details, and its support context when a request failed. */
+function failedOutcome(orderNumber: string, error: Error): Outcome {
+	const { description, context } = error as Error & { description?: string; context?: IDataObject };
+	const outcome: Outcome = { outcome: 'failed', order_number: orderNumber, error: description ? `${error.message}\n${description}` : error.message };
+	if (context?.supportContext) outcome.supportContext = context.supportContext as IDataObject;
+	return outcome;
 }
 
 const mentions = (error: IDataObject, orderNumber: string) => `${String(error.message ?? '')} ${String(error.details ?? '')}`.includes(orderNumber);
@@ -96,7 +106,7 @@ export const importOrdersOperation: OperationModule = {
 				valid.push({ order: validOrder.call(this, itemIndex), itemIndex });
 			} catch (error) {
 				if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
-				outcomes.set(itemIndex, { outcome: 'failed', order_number: String(this.getNodeParameter('orderNumber', itemIndex, '')), error: (error as Error).message + `\n${String((error as { description?: string }).description ?? '')}` });
+				outcomes.set(itemIndex, failedOutcome(String(this.getNodeParameter('orderNumber', itemIndex, '')), error as Error));
 			}
 		}
 		for (let start = 0; start < valid.length; start += LIMITS.importBatchSize) {
@@ -106,7 +116,7 @@ export const importOrdersOperation: OperationModule = {
 				for (const [itemIndex, outcome] of await outcomesOf.call(this, batch, answer)) outcomes.set(itemIndex, outcome);
 			} catch (error) {
 				if (!this.continueOnFail()) throw asNodeError.call(this, error, batch[0].itemIndex);
-				for (const { order, itemIndex } of batch) outcomes.set(itemIndex, { outcome: 'failed', order_number: String(order.order_number), error: (error as Error).message });
+				for (const { order, itemIndex } of batch) outcomes.set(itemIndex, failedOutcome(String(order.order_number), error as Error));
 			}
 		}
 		return items.map((_item, itemIndex) => ({ json: outcomes.get(itemIndex) as unknown as IDataObject, pairedItem: { item: itemIndex } }));
