@@ -21,7 +21,7 @@ export class StarshipitTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Copy the <b>Production URL</b> above into Starshipit: Settings > Tracking notifications > Webhook. Starshipit takes one URL per account, and the test URL differs from the production one: paste the production URL once this workflow is published (active). Starshipit cannot be told about the URL by n8n, so this step is by hand.',
+					'Copy the <b>Production URL</b> above into Starshipit by hand: Settings > Tracking notifications > Webhook (one URL per account; paste it once this workflow is published, as the test URL differs). With a <b>Signing Secret</b> set, every request must carry an X-Starshipit-Signature header equal to the HMAC-SHA256 of the raw request body keyed by the secret (hex in either case, or base64); a missing or wrong signature gets 401 and starts nothing. Starshipit’s public reference does not describe this scheme: it is what a production receiver checks.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -88,14 +88,10 @@ export class StarshipitTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
 		const secret = this.getNodeParameter('signingSecret', '') as string;
-		if (secret) {
-			const raw = request.rawBody ?? Buffer.from(JSON.stringify(this.getBodyData()));
-			if (!isValidSignature(raw, this.getHeaderData()['x-starshipit-signature'], secret)) {
-				this.getResponseObject().status(401).json({ message: 'Invalid or missing X-Starshipit-Signature' });
-				return { noWebhookResponse: true };
-			}
+		if (secret && !isSignedBySecret.call(this, secret)) {
+			this.getResponseObject().status(401).json({ message: 'Invalid or missing X-Starshipit-Signature' });
+			return { noWebhookResponse: true };
 		}
 		const payload = this.getBodyData();
 		if (!passesFilters.call(this, payload)) return { webhookResponse: { received: true, started: false } };
@@ -108,6 +104,15 @@ export class StarshipitTrigger implements INodeType {
 		if (options.includeRaw) json.raw = payload;
 		return { workflowData: [[{ json }]] };
 	}
+}
+
+/**
+ * The signature covers the exact bytes Starshipit sent. Without them (no raw body) it cannot be
+ * checked: re-serialised JSON may differ from what was signed, so that case fails closed.
+ */
+function isSignedBySecret(this: IWebhookFunctions, secret: string): boolean {
+	const { rawBody } = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
+	return Buffer.isBuffer(rawBody) && isValidSignature(rawBody, this.getHeaderData()['x-starshipit-signature'], secret);
 }
 
 function passesFilters(this: IWebhookFunctions, payload: IDataObject): boolean {

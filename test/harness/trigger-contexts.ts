@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ICredentialDataDecryptedObject, INode, INodeType, IWebhookData, IWebhookResponseData } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
-import { PollContext, WebhookContext } from 'n8n-core';
+import { HookContext, PollContext, WebhookContext } from 'n8n-core';
 
 import { StarshipitPollTrigger } from '../../nodes/StarshipitPollTrigger/StarshipitPollTrigger.node';
 import { StarshipitTrigger } from '../../nodes/StarshipitTrigger/StarshipitTrigger.node';
@@ -20,9 +20,34 @@ export function triggerWorkflow(nodes: INode[]): Workflow {
 	return new Workflow({ id: 'trigger-test', nodes, connections: {}, nodeTypes, active: true, staticData: {}, settings: {} });
 }
 
-/** The path n8n serves a webhook node on (n8n-workflow's own rule: the node's webhookId, then the path). */
+/**
+ * The node's `default` webhook as its description declares it, resolved the way n8n resolves it
+ * (path and isFullPath may be expressions over the node's parameters), so the tests follow the
+ * node rather than a copy of its path.
+ */
+function declaredWebhook(workflow: Workflow, node: INode): { path: string; isFullPath: boolean } {
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const webhook = nodeType.description.webhooks?.find((candidate) => candidate.name === 'default');
+	if (!webhook) throw new Error(`${node.type} declares no default webhook`);
+	const resolve = (value: string | boolean | undefined) => workflow.expression.getSimpleParameterValue(node, value, 'internal', {}, undefined, false);
+	return { path: String(resolve(webhook.path)).replace(/^\/+|\/+$/g, ''), isFullPath: resolve(webhook.isFullPath) === true };
+}
+
+/** The path n8n serves a webhook node on: n8n-workflow's own getNodeWebhookPath over the declared webhook. */
 export function webhookPath(workflow: Workflow, node: INode): string {
-	return NodeHelpers.getNodeWebhookPath(workflow.id, node, 'tracking');
+	const { path, isFullPath } = declaredWebhook(workflow, node);
+	return NodeHelpers.getNodeWebhookPath(workflow.id, node, path, isFullPath);
+}
+
+/** The production URL of a webhook node: n8n-workflow's own getNodeWebhookUrl over the declared webhook. */
+export function webhookUrl(workflow: Workflow, node: INode): string {
+	const { path, isFullPath } = declaredWebhook(workflow, node);
+	return NodeHelpers.getNodeWebhookUrl(createAdditionalData({}).webhookBaseUrl, workflow.id, node, path, isFullPath);
+}
+
+/** The same URL as n8n-core reports it to the node's webhookMethods on activation, to cross-check webhookUrl(). */
+export function activationWebhookUrl(workflow: Workflow, node: INode): string | undefined {
+	return new HookContext(workflow, node, createAdditionalData({}), 'trigger', 'activate').getNodeWebhookUrl('default');
 }
 
 export interface WebhookCall {
@@ -33,9 +58,14 @@ export interface WebhookCall {
 /**
  * A loopback HTTP endpoint in front of the webhook node, standing in for n8n's webhook server: it
  * keeps the raw body as n8n does (`rawBody`), calls the node's webhook() with a real WebhookContext,
- * and answers 200 unless the node answered itself.
+ * and answers 200 unless the node answered itself. `keepRawBody: false` stands in for a server that
+ * only hands the node the parsed JSON.
  */
-export async function serveWebhook(workflow: Workflow, node: INode): Promise<{ url: string; calls: WebhookCall[]; close: () => Promise<void> }> {
+export async function serveWebhook(
+	workflow: Workflow,
+	node: INode,
+	{ keepRawBody = true } = {},
+): Promise<{ url: string; calls: WebhookCall[]; close: () => Promise<void> }> {
 	const calls: WebhookCall[] = [];
 	const nodeType = nodeTypes.getByName(node.type) as INodeType;
 	const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -44,7 +74,8 @@ export async function serveWebhook(workflow: Workflow, node: INode): Promise<{ u
 		request.on('end', () => {
 			void (async () => {
 				const rawBody = Buffer.concat(chunks);
-				const req = Object.assign(request, { rawBody, body: JSON.parse(rawBody.toString() || '{}'), params: {}, query: {} });
+				const body: unknown = JSON.parse(rawBody.toString() || '{}');
+				const req = Object.assign(request, { body, params: {}, query: {} }, keepRawBody ? { rawBody } : {});
 				const res = Object.assign(response, {
 					status: (code: number) => ((response.statusCode = code), res),
 					json: (body: unknown) => response.writeHead(response.statusCode, { 'content-type': 'application/json' }).end(JSON.stringify(body)),

@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { serveWebhook, triggerWorkflow, webhookPath } from '../harness/trigger-contexts';
+import { activationWebhookUrl, serveWebhook, triggerWorkflow, webhookUrl } from '../harness/trigger-contexts';
 import { SEED, startSandbox, type Sandbox } from '../sandbox';
 
 const SECRET = 'webhook-secret-for-tests';
@@ -18,9 +18,9 @@ const triggerNode = (parameters: INode['parameters'] = {}, webhookId = 'b1c2d3e4
 });
 
 /** Starts the webhook endpoint for one trigger node and points the sandbox's webhook at it. */
-async function listen(parameters: INode['parameters'] = {}) {
+async function listen(parameters: INode['parameters'] = {}, serveOptions: Parameters<typeof serveWebhook>[2] = {}) {
 	const node = triggerNode(parameters);
-	const endpoint = await serveWebhook(triggerWorkflow([node]), node);
+	const endpoint = await serveWebhook(triggerWorkflow([node]), node, serveOptions);
 	sandbox.setWebhook(endpoint.url, SECRET);
 	return endpoint;
 }
@@ -47,6 +47,14 @@ test.each([
 	await endpoint.close();
 	expect(answer.status).toBe(401);
 	expect(endpoint.calls[0].result.workflowData).toBeUndefined();
+});
+
+test('with a secret set, a correctly signed update gets 401 and starts nothing when the raw body is unavailable', async () => {
+	const endpoint = await listen({}, { keepRawBody: false });
+	const answer = await sandbox.sendTrackingWebhook(SEED.printedOrder);
+	await endpoint.close();
+	expect(answer.status).toBe(401);
+	expect(endpoint.calls[0].result).toEqual({ noWebhookResponse: true });
 });
 
 test('uppercase hex and base64 signatures of the same digest are accepted', async () => {
@@ -95,9 +103,11 @@ test('the same event twice starts one run; Include Raw Payload adds the original
 	expect(endpoint.calls[0].result.workflowData?.[0][0].json.raw).toMatchObject({ tracking_status: 'Printed' });
 });
 
-test('two trigger nodes get different webhook paths', () => {
+test('two trigger nodes get different webhook URLs (from the node description and each node’s webhookId)', () => {
 	const first = triggerNode({}, '11111111-1111-4111-8111-111111111111');
 	const second = { ...triggerNode({}, '22222222-2222-4222-8222-222222222222'), name: 'Second' };
 	const workflow = triggerWorkflow([first, second]);
-	expect(webhookPath(workflow, first)).not.toBe(webhookPath(workflow, second));
+	const [firstUrl, secondUrl] = [first, second].map((node) => webhookUrl(workflow, node));
+	expect(firstUrl).not.toBe(secondUrl);
+	expect([firstUrl, secondUrl]).toEqual([first, second].map((node) => activationWebhookUrl(workflow, node)));
 });
