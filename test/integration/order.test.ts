@@ -292,6 +292,30 @@ describe('Get, Get Many, Search', () => {
 		expect(some.items).toHaveLength(7);
 	});
 
+	test('Get Many All: filters by country and order date, sorted by order number', async () => {
+		const at = (number: string) => sandbox.store.orders.find((row) => row.order_number === number)!;
+		at(SEED.multiItemOrder).order_date = '2026-01-10T09:00:00Z';
+		at(SEED.domesticOrder).order_date = '2026-01-20T09:00:00Z';
+		at(SEED.printedOrder).order_date = '2026-02-20T09:00:00Z';
+		const before = sandbox.requests.length;
+		const { items, error } = await order('getMany', {
+			status: 'all', returnAll: true,
+			filters: { country: 'Australia', dateFrom: '2026-01-01T00:00:00', dateTo: '2026-01-31T00:00:00' },
+			sort: { column: 'Order', direction: 'Ascending' },
+		});
+		expect(error).toBeUndefined();
+		expect(sandbox.requests[before].query).toMatchObject({ filter: 'Country:::Australia,Date:::>=2026-01-01,Date:::<=2026-01-31', sort_column: 'Order', sort_direction: 'Ascending' });
+		expect(items.map((row) => row.json.order_number)).toEqual([SEED.domesticOrder, SEED.multiItemOrder].sort());
+	});
+
+	test('Get Many: a filter value with a comma is refused before anything is sent', async () => {
+		const before = sandbox.stats.requests;
+		const { error } = await order('getMany', { status: 'all', returnAll: true, filters: { name: 'Lee, Sam' } });
+		expect(error?.message).toBe('The filter of item 1 has a problem: nothing was sent to Starshipit');
+		expect(error?.description).toMatch(/Name: cannot contain a comma/);
+		expect(sandbox.stats.requests).toBe(before);
+	});
+
 	test('Search finds by part of an order number', async () => {
 		const { items } = await order('search', { phrase: 'SO-100', fields: 'Order_Number', searchStatus: 'All', returnAll: true });
 		expect(items.map((row) => row.json.order_number).sort()).toEqual([SEED.domesticOrder, SEED.internationalOrder, SEED.multiItemOrder]);

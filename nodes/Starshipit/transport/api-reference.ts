@@ -60,6 +60,11 @@ export const UNCONFIRMED = {
 	trackingResultsMayBeList: true,
 	/** How the import answer names an order that already exists: undocumented; one plugin sees "Order Exists" / "already exists". */
 	importDuplicatePattern: /order exists|already exists/i,
+	/**
+	 * How a date is written in the order list's `filter` (`Date:::>=<date>`): the reference's only
+	 * example is "MAY 2024"; we send the ISO day (2026-11-25), which a lenient date parser reads too.
+	 */
+	filterDate: (date: Date) => date.toISOString().slice(0, 10),
 	/** Webhook signature scheme, seen in one production receiver: hex HMAC-SHA256 of the raw body. */
 	webhookSignatureHeader: 'x-starshipit-signature',
 } as const;

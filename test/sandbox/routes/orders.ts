@@ -1,5 +1,6 @@
 import { bulkOrders } from '../seed';
 import type { Json, SandboxOrder, SandboxStore } from '../types';
+import { filterOrders, sortOrders } from './order-filter';
 import { fail, isoNow, ok, pageOf, toInt, type Route, type RouteRequest } from './envelope';
 
 const DAY = 24 * 3600_000;
@@ -85,7 +86,8 @@ const get: Route = ({ query, store }) => {
 	}
 	const size = toInt(query.page_size, 50);
 	if (size < 1 || size > 500) return fail(400, 'page_size must be between 1 and 500');
-	const rows = store.orders.filter((order) => visible(order, query.status || 'Unshipped'));
+	const visibleRows = store.orders.filter((order) => visible(order, query.status || 'Unshipped'));
+	const rows = sortOrders(filterOrders(visibleRows, query.filter), query.sort_column, query.sort_direction);
 	const page = toInt(query.page_number, 1);
 	const { rows: data, totalPages } = pageOf(rows, page, size);
 	return ok({ page_number: page, page_size: size, total_pages: totalPages, total_records: rows.length, data: { orders: data } });

@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { LIMITS, starshipitRequestAllItems, type AllPagesRequest } from '../../transport';
+import { validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
+import { listFilterFields, listFilterSchema, orderListFilter } from './listFilter';
 import { simplifyOrder } from './simplify';
 
 const description: INodeProperties[] = [
@@ -44,6 +46,7 @@ const description: INodeProperties[] = [
 			{ name: 'Order Date', value: 'orderDate' },
 		],
 	},
+	...listFilterFields,
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
@@ -82,7 +85,21 @@ function listRequest(this: IExecuteFunctions, itemIndex: number): AllPagesReques
 		return { endpoint: 'ordersShipped', query: sinceIso ? { since_last_updated: sinceIso } : {}, style: 'page-limit', itemsKey: 'orders', pageSize: LIMITS.legacyListMaxLimit, itemIndex };
 	}
 	const apiStatus = status === 'archived' ? 'Archived' : 'All';
-	return { endpoint: 'ordersGet', query: { status: apiStatus }, style: 'page-number-size', itemsKey: 'orders', pageSize: LIMITS.pagedListMaxPageSize, itemIndex };
+	return { endpoint: 'ordersGet', query: { status: apiStatus, ...pagedListQuery.call(this, itemIndex) }, style: 'page-number-size', itemsKey: 'orders', pageSize: LIMITS.pagedListMaxPageSize, itemIndex };
+}
+
+/** Filters and sort of the paged list, checked before anything is sent. */
+function pagedListQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const filters = validateInput(this.getNode(), listFilterSchema, this.getNodeParameter('filters', itemIndex, {}), itemIndex, 'filter') as IDataObject;
+	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
+	const query: IDataObject = {};
+	const filter = orderListFilter(filters);
+	if (filter) query.filter = filter;
+	if (sort.column || sort.direction) {
+		query.sort_column = sort.column ?? 'Date';
+		query.sort_direction = sort.direction ?? 'Descending';
+	}
+	return query;
 }
 
 export async function listOrders(this: IExecuteFunctions, itemIndex: number, request: AllPagesRequest): Promise<INodeExecutionData[]> {

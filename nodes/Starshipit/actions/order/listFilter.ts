@@ -1,0 +1,75 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod/v4';
+
+import { UNCONFIRMED } from '../../transport';
+
+/**
+ * Filters and sorting for the paged order list (All, Archived). Starshipit takes them as one
+ * `filter` text, `Column:::Value` joined by commas, so a value may contain neither.
+ */
+const paged = { show: { status: ['all', 'archived'] } };
+
+export const listFilterFields: INodeProperties[] = [
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: paged,
+		options: [
+			{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', placeholder: 'e.g. AusPost' },
+			{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'e.g. Australia' },
+			{ displayName: 'Order Date From', name: 'dateFrom', type: 'dateTime', default: '', description: 'Only orders from this day on' },
+			{ displayName: 'Order Date To', name: 'dateTo', type: 'dateTime', default: '', description: 'Only orders up to this day' },
+			{ displayName: 'Order Number', name: 'orderNumber', type: 'string', default: '', description: 'Orders whose number contains this text' },
+			{ displayName: 'Recipient Name', name: 'name', type: 'string', default: '' },
+			{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Orders with an item of this SKU' },
+			{ displayName: 'State', name: 'state', type: 'string', default: '', placeholder: 'e.g. NSW' },
+		],
+	},
+	{
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add Sort',
+		default: {},
+		displayOptions: paged,
+		options: [
+			{
+				displayName: 'Sort By',
+				name: 'column',
+				type: 'options',
+				default: 'Date',
+				options: ['Carrier', 'Country', 'Date', 'Name', 'Order', 'Status', 'Weight'].map((column) => ({ name: column === 'Order' ? 'Order Number' : column, value: column })),
+			},
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'options',
+				default: 'Descending',
+				options: [
+					{ name: 'Ascending', value: 'Ascending' },
+					{ name: 'Descending', value: 'Descending' },
+				],
+			},
+		],
+	},
+];
+
+const TEXT_COLUMNS: Record<string, string> = { orderNumber: 'Order', name: 'Name', country: 'Country', state: 'State', carrier: 'Carrier', sku: 'SKU' };
+
+const filterText = z.string().trim().refine((value) => !value.includes(',') && !value.includes(':::'), 'cannot contain a comma or ":::" (Starshipit uses them to separate filters)');
+export const listFilterSchema = z.object(Object.fromEntries(Object.keys(TEXT_COLUMNS).map((key) => [key, filterText.optional()]))).passthrough();
+
+const day = (value: unknown) => UNCONFIRMED.filterDate(new Date(String(value)));
+
+/** The `filter` text for the given (already checked) filters; undefined when none is set. */
+export function orderListFilter(filters: IDataObject): string | undefined {
+	const parts = Object.entries(TEXT_COLUMNS)
+		.filter(([key]) => String(filters[key] ?? '').trim() !== '')
+		.map(([key, column]) => `${column}:::${String(filters[key]).trim()}`);
+	if (filters.dateFrom) parts.push(`Date:::>=${day(filters.dateFrom)}`);
+	if (filters.dateTo) parts.push(`Date:::<=${day(filters.dateTo)}`);
+	return parts.length ? parts.join(',') : undefined;
+}
