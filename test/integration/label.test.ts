@@ -4,6 +4,8 @@ import { binaryBytes } from '../harness/binary-data';
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
 import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { createLabelOperation } from '../../nodes/Starshipit/actions/label/create.operation';
+import { updateOrderOperation } from '../../nodes/Starshipit/actions/order/update.operation';
 
 let sandbox: Sandbox;
 beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
@@ -19,6 +21,8 @@ const byNumber = (value: string) => ({ order: { __rl: true, mode: 'orderNumber',
 const byId = (value: string | number) => ({ order: { __rl: true, mode: 'id', value: String(value) } });
 const stored = (number: string) => sandbox.store.orders.find((row) => row.order_number === number)!;
 const labelRequests = () => sandbox.requests.filter((request) => request.method === 'POST' && request.path === '/api/orders/shipment');
+const calls = () => sandbox.requests.map((request) => `${request.method} ${request.path}`);
+const writes = () => sandbox.requests.filter((request) => request.method !== 'GET');
 
 describe('Label > Create', () => {
 	test('books the shipment: facts as JSON, the label as a valid PDF file, no base64 in JSON', async () => {
@@ -130,6 +134,103 @@ describe('Label > Create', () => {
 		const { error } = await run('create', { ...byNumber(SEED.domesticOrder), readOnly: true });
 		expect(error?.message).toMatch(/Read-only mode is on/);
 		expect(sandbox.stats.requests).toBe(0);
+	});
+});
+
+describe('Label > Create with Update Order First', () => {
+	const changes = { street: '2 Pitt Street', post_code: '2001', carrier: 'CouriersPlease', carrier_service_code: 'CPL' };
+
+	test('offers exactly the fields of Order > Update', () => {
+		const field = (properties: typeof createLabelOperation.description, name: string) => properties.find((property) => property.name === name);
+		expect(field(createLabelOperation.description, 'orderChanges')).toMatchObject({ displayName: 'Update Order First', type: 'collection', default: {} });
+		expect(field(createLabelOperation.description, 'orderChanges')?.options).toEqual(field(updateOrderOperation.description, 'updateFields')?.options);
+	});
+
+	test('updates the unshipped order, then books its label: one lookup, one update, one label', async () => {
+		const { items, error } = await run('create', { ...byNumber(SEED.domesticOrder), orderChanges: changes });
+		expect(error).toBeUndefined();
+		expect(calls()).toEqual(['GET /api/orders', 'PUT /api/orders', 'POST /api/orders/shipment']);
+		const order = stored(SEED.domesticOrder);
+		expect(sandbox.requests[1].body).toEqual({
+			order: { order_id: order.order_id, carrier: 'CouriersPlease', carrier_service_code: 'CPL', destination: { street: '2 Pitt Street', post_code: '2001' } },
+		});
+		expect(labelRequests()[0].body).toEqual({ order_id: order.order_id });
+		expect(order).toMatchObject({ status: 'Printed', carrier: 'CouriersPlease', carrier_service_code: 'CPL' });
+		expect(order.destination).toMatchObject({ name: 'Jane Citizen', street: '2 Pitt Street', suburb: 'Sydney', post_code: '2001' });
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({ json: { order_number: SEED.domesticOrder, carrier_service_code: 'CPL', tracking_number: order.tracking_number, order_updated: true }, pairedItem: { item: 0 } });
+		const pdf = await binaryBytes(items[0].binary!.data);
+		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+		expect(pdf.toString('latin1')).toContain(String(order.tracking_number));
+	});
+
+	test('no update fields (or only blank ones): the same two requests as before, no update', async () => {
+		for (const parameters of [{}, { orderChanges: {} }, { orderChanges: { street: '', phone: '' } }]) {
+			sandbox.reset();
+			const { items, error } = await run('create', { ...byNumber(SEED.domesticOrder), ...parameters });
+			expect(error).toBeUndefined();
+			expect(calls()).toEqual(['GET /api/orders', 'POST /api/orders/shipment']);
+			expect(items[0].json).not.toHaveProperty('order_updated');
+			expect(stored(SEED.domesticOrder)).toMatchObject({ status: 'Printed', destination: { street: '1 George Street' } });
+		}
+	});
+
+	test('invalid update fields are refused with the usual checks before anything is sent', async () => {
+		const { error } = await run('create', { ...byNumber(SEED.domesticOrder), orderChanges: { email: 'not an email', currency: 'AUDX', street: '3 King Street' } });
+		expect(error?.message).toBe('The Update Order First section of item 1 has 2 problems: nothing was sent to Starshipit');
+		expect(error?.description).toMatch(/Email: must be an email address/);
+		expect(error?.description).toMatch(/Currency: must be a 3-letter currency code/);
+		expect(sandbox.stats.requests).toBe(0);
+		expect(stored(SEED.domesticOrder)).toMatchObject({ status: 'Unshipped', destination: { street: '1 George Street' } });
+	});
+
+	test('an already printed order: a clear error for that item, nothing updated or booked', async () => {
+		const before = sandbox.store.nextTrackingNumber;
+		const { error } = await run('create', { ...byNumber(SEED.printedOrder), orderChanges: { street: '3 King Street' } });
+		expect(error?.message).toBe(`Order ${SEED.printedOrder} (item 1) is already printed, so it cannot be updated: nothing was changed or booked`);
+		expect(error?.description).toContain('Label > Reprint');
+		expect(writes()).toHaveLength(0);
+		expect(stored(SEED.printedOrder).destination).toMatchObject({ street: '1 George Street' });
+		expect(sandbox.store.nextTrackingNumber).toBe(before);
+	});
+
+	test('an unknown order: says so, nothing written', async () => {
+		const { error } = await run('create', { ...byNumber('NOPE-7'), orderChanges: { street: '3 King Street' } });
+		expect(error?.message).toBe('Starshipit has no unshipped order numbered NOPE-7 (item 1): nothing was changed or booked');
+		expect(writes()).toHaveLength(0);
+	});
+
+	test('customs are checked on the order as it will be: a change that sends it abroad without customs data writes nothing', async () => {
+		stored(SEED.domesticOrder).items = [{ item_id: 1, sku: 'MUG', quantity: 1, value: 0 }];
+		const { error } = await run('create', { ...byNumber(SEED.domesticOrder), orderChanges: { country: 'New Zealand', suburb: 'Auckland Central', post_code: '1010' } });
+		expect(error?.message).toContain('goes abroad without customs data');
+		expect(writes()).toHaveLength(0);
+		expect(stored(SEED.domesticOrder)).toMatchObject({ status: 'Unshipped', destination: { country: 'Australia' } });
+	});
+
+	test('when the label fails after the update, the error says the order was changed', async () => {
+		sandbox.faults.add({ method: 'POST', path: '/api/orders/shipment', kind: 'status', status: 400, times: 1, body: { success: false, errors: [{ message: 'Carrier unavailable', details: '' }] } });
+		const { error } = await run('create', { ...byNumber(SEED.domesticOrder), orderChanges: { street: '3 King Street' } });
+		expect(error?.message).toBe(`Order ${SEED.domesticOrder} was updated, but its label failed: Starshipit: Carrier unavailable`);
+		expect(error?.description).toContain('run the node again');
+		expect(stored(SEED.domesticOrder)).toMatchObject({ status: 'Unshipped', destination: { street: '3 King Street' } });
+	});
+
+	test('Continue On Fail: the printed order becomes an error item, the other is updated and labelled, each paired', async () => {
+		const { items, error } = await run(
+			'create',
+			{ order: { __rl: true, mode: 'orderNumber', value: '={{ $json.number }}' }, orderChanges: { street: '={{ $json.street }}' } },
+			[{ number: SEED.printedOrder, street: '3 King Street' }, { number: SEED.domesticOrder, street: '4 Queen Street' }],
+			true,
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(items[0]).toMatchObject({ json: { error: expect.stringContaining('is already printed, so it cannot be updated') }, pairedItem: { item: 0 } });
+		expect(items[0].json.description).toContain('Label > Reprint');
+		expect(items[1]).toMatchObject({ json: { order_number: SEED.domesticOrder, order_updated: true }, pairedItem: { item: 1 } });
+		expect(writes().map((request) => `${request.method} ${request.path}`)).toEqual(['PUT /api/orders', 'POST /api/orders/shipment']);
+		expect(stored(SEED.printedOrder).destination).toMatchObject({ street: '1 George Street' });
+		expect(stored(SEED.domesticOrder)).toMatchObject({ status: 'Printed', destination: { street: '4 Queen Street' } });
 	});
 });
 

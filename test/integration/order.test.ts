@@ -335,6 +335,16 @@ describe('Update, Delete, Archive, Restore', () => {
 		expect(error?.message).toMatch(/has been printed/);
 	});
 
+	test('Update moves the order date; a date that is not a date is refused before anything is sent', async () => {
+		const moved = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: { order_date: '2026-11-01T08:30:00Z' } });
+		expect(moved.error).toBeUndefined();
+		expect(created(SEED.domesticOrder)[0].order_date).toBe('2026-11-01T08:30:00Z');
+		const before = sandbox.stats.requests;
+		const { error } = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: { order_date: 'next Tuesday' } });
+		expect(error?.description).toMatch(/Order Date: must be a date/);
+		expect(sandbox.stats.requests).toBe(before);
+	});
+
 	test('Update with no fields is refused before anything is sent', async () => {
 		const before = sandbox.stats.requests;
 		const { error } = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: {} });

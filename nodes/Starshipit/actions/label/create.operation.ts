@@ -4,12 +4,14 @@ import { z } from 'zod/v4';
 import { runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
+import { readOrderChanges } from '../order/changes';
 import { withoutBlanks } from '../order/fields';
 import { orderLocator } from '../order/lookup';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
 import { assertCustomsReady } from './customs';
 import { binaryOptions } from './document';
+import { labelFailedAfterUpdate, refuseUpdate, updateOrder, updateOrderFirstField, withChanges } from './orderUpdate';
 import { fetchOrder, labelItem, orderReference, reprintLabel, type OrderReference } from './shipment';
 
 const metres = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } });
@@ -39,6 +41,7 @@ const description: INodeProperties[] = [
 			},
 		],
 	},
+	updateOrderFirstField,
 	{
 		displayName: 'Your Country',
 		name: 'homeCountry',
@@ -62,16 +65,12 @@ function packagesOf(this: IExecuteFunctions, itemIndex: number): IDataObject[] |
 	return packages.length ? packages : undefined;
 }
 
-async function createLabel(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const reference = orderReference.call(this, itemIndex);
-	const packages = packagesOf.call(this, itemIndex);
-	// Pre-flight: an order that goes abroad must carry customs data, or the carrier refuses it later.
-	const order = await fetchOrder.call(this, reference, 'Unshipped', itemIndex);
-	if (order) assertCustomsReady.call(this, order, String(this.getNodeParameter('homeCountry', itemIndex, 'AU')), itemIndex);
+/** Books the label for the order (by Starshipit ID once the lookup found it, else as the user named it). */
+async function bookLabel(this: IExecuteFunctions, order: IDataObject | undefined, reference: OrderReference, packages: IDataObject[] | undefined, itemIndex: number): Promise<IDataObject> {
 	// Not found unshipped (unknown, or already printed): the label endpoint answers in Starshipit's own words.
 	const target: OrderReference = order?.order_id !== undefined ? { order_id: Number(order.order_id) } : reference;
 	const sourceOrderId = String(order?.order_number ?? reference.order_number ?? '') || undefined;
-	const body = await starshipitRequest.call(this, {
+	return await starshipitRequest.call(this, {
 		endpoint: 'labelCreate',
 		body: withoutBlanks({
 			...target,
@@ -89,7 +88,32 @@ async function createLabel(this: IExecuteFunctions, itemIndex: number): Promise<
 			return printed?.tracking_number ? await reprintLabel.call(this, target, itemIndex) : undefined;
 		},
 	});
-	return await labelItem.call(this, itemIndex, body);
+}
+
+/** Update Order First: write the changes to the unshipped order, then book; the label error then says the order was changed. */
+async function updateThenBook(this: IExecuteFunctions, order: IDataObject, changes: IDataObject, packages: IDataObject[] | undefined, itemIndex: number): Promise<IDataObject> {
+	await updateOrder.call(this, order, changes, itemIndex);
+	try {
+		return await bookLabel.call(this, order, { order_id: Number(order.order_id) }, packages, itemIndex);
+	} catch (error) {
+		throw labelFailedAfterUpdate.call(this, error, order, itemIndex);
+	}
+}
+
+async function createLabel(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	// Pre-flight: every field is checked before the one lookup, and nothing is written until customs pass.
+	const reference = orderReference.call(this, itemIndex);
+	const packages = packagesOf.call(this, itemIndex);
+	const changes = readOrderChanges.call(this, 'orderChanges', itemIndex, 'Update Order First section');
+	const found = await fetchOrder.call(this, reference, 'Unshipped', itemIndex);
+	if (changes && !found) return await refuseUpdate.call(this, reference, itemIndex);
+	// An order that goes abroad (after the changes) must carry customs data, or the carrier refuses it later.
+	const order = found && changes ? withChanges(found, changes) : found;
+	if (order) assertCustomsReady.call(this, order, String(this.getNodeParameter('homeCountry', itemIndex, 'AU')), itemIndex);
+	if (!found || !changes) return await labelItem.call(this, itemIndex, await bookLabel.call(this, found, reference, packages, itemIndex));
+	const [item] = await labelItem.call(this, itemIndex, await updateThenBook.call(this, found, changes, packages, itemIndex));
+	item.json = { ...item.json, order_updated: true };
+	return [item];
 }
 
 export const createLabelOperation: OperationModule = {

@@ -1,17 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { z } from 'zod/v4';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
-import { validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
-import { withoutBlanks } from './fields';
+import { orderChangeOptions, readOrderChanges } from './changes';
 import { orderLocator, resolveOrder } from './lookup';
-import { addressSchema } from './schema';
 
-const DESTINATION_FIELDS = ['name', 'company', 'building', 'street', 'suburb', 'city', 'state', 'post_code', 'country', 'email', 'phone', 'delivery_instructions'];
-const text = (displayName: string, name: string, description?: string): INodeProperties => ({ displayName, name, type: 'string', default: '', description });
 
 const description: INodeProperties[] = [
 	orderLocator,
@@ -27,28 +22,7 @@ const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{ displayName: 'Authority to Leave', name: 'authority_to_leave', type: 'boolean', default: false, description: 'Whether the carrier may leave the parcel without a signature' },
-			text('Building', 'building'),
-			text('Carrier', 'carrier', 'Carrier code, e.g. AusPost'),
-			text('Carrier Service Code', 'carrier_service_code', 'e.g. EXP'),
-			text('City', 'city'),
-			text('Company', 'company'),
-			text('Country', 'country'),
-			text('Currency', 'currency'),
-			text('Delivery Instructions', 'delivery_instructions'),
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-			text('Phone', 'phone'),
-			text('Post Code', 'post_code'),
-			text('Recipient Name', 'name'),
-			text('Reference', 'reference'),
-			text('Shipping Description', 'shipping_description'),
-			text('Shipping Method', 'shipping_method'),
-			{ displayName: 'Signature Required', name: 'signature_required', type: 'boolean', default: false, description: 'Whether the recipient must sign on delivery' },
-			text('State', 'state'),
-			text('Street', 'street'),
-			text('Suburb', 'suburb'),
-		],
+		options: orderChangeOptions,
 	},
 	{
 		displayName: 'Verify After Update',
@@ -59,18 +33,11 @@ const description: INodeProperties[] = [
 	},
 ];
 
-const updateSchema = addressSchema.partial().extend({ currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code, e.g. AUD').optional() }).passthrough();
-
-/** Splits the flat Update Fields into the order and its destination, as Starshipit nests them. */
+/** The Update Fields as Starshipit nests them; an update without any is refused before anything is sent. */
 function changesOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const fields = withoutBlanks(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(this.getNode(), `No field to update in item ${itemIndex + 1}`, { itemIndex, description: 'Add at least one field under Update Fields.' });
-	}
-	validateInput(this.getNode(), updateSchema, fields, itemIndex, 'update');
-	const destination = Object.fromEntries(Object.entries(fields).filter(([key]) => DESTINATION_FIELDS.includes(key)));
-	const order = Object.fromEntries(Object.entries(fields).filter(([key]) => !DESTINATION_FIELDS.includes(key)));
-	return Object.keys(destination).length ? { ...order, destination } : order;
+	const changes = readOrderChanges.call(this, 'updateFields', itemIndex, 'update');
+	if (changes) return changes;
+	throw new NodeOperationError(this.getNode(), `No field to update in item ${itemIndex + 1}`, { itemIndex, description: 'Add at least one field under Update Fields.' });
 }
 
 /** Every field sent must read back the same; lists each one that does not. */

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { starshipitRequest } from '../../transport';
+import { orderChangeOptions } from '../order/changes';
+import { fetchOrder, type OrderReference } from './shipment';
+
+/**
+ * "Update Order First" on Label > Create: the changes Order > Update offers, sent with PUT /api/orders
+ * before the label is booked. Starshipit accepts changes only while an order is unshipped.
+ */
+
+export const updateOrderFirstField: INodeProperties = {
+	displayName: 'Update Order First',
+	name: 'orderChanges',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	description:
+		'Change the order in Starshipit before its label is booked, e.g. correct the address or switch the carrier. Works only for orders not printed yet. Carrier and Service Code above apply to this label only; these fields change the order itself.',
+	options: orderChangeOptions,
+};
+
+/** The order as it will be once the changes are stored: customs are checked on this, before anything is written. */
+export function withChanges(order: IDataObject, changes: IDataObject): IDataObject {
+	const destination = { ...((order.destination as IDataObject | undefined) ?? {}), ...((changes.destination as IDataObject | undefined) ?? {}) };
+	return { ...order, ...changes, destination };
+}
+
+/** PUT /api/orders with only the changed fields (Starshipit accepts partial bodies). */
+export async function updateOrder(this: IExecuteFunctions, order: IDataObject, changes: IDataObject, itemIndex: number): Promise<void> {
+	await starshipitRequest.call(this, {
+		endpoint: 'ordersUpdate',
+		body: { order: { order_id: order.order_id, ...changes } },
+		action: 'updated',
+		sourceOrderId: String(order.order_number),
+		starshipitOrderId: Number(order.order_id),
+		itemIndex,
+	});
+}
+
+/** No unshipped order to change: says whether it is already printed or unknown. Nothing is written. */
+export async function refuseUpdate(this: IExecuteFunctions, reference: OrderReference, itemIndex: number): Promise<never> {
+	const printed = await fetchOrder.call(this, reference, 'Shipped', itemIndex);
+	const named = reference.order_number !== undefined ? `numbered ${reference.order_number}` : `with ID ${String(reference.order_id)}`;
+	if (printed) {
+		throw new NodeOperationError(this.getNode(), `Order ${String(printed.order_number)} (item ${itemIndex + 1}) is already printed, so it cannot be updated: nothing was changed or booked`, {
+			itemIndex,
+			description:
+				'Starshipit accepts changes only before an order is printed. To get its existing label, use Label > Reprint. To ship it with other details, change the shipment in the Starshipit app.',
+		});
+	}
+	throw new NodeOperationError(this.getNode(), `Starshipit has no unshipped order ${named} (item ${itemIndex + 1}): nothing was changed or booked`, {
+		itemIndex,
+		description: 'Check the order: its number must match the one sent to Starshipit exactly, and it must not be archived.',
+	});
+}
+
+/** The label failed after the order was changed: say that the changes are kept and a new run is safe. */
+export function labelFailedAfterUpdate(this: IExecuteFunctions, error: unknown, order: IDataObject, itemIndex: number): NodeOperationError {
+	const cause = error as Error & { description?: string };
+	return new NodeOperationError(this.getNode(), `Order ${String(order.order_number)} was updated, but its label failed: ${cause.message}`, {
+		itemIndex,
+		description: `${cause.description ? `${cause.description}\n` : ''}The changes are saved in Starshipit. Fix the problem and run the node again: sending the same changes again does no harm.`,
+	});
+}

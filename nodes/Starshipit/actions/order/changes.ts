@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { validateInput } from '../../validation/validate';
+import { withoutBlanks } from './fields';
+import { addressSchema, orderSchema } from './schema';
+
+/**
+ * The changes an unshipped order accepts, shared by Order > Update and Label > Create's
+ * "Update Order First": one field list, one set of rules, one way of nesting them for Starshipit.
+ */
+const text = (displayName: string, name: string, description?: string): INodeProperties => ({ displayName, name, type: 'string', default: '', description });
+
+export const orderChangeOptions: INodeProperties[] = [
+	{ displayName: 'Authority to Leave', name: 'authority_to_leave', type: 'boolean', default: false, description: 'Whether the carrier may leave the parcel without a signature' },
+	text('Building', 'building'),
+	text('Carrier', 'carrier', 'Carrier code, e.g. AusPost'),
+	text('Carrier Service Code', 'carrier_service_code', 'e.g. EXP'),
+	text('City', 'city'),
+	text('Company', 'company'),
+	text('Country', 'country'),
+	text('Currency', 'currency'),
+	text('Delivery Instructions', 'delivery_instructions'),
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{ displayName: 'Order Date', name: 'order_date', type: 'dateTime', default: '' },
+	text('Phone', 'phone'),
+	text('Post Code', 'post_code'),
+	text('Recipient Name', 'name'),
+	text('Reference', 'reference'),
+	text('Shipping Description', 'shipping_description'),
+	text('Shipping Method', 'shipping_method'),
+	{ displayName: 'Signature Required', name: 'signature_required', type: 'boolean', default: false, description: 'Whether the recipient must sign on delivery' },
+	text('State', 'state'),
+	text('Street', 'street'),
+	text('Suburb', 'suburb'),
+];
+
+// Any address field may change on its own; the order's own fields keep their rules on create.
+const DESTINATION_FIELDS = Object.keys(addressSchema.shape);
+const orderRules = orderSchema('AU').shape;
+const changesSchema = addressSchema.partial().extend({ currency: orderRules.currency, order_date: orderRules.order_date }).passthrough();
+
+const pick = (fields: IDataObject, keep: (key: string) => boolean): IDataObject => Object.fromEntries(Object.entries(fields).filter(([key]) => keep(key)));
+
+/**
+ * Reads a collection of changes, checks it before anything is sent and nests the address fields
+ * under destination, as Starshipit expects. None given: undefined.
+ */
+export function readOrderChanges(this: IExecuteFunctions, parameterName: string, itemIndex: number, what: string): IDataObject | undefined {
+	const fields = withoutBlanks(this.getNodeParameter(parameterName, itemIndex, {}) as IDataObject);
+	if (Object.keys(fields).length === 0) return undefined;
+	validateInput(this.getNode(), changesSchema, fields, itemIndex, what);
+	const destination = pick(fields, (key) => DESTINATION_FIELDS.includes(key));
+	const order = pick(fields, (key) => !DESTINATION_FIELDS.includes(key));
+	return Object.keys(destination).length ? { ...order, destination } : order;
+}
