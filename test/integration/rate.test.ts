@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { SEED, startSandbox, type Sandbox } from '../sandbox';
 
 let sandbox: Sandbox;
 beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
@@ -130,5 +130,42 @@ describe('Rate > Get Delivery Services', () => {
 		sandbox.faults.add({ method: 'POST', path: '/api/deliveryservices', kind: 'status', status: 200, times: 1, body: { success: true, services: [] } });
 		const { items } = await run('getDeliveryServices', {});
 		expect(items[0].json).toMatchObject({ services_found: 0 });
+	});
+});
+
+describe('Rate > Get Rates for Order', () => {
+	const forOrder = (value: string, mode = 'orderNumber', options: IDataObject = {}) => run('getRatesForOrder', { order: { __rl: true, mode, value }, options });
+	const servicesRequests = () => sandbox.requests.filter((request) => request.path === '/api/deliveryservices');
+
+	test('by order number: the order’s destination and packages priced, cheapest first, each with the order ID', async () => {
+		const order = sandbox.store.orders.find((row) => row.order_number === SEED.internationalOrder)!;
+		const { items, error } = await forOrder(SEED.internationalOrder, 'orderNumber', { maxResults: 2 });
+		expect(error).toBeUndefined();
+		expect(servicesRequests().at(-1)?.body).toEqual({ order_id: order.order_id, include_pricing: true });
+		expect(codes(items)).toEqual(['INTL', 'INTLX']);
+		// The sandbox prices International Standard at 25 + 12 per kg of the order's own packages.
+		const weight = order.packages.reduce((sum, pack) => sum + Number(pack.weight), 0);
+		expect(items[0].json).toMatchObject({ rank: 1, order_id: order.order_id, currency: 'AUD', total_price: Math.round((25 + 12 * weight) * 100) / 100 });
+		expect(Number(items[0].json.total_price)).toBeLessThanOrEqual(Number(items[1].json.total_price));
+	});
+
+	test('by Starshipit ID: no lookup first, one request', async () => {
+		const order = sandbox.store.orders.find((row) => row.order_number === SEED.domesticOrder)!;
+		const before = sandbox.requests.length;
+		const { items, error } = await forOrder(String(order.order_id), 'id', { sortBy: 'none' });
+		expect(error).toBeUndefined();
+		expect(codes(items)).toEqual(['PP', 'EXP', 'CPL']);
+		expect(sandbox.requests.length - before).toBe(1);
+	});
+
+	test('an unknown order number says so and asks for no rates', async () => {
+		const { error } = await forOrder('NOPE-9');
+		expect(error?.message).toBe('Starshipit has no order numbered NOPE-9 (item 1)');
+		expect(servicesRequests()).toHaveLength(0);
+	});
+
+	test('an unknown ID shows Starshipit’s own refusal', async () => {
+		const { error } = await forOrder('999999', 'id');
+		expect(error?.message).toMatch(/^Starshipit: Order not found/);
 	});
 });

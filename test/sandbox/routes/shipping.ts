@@ -163,8 +163,25 @@ const rates: Route = ({ body }) => {
 	});
 };
 
-const deliveryServices: Route = () =>
-	ok({ services: [...SERVICES.domestic, ...SERVICES.international].map(({ base: _base, perKg: _perKg, transit_days: _days, ...service }) => service) });
+type Service = (typeof SERVICES.domestic)[number];
+const priced = (list: Service[], weight: number, currency: string) =>
+	list.map(({ base, perKg, transit_days: _days, ...service }) => ({ ...service, currency, total_price: Math.round((base + perKg * weight) * 100) / 100 }));
+const unpriced = (list: Service[]) => list.map(({ base: _base, perKg: _perKg, transit_days: _days, ...service }) => service);
+
+/**
+ * Without an order: every enabled service. With `order_id`: the services for that order's
+ * destination, priced from its packages when `include_pricing` is set (the documented way to rate an
+ * existing order; the reference does not say how a missing weight is treated: 1 kg here).
+ */
+const deliveryServices: Route = ({ body, store }) => {
+	if (body.order_id === undefined) return ok({ services: unpriced([...SERVICES.domestic, ...SERVICES.international]) });
+	const order = findOrder(store, body.order_id);
+	if (!order) return fail(404, 'Order not found', `No order has ID ${String(body.order_id)}`);
+	const list = isInternational(order) ? SERVICES.international : SERVICES.domestic;
+	if (body.include_pricing !== true) return ok({ services: unpriced(list) });
+	const weight = order.packages.reduce((sum, pack) => sum + Number(pack.weight ?? 0), 0) || 1;
+	return ok({ services: priced(list, weight, ACCOUNT.currency) });
+};
 
 const track: Route = ({ query, store }) => {
 	const order = store.orders.find((row) =>

@@ -7,6 +7,7 @@ import { validateInput } from '../../validation/validate';
 import { withoutBlanks } from '../order/fields';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
+import { arrange, noRatesMessage, rateListOptions, ratesOf, tidy } from './arrange';
 
 const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
 const metres = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } });
@@ -55,29 +56,7 @@ const description: INodeProperties[] = [
 			text('Suburb', 'suburb', { placeholder: 'e.g. Melbourne' }),
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			text('Currency', 'currency', { placeholder: 'e.g. AUD', description: '3-letter currency code of the prices. Empty: the account’s currency.' }),
-			{ displayName: 'Max Results', name: 'maxResults', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'Return at most this many rates, after sorting (0: all)' },
-			text('Service Code Filter', 'serviceCodes', { placeholder: 'e.g. PP, EXP', description: 'Comma-separated service codes to keep; the others are dropped' }),
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				default: 'cheapest',
-				options: [
-					{ name: 'As Starshipit Returns Them', value: 'none' },
-					{ name: 'Cheapest First', value: 'cheapest' },
-					{ name: 'Fastest First', value: 'fastest', description: 'By transit days where the carrier gives them, then by price' },
-				],
-			},
-		],
-	},
+	rateListOptions(true),
 ];
 
 const countryCode = z.string({ error: 'is required' }).regex(/^[A-Za-z]{2}$/, 'must be a 2-letter country code, e.g. AU');
@@ -115,51 +94,6 @@ function rateRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		currency: typeof options.currency === 'string' ? options.currency.trim().toUpperCase() || undefined : undefined,
 	});
 	return validateInput(this.getNode(), requestSchema, request, itemIndex, 'rate request') as IDataObject;
-}
-
-/** `rates` in the reference; one client sees `data.services`: accept both. */
-function ratesOf(body: IDataObject): IDataObject[] {
-	if (Array.isArray(body.rates)) return body.rates as IDataObject[];
-	const nested = (body.data as IDataObject | undefined)?.services;
-	return Array.isArray(nested) ? (nested as IDataObject[]) : [];
-}
-
-/** The fields a workflow maps most, first and with prices as numbers; anything else Starshipit sends follows. */
-function tidy(rate: IDataObject, currency: IDataObject[string]): IDataObject {
-	const price = Number(rate.total_price);
-	return {
-		...withoutBlanks({
-			carrier: rate.carrier,
-			carrier_name: rate.carrier_name,
-			service_code: rate.service_code,
-			service_name: rate.service_name,
-			total_price: Number.isFinite(price) ? price : rate.total_price,
-			currency: rate.currency ?? currency,
-			transit_days: rate.transit_days,
-		}),
-		...rate,
-		...(Number.isFinite(price) ? { total_price: price } : {}),
-	};
-}
-
-function arrange(rates: IDataObject[], options: IDataObject): IDataObject[] {
-	const codes = String(options.serviceCodes ?? '').split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
-	let list = codes.length ? rates.filter((rate) => codes.includes(String(rate.service_code).toUpperCase())) : [...rates];
-	// A rate without a usable price or transit time sorts last rather than first.
-	const orLast = (value: unknown) => (value === undefined || value === null || value === '' || Number.isNaN(Number(value)) ? Number.POSITIVE_INFINITY : Number(value));
-	const price = (rate: IDataObject) => orLast(rate.total_price);
-	const days = (rate: IDataObject) => orLast(rate.transit_days);
-	const sortBy = options.sortBy ?? 'cheapest';
-	if (sortBy === 'cheapest') list.sort((a, b) => price(a) - price(b));
-	if (sortBy === 'fastest') list.sort((a, b) => days(a) - days(b) || price(a) - price(b));
-	const max = Number(options.maxResults ?? 0);
-	if (max > 0) list = list.slice(0, max);
-	return list;
-}
-
-function noRatesMessage(found: number, options: IDataObject): string {
-	if (found > 0) return `Starshipit returned ${found} rates, but none matches the Service Code Filter "${String(options.serviceCodes)}"`;
-	return 'Starshipit returned no rates: check that couriers are enabled in Starshipit (Settings > Couriers), that the sender (pickup) address is set, and that the packages are within the carriers’ limits';
 }
 
 export const getRatesOperation: OperationModule = {
