@@ -2,22 +2,25 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { LIMITS, starshipitRequestAllItems, type EndpointName } from '../Starshipit/transport';
-import { forgetOld, isNew, OVERLAP_MS, type PollState } from './cursor';
+import { currentWalk, MAX_PAGES_PER_POLL, recordProgress, type PollState } from './cursor';
+import { forgetBeyondLimit, isChanged } from './seen';
+import { readWalk } from './walk';
 
-/** At most this many pages per poll keeps each poll's requests bounded under the rate limit. */
-const MAX_PAGES_PER_POLL = 10;
-
-const EVENTS: Record<string, { endpoint: EndpointName; sinceParam: string; key: (order: IDataObject) => string; value: (order: IDataObject) => string }> = {
-	// Last updated, not order date: an order imported today may carry last week's order date.
-	newUnshipped: { endpoint: 'ordersUnshipped', sinceParam: 'since_last_updated', key: (order) => String(order.order_id), value: () => 'new' },
-	shipped: { endpoint: 'ordersShipped', sinceParam: 'since_last_updated', key: (order) => String(order.order_id), value: () => 'labelled' },
-	trackingChanged: {
-		endpoint: 'ordersShipped',
-		sinceParam: 'since_last_updated',
-		key: (order) => String(order.order_id),
-		value: (order) => `${String(order.tracking_status ?? '')}|${String(order.last_updated_date ?? '')}`,
-	},
+/**
+ * Per event: which list to read and the value whose change is the event, per order. Only what the event
+ * is about goes into the value: an unrelated update (a manifest, an address fix) must not announce it again.
+ */
+const EVENTS: Record<string, { endpoint: EndpointName; value: (order: IDataObject) => string }> = {
+	newUnshipped: { endpoint: 'ordersUnshipped', value: () => 'new' },
+	shipped: { endpoint: 'ordersShipped', value: () => 'labelled' },
+	// The tracking number too: a redone label is a new shipment, even with the same status.
+	trackingChanged: { endpoint: 'ordersShipped', value: (order) => `${String(order.tracking_number ?? '')}|${String(order.tracking_status ?? '')}` },
 };
+
+const SAMPLE_WINDOW_MS = 7 * 24 * 3600_000;
+
+/** The memory forgets the orders unchanged for longest first: they are the least likely to come back. */
+const updatedAt = (order: IDataObject, now: number) => Date.parse(String(order.last_updated_date)) || now;
 
 export class StarshipitPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -56,26 +59,31 @@ export class StarshipitPollTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = EVENTS[this.getNodeParameter('event') as string];
+		if (this.getMode() === 'manual') return await recentSample.call(this, event.endpoint);
 		const state = this.getWorkflowStaticData('node') as PollState;
 		const now = Date.now();
-		const manual = this.getMode() === 'manual';
 		// First poll: remember what is there and emit nothing, so publishing a workflow never floods it with old orders.
-		const first = !manual && !state.cursor;
-		const from = manual ? now - 7 * 24 * 3600_000 : first ? now - OVERLAP_MS : Date.parse(state.cursor as string) - OVERLAP_MS;
-		const since = new Date(from);
-		const orders = await starshipitRequestAllItems.call(this, {
-			endpoint: event.endpoint,
-			query: { [event.sinceParam]: since.toISOString() },
-			style: 'page-limit',
-			itemsKey: 'orders',
-			pageSize: LIMITS.legacyListMaxLimit,
-			limit: manual ? 5 : LIMITS.legacyListMaxLimit * MAX_PAGES_PER_POLL,
-		});
-		if (manual) return orders.length ? [orders.map((json) => ({ json }))] : null;
-		const fresh = orders.filter((order) => isNew(state, event.key(order), event.value(order), now));
-		state.cursor = new Date(now).toISOString();
-		forgetOld(state, now);
+		// Should the page cap cut it short, the next polls emit the rest: orders changed within the overlap only.
+		const first = !state.cursor && !state.walk;
+		const walk = currentWalk(state, now);
+		const progress = await readWalk.call(this, event.endpoint, walk, MAX_PAGES_PER_POLL);
+		const changed = progress.rows.filter((order) => isChanged(state, String(order.order_id), event.value(order), updatedAt(order, now)));
+		recordProgress(state, walk, progress);
+		forgetBeyondLimit(state);
 		if (first) return null;
-		return fresh.length ? [fresh.map((json) => ({ json }))] : null;
+		return changed.length ? [changed.map((json) => ({ json }))] : null;
 	}
+}
+
+/** "Fetch Test Event" in the editor: a few recent orders, without touching the cursor. */
+async function recentSample(this: IPollFunctions, endpoint: EndpointName): Promise<INodeExecutionData[][] | null> {
+	const orders = await starshipitRequestAllItems.call(this, {
+		endpoint,
+		query: { since_last_updated: new Date(Date.now() - SAMPLE_WINDOW_MS).toISOString() },
+		style: 'page-limit',
+		itemsKey: 'orders',
+		pageSize: LIMITS.legacyListMaxLimit,
+		limit: 5,
+	});
+	return orders.length ? [orders.map((json) => ({ json }))] : null;
 }

@@ -2,22 +2,56 @@ import type { IDataObject } from 'n8n-workflow';
 
 /** Lists are asked from a little before the last poll, so a clock skew or a late write is never missed. */
 export const OVERLAP_MS = 5 * 60_000;
-/** Seen keys older than this are forgotten: the overlap never reaches that far back. */
-const FORGET_AFTER_MS = 24 * 3600_000;
+/** At most this many pages per poll keeps each poll's requests bounded under the rate limit. */
+export const MAX_PAGES_PER_POLL = 10;
+
+/**
+ * One pass over a list, from page 1 to its end, all with the same `since`. When the page cap cuts it
+ * short, the next poll carries on where it stopped: moving `since` on instead would skip the orders
+ * not read yet, as the list is not sorted by update time.
+ */
+export interface Walk extends IDataObject {
+	/** The `since_last_updated` of every page of this walk. */
+	since: string;
+	/** When its first page was asked: orders updated later may have landed on pages already read. */
+	startedAt: string;
+	/** The first page not read yet. */
+	nextPage: number;
+	/** Order ids of the last page read: on resuming, proof that no order moved up past the page read again. */
+	lastPageIds: string[];
+}
 
 export interface PollState extends IDataObject {
+	/** Where the next walk starts (minus the overlap): the start time of the last complete walk. */
 	cursor?: string;
+	/** A walk the page cap cut short. */
+	walk?: Walk;
 	seen?: Record<string, { value: string; at: number }>;
 }
 
-/** True when this record (key) has a value not emitted before; remembers it. */
-export function isNew(state: PollState, key: string, value: string, now: number): boolean {
-	const seen = (state.seen ??= {});
-	const fresh = seen[key]?.value !== value;
-	seen[key] = { value, at: now };
-	return fresh;
+/** What one poll read of its walk. */
+export interface WalkProgress {
+	rows: IDataObject[];
+	complete: boolean;
+	nextPage: number;
+	lastPageIds: string[];
 }
 
-export function forgetOld(state: PollState, now: number): void {
-	for (const [key, entry] of Object.entries(state.seen ?? {})) if (now - entry.at > FORGET_AFTER_MS) delete state.seen![key];
+const iso = (time: number) => new Date(time).toISOString();
+
+/** The walk cut short by the last poll, or a new one from the cursor (from now on the very first poll). */
+export function currentWalk(state: PollState, now: number): Walk {
+	if (state.walk) return state.walk;
+	const from = state.cursor ? Date.parse(state.cursor) : now;
+	return { since: iso(from - OVERLAP_MS), startedAt: iso(now), nextPage: 1, lastPageIds: [] };
+}
+
+/** A complete walk moves the cursor to its start; one cut short is kept, so the next poll reads the rest. */
+export function recordProgress(state: PollState, walk: Walk, progress: WalkProgress): void {
+	if (progress.complete) {
+		state.cursor = walk.startedAt;
+		delete state.walk;
+	} else {
+		state.walk = { ...walk, nextPage: progress.nextPage, lastPageIds: progress.lastPageIds };
+	}
 }

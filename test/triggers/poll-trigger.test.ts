@@ -1,5 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
+import { MAX_REMEMBERED } from '../../nodes/StarshipitPollTrigger/seen';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
 import { poll, triggerWorkflow } from '../harness/trigger-contexts';
 import { SEED, startSandbox, type Sandbox } from '../sandbox';
@@ -68,13 +69,110 @@ test('new unshipped orders: each once, and a cursor older than 24 hours still re
 	expect(await next()).toEqual([]);
 });
 
-test('requests per poll stay bounded', async () => {
+const ORDERS_PER_PAGE = 250;
+const MAX_PAGES_PER_POLL = 10;
+
+/**
+ * n8n was stopped for 45 minutes, and meanwhile more orders changed than one poll may read (`extra` beyond
+ * its 10 full pages), longer ago than the overlap reaches back: only the cursor leads to them.
+ */
+function missedMoreThanOnePollReads(poller: ReturnType<typeof publishedPoller>, extra: number): number[] {
+	const state = Object.values(poller.workflow.staticData)[0] as { cursor: string };
+	state.cursor = new Date(Date.now() - 45 * 60_000).toISOString();
+	sandbox.seedBulkOrders(ORDERS_PER_PAGE * MAX_PAGES_PER_POLL + extra);
+	const bulk = sandbox.store.orders.filter((order) => order.order_number.startsWith('BULK-'));
+	for (const order of bulk) order.last_updated_date = new Date(Date.now() - 30 * 60_000).toISOString();
+	return bulk.map((order) => order.order_id);
+}
+
+const listRequests = (path: string) => sandbox.requests.filter((request) => request.path === path).length;
+
+/** Polls until one emits nothing twice in a row (the overlap may read the same orders again), collecting what they emit. */
+async function pollUntilQuiet(next: () => Promise<Record<string, unknown>[]>): Promise<unknown[]> {
+	const ids: unknown[] = [];
+	for (let quiet = 0, polls = 0; quiet < 2 && polls < 10; polls++) {
+		const emitted = (await next()).map((order) => order.order_id);
+		quiet = emitted.length ? 0 : quiet + 1;
+		ids.push(...emitted);
+	}
+	return ids;
+}
+
+test('page cap: a poll asks for at most 10 pages, and the orders beyond them come on the next polls, each once', async () => {
 	const next = publishedPoller('newUnshipped');
 	await next();
-	sandbox.seedBulkOrders(600);
-	const before = sandbox.stats.requests;
+	const bulkIds = missedMoreThanOnePollReads(next, 100);
+	const before = listRequests('/api/orders/unshipped');
+	const first = await next();
+	expect(listRequests('/api/orders/unshipped') - before).toBe(MAX_PAGES_PER_POLL);
+	expect(first).toHaveLength(ORDERS_PER_PAGE * MAX_PAGES_PER_POLL);
+	const emitted = [...first.map((order) => order.order_id), ...(await pollUntilQuiet(next))];
+	expect(emitted).toHaveLength(bulkIds.length);
+	expect(new Set(emitted)).toEqual(new Set(bulkIds));
+});
+
+test.each([
+	['less than a page', ORDERS_PER_PAGE - 150],
+	['more than a page', ORDERS_PER_PAGE + 50],
+])('page cap: %s of orders leaving the list between two polls does not make the next poll skip any', async (_size, leaving) => {
+	const next = publishedPoller('newUnshipped');
 	await next();
-	expect(sandbox.stats.requests - before).toBe(3);
+	const bulkIds = missedMoreThanOnePollReads(next, 500);
+	const first = (await next()).map((order) => order.order_id);
+	// Orders the first poll read get labelled: the unread ones move up the list, which still holds more than 10 pages.
+	for (const id of first.slice(0, leaving)) await sandbox.setOrderStatus(Number(id), 'Printed');
+	const emitted = [...first, ...(await pollUntilQuiet(next))];
+	expect(emitted).toHaveLength(bulkIds.length);
+	expect(new Set(emitted)).toEqual(new Set(bulkIds));
+});
+
+/** An update that leaves the tracking status alone (here: the order is manifested). */
+function updateWithoutStatusChange(orderNumber: string) {
+	const order = sandbox.store.orders.find((candidate) => candidate.order_number === orderNumber)!;
+	order.manifest_number = 'M-2';
+	order.last_updated_date = new Date(Math.max(Date.now(), Date.parse(order.last_updated_date) + 1)).toISOString();
+}
+
+test('tracking changes: an unrelated update of the order does not announce its status again, a real change does', async () => {
+	const next = publishedPoller('trackingChanged');
+	await next();
+	await sandbox.setOrderStatus(SEED.printedOrder, 'InTransit');
+	expect((await next()).map((order) => order.tracking_status)).toEqual(['InTransit']);
+	updateWithoutStatusChange(SEED.printedOrder);
+	expect(await next()).toEqual([]);
+	await sandbox.setOrderStatus(SEED.printedOrder, 'Delivered');
+	expect((await next()).map((order) => order.tracking_status)).toEqual(['Delivered']);
+});
+
+test('labelled or shipped: a tracking update days later does not announce the label again', async () => {
+	const realNow = Date.now.bind(Date);
+	const clock = jest.spyOn(Date, 'now');
+	const clockAhead = (hours: number) => clock.mockImplementation(() => realNow() + hours * 3600_000);
+	try {
+		const next = publishedPoller('shipped');
+		await next();
+		await sandbox.setOrderStatus(SEED.domesticOrder, 'Printed');
+		expect((await next()).map((order) => order.order_number)).toEqual([SEED.domesticOrder]);
+		clockAhead(25);
+		expect(await next()).toEqual([]);
+		clockAhead(50);
+		expect(await next()).toEqual([]);
+		await sandbox.setOrderStatus(SEED.domesticOrder, 'Delivered');
+		expect(await next()).toEqual([]);
+	} finally {
+		clock.mockRestore();
+	}
+});
+
+test('what the trigger remembers between polls stays bounded, even after more orders than it keeps', async () => {
+	const next = publishedPoller('newUnshipped');
+	await next();
+	const bulkIds = missedMoreThanOnePollReads(next, MAX_REMEMBERED + 100 - ORDERS_PER_PAGE * MAX_PAGES_PER_POLL);
+	const emitted = await pollUntilQuiet(next);
+	expect(emitted).toHaveLength(bulkIds.length);
+	expect(new Set(emitted)).toEqual(new Set(bulkIds));
+	const state = Object.values(next.workflow.staticData)[0] as { seen: object };
+	expect(Object.keys(state.seen)).toHaveLength(MAX_REMEMBERED);
 });
 
 test('"Fetch Test Event" in the editor shows a few recent orders without moving the cursor', async () => {
