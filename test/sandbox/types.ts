@@ -28,6 +28,10 @@ export interface SandboxOrder extends Json {
 	shipment_date?: string;
 	manifest_number?: string;
 	last_updated_date: string;
+	/** Starshipit's number for the carrier, set by the batch carrier change (PUT /api/orders/batchupdate). */
+	carrier_id?: string;
+	/** Recorded through POST /api/orders/shipped: shipped outside Starshipit, only tracked there. */
+	tracking_only?: boolean;
 }
 
 export interface SandboxProduct extends Json {

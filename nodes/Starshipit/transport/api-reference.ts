@@ -20,6 +20,8 @@ export const ENDPOINTS = {
 	ordersDelete: { method: 'DELETE', path: '/api/orders/delete', confirmed: true },
 	ordersArchive: { method: 'POST', path: '/api/orders/archive', confirmed: true },
 	ordersRestore: { method: 'POST', path: '/api/orders/restore', confirmed: true },
+	// Tracking-only orders (shipped outside Starshipit): the same path as the shipped list, with POST.
+	ordersTrackingOnly: { method: 'POST', path: '/api/orders/shipped', confirmed: true },
 	// Labels (shipments)
 	labelCreate: { method: 'POST', path: '/api/orders/shipment', confirmed: true },
 	labelsForOrders: { method: 'POST', path: '/api/orders/shipments', confirmed: true },
@@ -65,6 +67,36 @@ export const UNCONFIRMED = {
 	 * example is "MAY 2024"; we send the ISO day (2026-11-25), which a lenient date parser reads too.
 	 */
 	filterDate: (date: Date) => date.toISOString().slice(0, 10),
+	/*
+	 * The next four come from the API notes' Orders table, which marks none of its lines confirmed
+	 * (the detail notes cite two clients for each name; neither file answers the open questions below).
+	 */
+	/**
+	 * GET /api/orders/shipments: the two list kinds and the date filter. How far back the list
+	 * reaches without a date is not said. Its rows carry `order_id` (what Manifest > Create needs).
+	 */
+	printedList: { readyToManifest: 'unmanifested', recentlyPrinted: 'recently_printed', sinceParam: 'since_created_date' },
+	/** GET /api/orders/delivered: whether `order_ref` matches the order number, the reference or both is not said. */
+	deliveredRefParam: 'order_ref',
+	/**
+	 * PUT /api/orders/batchupdate body. `carrier_id` is Starshipit's number for a carrier, not its
+	 * code (9 = Plain Label and 47 = MyPost Business in one client's fixture; orders show it as
+	 * `carrier_id`); no list of these numbers is published. Sent as text, as the reference writes it.
+	 */
+	batchCarrierFields: { orderIds: 'order_ids', serviceCode: 'product_code', carrierId: 'carrier_id' },
+	/**
+	 * POST /api/orders/shipped (tracking only): one order's fields. The answer maps each new order ID
+	 * to its tracking number, `{ orders: { "<order_id>": "<tracking_number>" } }`: in the detail notes
+	 * only (the summary leaves it blank). Whether `country` takes a name or only a code is not said.
+	 */
+	trackingOnlyFields: {
+		orderNumber: 'order_number',
+		recipientName: 'name',
+		carrier: 'carrier',
+		trackingNumber: 'tracking_number',
+		country: 'country',
+		postCode: 'postcode',
+	},
 	/** Webhook signature scheme, seen in one production receiver: hex HMAC-SHA256 of the raw body. */
 	webhookSignatureHeader: 'x-starshipit-signature',
 } as const;

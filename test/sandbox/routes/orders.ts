@@ -197,6 +197,97 @@ const setArchived = (archived: boolean): Route => ({ query, store, now }) => {
 	return ok();
 };
 
+/** The printed-orders list's rows (ShipmentsOrder in the API notes). */
+const shipmentRow = (order: SandboxOrder) => ({
+	order_id: order.order_id, order_number: order.order_number, date: order.shipment_date, name: order.destination.name,
+	carrier_name: order.carrier_name, carrier_service_code: order.carrier_service_code,
+	tracking_numbers: order.tracking_number ? [order.tracking_number] : [], country: order.destination.country,
+});
+
+/**
+ * GET /api/orders/shipments (`status` required). How far back a list reaches without
+ * since_created_date is not documented: here "recently printed" is the last 24 hours (as the older
+ * lists), "unmanifested" every printed order not yet manifested. Tracking-only orders are in neither.
+ */
+const shipments: Route = ({ query, store, now }) => {
+	const status = query.status;
+	if (status !== 'recently_printed' && status !== 'unmanifested') return fail(400, 'status must be recently_printed or unmanifested');
+	const limit = toInt(query.limit, 50);
+	if (limit < 1 || limit > 250) return fail(400, 'limit must be between 1 and 250');
+	const from = query.since_created_date ? Date.parse(query.since_created_date) : status === 'recently_printed' ? now - DAY : 0;
+	if (Number.isNaN(from)) return fail(400, 'since_created_date is not a valid date');
+	const rows = store.orders
+		.filter((order) => !order.archived && !order.tracking_only && order.shipment_date && Date.parse(order.shipment_date) >= from)
+		.filter((order) => (status === 'unmanifested' ? order.status === 'Printed' : Boolean(order.tracking_number)))
+		.sort((a, b) => a.order_id - b.order_id);
+	const { rows: page, totalPages } = pageOf(rows, toInt(query.page, 1), limit);
+	return ok({ orders: page.map(shipmentRow), status, total_pages: totalPages });
+};
+
+/** GET /api/orders/delivered: what order_ref matches is not documented; here the number or the reference, exactly. */
+const delivered: Route = ({ query, store }) => {
+	const ref = (query.order_ref ?? '').trim();
+	if (!ref) return fail(400, 'order_ref is required');
+	return ok({ orders: store.orders.filter((order) => !order.archived && order.tracking_status === 'Delivered' && (order.order_number === ref || order.reference === ref)) });
+};
+
+/** Carrier numbers for the batch change: 9 and 47 as in one client's fixture (no list is published). */
+const CARRIER_IDS: Record<string, Json> = { 9: { carrier: 'PlainLabel', carrier_name: 'Plain Label' }, 47: { carrier: 'MyPostBusiness', carrier_name: 'MyPost Business' } };
+
+/**
+ * PUT /api/orders/batchupdate: unshipped orders only (documented). Whether Starshipit changes the
+ * others when one is refused is not: here the whole request is refused (refusal texts are ours).
+ */
+const batchCarrier: Route = ({ body, store, now }) => {
+	const ids = body.order_ids;
+	if (!Array.isArray(ids) || !ids.length) return fail(400, 'order_ids is required');
+	if (!body.product_code) return fail(400, 'product_code is required');
+	const carrier = CARRIER_IDS[String(body.carrier_id ?? '')];
+	if (!carrier) return fail(400, 'Carrier not found', `No carrier with id ${String(body.carrier_id ?? '')} is enabled on this account`);
+	const orders = ids.map((id) => findOrder(store, id));
+	const missing = orders.findIndex((order) => !order);
+	if (missing >= 0) return fail(404, 'Order not found', `No order with id ${String(ids[missing])}`);
+	const printed = (orders as SandboxOrder[]).find((order) => order.status !== 'Unshipped' || order.archived);
+	if (printed) return fail(400, `Order ${printed.order_number} has been printed: only unshipped orders can change carrier`);
+	for (const order of orders as SandboxOrder[]) {
+		Object.assign(order, carrier, { carrier_id: String(body.carrier_id), carrier_service_code: String(body.product_code), last_updated_date: isoNow(now) });
+	}
+	return ok();
+};
+
+/** Carrier codes accepted on tracking-only orders: some of the documented list. */
+const CARRIER_CODES = new Set(['AusPost', 'StarTrack', 'CouriersPlease', 'DHL', 'TNT', 'Sendle', 'NZPost', 'CourierPost', 'PlainLabel', 'MyPostBusiness', 'FedEx', 'UPS']);
+
+/**
+ * POST /api/orders/shipped: orders shipped outside Starshipit, tracked from now on; the answer maps
+ * each new order ID to its tracking number (detail notes). Undocumented, so our choices: every order
+ * needs order_number, tracking_number and a known carrier code, or none is recorded; a known order
+ * number gets a second record (the worst case, so tests prove the node never sends twice).
+ */
+const trackingOnly: Route = ({ body, store, now, settings }) => {
+	const inputs = body.orders;
+	if (!Array.isArray(inputs) || !inputs.length) return fail(400, 'The request needs an "orders" list');
+	for (const input of inputs as Json[]) {
+		if (!input?.order_number || !input.tracking_number) return fail(400, 'order_number and tracking_number are required');
+		if (!CARRIER_CODES.has(String(input.carrier ?? ''))) return fail(400, 'Invalid carrier', `"${String(input.carrier ?? '')}" is not a Starshipit carrier code`);
+	}
+	const answer: Json = {};
+	const at = isoNow(now);
+	for (const input of inputs as Json[]) {
+		const order: SandboxOrder = {
+			order_id: store.nextOrderId++, order_number: String(input.order_number), order_date: at, status: 'Shipped', archived: false,
+			tracking_only: true, destination: { name: input.name, country: input.country, post_code: input.postcode }, items: [], packages: [],
+			carrier: String(input.carrier), carrier_name: String(input.carrier), tracking_number: String(input.tracking_number),
+			tracking_status: 'Dispatched', shipment_date: at, last_updated_date: at,
+			tracking_events: [{ event_datetime: at, status: 'Dispatched', details: 'Shipped outside Starshipit' }],
+		};
+		store.orders.push(order);
+		answer[String(order.order_id)] = order.tracking_number;
+		settings.onTrackingChange?.(order.order_number);
+	}
+	return ok({ orders: answer });
+};
+
 export const orderRoutes: Record<string, Route> = {
 	'POST /api/orders': create,
 	'POST /api/orders/import': importMany,
@@ -209,6 +300,10 @@ export const orderRoutes: Record<string, Route> = {
 	'DELETE /api/orders/delete': remove,
 	'POST /api/orders/archive': setArchived(true),
 	'POST /api/orders/restore': setArchived(false),
+	'GET /api/orders/shipments': shipments,
+	'GET /api/orders/delivered': delivered,
+	'PUT /api/orders/batchupdate': batchCarrier,
+	'POST /api/orders/shipped': trackingOnly,
 };
 
 export { bulkOrders };

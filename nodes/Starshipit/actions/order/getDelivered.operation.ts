@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { outputFor, runPerItem } from '../../helpers/items';
+import { starshipitRequest, UNCONFIRMED } from '../../transport';
+import type { OperationModule } from '../types';
+import { simplifyOrder } from './simplify';
+
+const description: INodeProperties[] = [
+	{
+		displayName: 'Order Number or Reference',
+		name: 'orderRef',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1001',
+		description: 'The order number (or reference) sent to Starshipit. Orders not yet delivered return nothing.',
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+	},
+];
+
+/** Delivered orders only: one output item per delivered order that matches, none when nothing does. */
+export const getDeliveredOrdersOperation: OperationModule = {
+	description,
+	writes: false,
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await runPerItem.call(this, items, async (itemIndex) => {
+			const orderRef = String(this.getNodeParameter('orderRef', itemIndex, '') ?? '').trim();
+			if (!orderRef) {
+				throw new NodeOperationError(this.getNode(), `Order Number or Reference is empty in item ${itemIndex + 1}`, {
+					itemIndex,
+					description: 'Enter the order number, or map it from the previous node. Nothing was sent to Starshipit.',
+				});
+			}
+			const body = await starshipitRequest.call(this, {
+				endpoint: 'ordersDelivered',
+				query: { [UNCONFIRMED.deliveredRefParam]: orderRef },
+				sourceOrderId: orderRef,
+				itemIndex,
+				// Whether "nothing matches" comes back as an empty list or a 404 is not said: both mean none.
+				notFoundAsEmpty: true,
+			});
+			const orders = (Array.isArray(body.orders) ? body.orders : []) as IDataObject[];
+			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			return outputFor(itemIndex, simplify ? orders.map(simplifyOrder) : orders);
+		});
+	},
+};

@@ -1,0 +1,87 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { outputFor, runPerItem } from '../../helpers/items';
+import { LIMITS, starshipitRequestAllItems, UNCONFIRMED } from '../../transport';
+import type { OperationModule } from '../types';
+
+const description: INodeProperties[] = [
+	{
+		displayName: 'Orders',
+		name: 'printedStatus',
+		type: 'options',
+		default: 'readyToManifest',
+		options: [
+			{
+				name: 'Ready to Manifest',
+				value: 'readyToManifest',
+				description: 'Printed orders not yet on a manifest: feed their order_id to Manifest > Create',
+			},
+			{ name: 'Recently Printed', value: 'recentlyPrinted', description: 'Orders whose label was printed recently, manifested or not' },
+		],
+	},
+	{
+		displayName: 'Printed Since',
+		name: 'since',
+		type: 'dateTime',
+		default: '',
+		description: 'Only orders whose label was printed from this date and time on. Empty: Starshipit’s default period.',
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		displayOptions: { show: { returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+];
+
+/** The printed list's date filter, or nothing; a date n8n cannot read is refused before sending. */
+function sinceQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const since = String(this.getNodeParameter('since', itemIndex, '') ?? '').trim();
+	if (!since) return {};
+	const time = Date.parse(since);
+	if (Number.isNaN(time)) {
+		throw new NodeOperationError(this.getNode(), `Printed Since of item ${itemIndex + 1} is not a date: "${since}"`, {
+			itemIndex,
+			description: 'Pick a date, or map one such as 2026-11-25T08:00:00Z. Nothing was sent to Starshipit.',
+		});
+	}
+	return { [UNCONFIRMED.printedList.sinceParam]: new Date(time).toISOString() };
+}
+
+/**
+ * One row per printed order (order ID and number, recipient, carrier, tracking numbers): Starshipit's
+ * own short rows, so there is nothing to simplify.
+ */
+export const getPrintedOrdersOperation: OperationModule = {
+	description,
+	writes: false,
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await runPerItem.call(this, items, async (itemIndex) => {
+			// Stored workflows keep our own value; Starshipit's name for it lives with the unconfirmed names.
+			const list = this.getNodeParameter('printedStatus', itemIndex) as 'readyToManifest' | 'recentlyPrinted';
+			const query = { status: UNCONFIRMED.printedList[list], ...sinceQuery.call(this, itemIndex) };
+			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+			const orders = await starshipitRequestAllItems.call(this, {
+				endpoint: 'ordersShipments',
+				query,
+				style: 'page-limit',
+				itemsKey: 'orders',
+				pageSize: LIMITS.legacyListMaxLimit,
+				limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+				itemIndex,
+			});
+			return outputFor(itemIndex, orders);
+		});
+	},
+};

@@ -1,0 +1,156 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod/v4';
+
+import { outputFor, runPerItem } from '../../helpers/items';
+import { starshipitRequest, UNCONFIRMED } from '../../transport';
+import { validateInput } from '../../validation/validate';
+import type { OperationModule } from '../types';
+
+const description: INodeProperties[] = [
+	{
+		displayName: 'Order Number',
+		name: 'orderNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1001',
+		description: 'Your shop or system’s own order number, as the customer knows it',
+	},
+	{
+		displayName: 'Recipient Name',
+		name: 'recipientName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Jane Citizen',
+	},
+	{
+		displayName: 'Carrier',
+		name: 'carrier',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. AusPost',
+		description: 'Starshipit’s code for the carrier that took the parcel (AusPost, CouriersPlease, DHL, StarTrack, NZPost, ...), not its full name',
+	},
+	{
+		displayName: 'Tracking Number',
+		name: 'trackingNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 33ABC1234567',
+	},
+	{
+		displayName: 'Country',
+		name: 'country',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Australia or AU',
+		description: 'Where the parcel is going',
+	},
+	{
+		displayName: 'Post Code',
+		name: 'postCode',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 2000',
+	},
+];
+
+const text = (max: number) =>
+	z.string({ error: 'is required' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+
+/** What Starshipit needs to track a parcel it did not book, checked before anything is sent. */
+const trackingOnlySchema = z.object({
+	order_number: text(50),
+	recipient_name: text(100),
+	carrier: text(50).regex(/^[A-Za-z0-9]+$/, 'must be Starshipit’s carrier code, one word such as AusPost or CouriersPlease'),
+	tracking_number: text(100),
+	country: text(60),
+	post_code: z.string({ error: 'is required' }).trim().regex(/^[A-Za-z0-9 -]{3,10}$/, 'must be 3 to 10 letters or digits, e.g. 2000'),
+});
+type TrackingOnlyInput = z.output<typeof trackingOnlySchema>;
+
+function readInput(this: IExecuteFunctions, itemIndex: number): TrackingOnlyInput {
+	const parameter = (name: string) => {
+		const value = this.getNodeParameter(name, itemIndex, '');
+		return value === null || value === undefined ? '' : String(value);
+	};
+	const input = {
+		order_number: parameter('orderNumber'),
+		recipient_name: parameter('recipientName'),
+		carrier: parameter('carrier'),
+		tracking_number: parameter('trackingNumber'),
+		country: parameter('country'),
+		post_code: parameter('postCode'),
+	};
+	return validateInput(this.getNode(), trackingOnlySchema, input, itemIndex, 'shipment');
+}
+
+/** The order Starshipit made from this request, if it has one: order number and tracking number both match. */
+async function findTrackingOnlyOrder(this: IExecuteFunctions, input: TrackingOnlyInput, itemIndex: number): Promise<IDataObject | undefined> {
+	const body = await starshipitRequest.call(this, {
+		endpoint: 'ordersSearch',
+		query: { phrase: input.order_number, fields: 'Order_Number', status: 'All', limit: 250 },
+		sourceOrderId: input.order_number,
+		itemIndex,
+	});
+	const orders = (Array.isArray(body.orders) ? body.orders : []) as IDataObject[];
+	return orders.find((order) => String(order.order_number) === input.order_number && String(order.tracking_number ?? '') === input.tracking_number);
+}
+
+/** The answer maps each new order ID to its tracking number; a list of orders is read too. */
+function newOrderId(body: IDataObject, trackingNumber: string): number | string | undefined {
+	const orders = body.orders;
+	if (Array.isArray(orders)) return ((orders as IDataObject[])[0]?.order_id as number | undefined) ?? undefined;
+	if (!orders || typeof orders !== 'object') return undefined;
+	const entries = Object.entries(orders as IDataObject);
+	const [id] = entries.find(([, value]) => String(value) === trackingNumber) ?? entries[0] ?? [];
+	if (id === undefined) return undefined;
+	return /^[0-9]+$/.test(id) ? Number(id) : id;
+}
+
+/**
+ * One order per input item, never twice: after a failure that may have landed (5xx, dropped
+ * connection), Starshipit is searched for this order number with this tracking number first.
+ */
+export const markShippedOperation: OperationModule = {
+	description,
+	writes: true,
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await runPerItem.call(this, items, async (itemIndex) => {
+			const input = readInput.call(this, itemIndex);
+			const fields = UNCONFIRMED.trackingOnlyFields;
+			const order = {
+				[fields.orderNumber]: input.order_number,
+				[fields.recipientName]: input.recipient_name,
+				[fields.carrier]: input.carrier,
+				[fields.trackingNumber]: input.tracking_number,
+				[fields.country]: input.country,
+				[fields.postCode]: input.post_code,
+			};
+			const body = await starshipitRequest.call(this, {
+				endpoint: 'ordersTrackingOnly',
+				body: { orders: [order] },
+				action: 'created',
+				sourceOrderId: input.order_number,
+				itemIndex,
+				findExisting: async () => {
+					const existing = await findTrackingOnlyOrder.call(this, input, itemIndex);
+					return existing ? { orders: { [String(existing.order_id)]: input.tracking_number }, success: true } : undefined;
+				},
+			});
+			return outputFor(itemIndex, {
+				success: true,
+				outcome: 'shipped',
+				order_id: newOrderId(body, input.tracking_number),
+				order_number: input.order_number,
+				carrier: input.carrier,
+				tracking_number: input.tracking_number,
+			});
+		});
+	},
+};
