@@ -4,7 +4,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, startSandbox, type Sandbox } from '../sandbox';
 import { parseRawOutput, runCli, startServer, stopServer } from './n8n';
 import { cli, prepareWorkspace, type Workspace } from './workspace';
 
@@ -109,6 +109,21 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 		const types = (await (await fetch(`${base}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{ name: string }>;
 		const names = types.map((type) => type.name);
 		for (const name of ['starshipit', 'starshipitTrigger', 'starshipitPollTrigger']) expect(names).toContain(`n8n-nodes-starshipit.${name}`);
+	});
+
+	test('n8n’s own credential test passes with the sandbox keys and shows which key Starshipit refused', async () => {
+		const testCredential = async (apiKey: string, subscriptionApiKey: string) => {
+			const data = { apiKey, subscriptionApiKey, baseUrl: sandbox.url, rateLimitTier: 'developer', maxRetries: 4 };
+			const body = JSON.stringify({ credentials: { id: 'starshipitSandbox', name: 'Starshipit sandbox', type: 'starshipitApi', data } });
+			const answer = await fetch(`${base}/rest/credentials/test`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body });
+			return ((await answer.json()) as { data: { status: string; message: string } }).data;
+		};
+		expect(await testCredential(SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY)).toMatchObject({ status: 'OK' });
+		const wrongApiKey = await testCredential('wrong-api-key', SANDBOX_SUBSCRIPTION_KEY);
+		expect(wrongApiKey).toMatchObject({ status: 'Error', message: expect.stringMatching(/refused the API key/) });
+		const wrongSubscription = await testCredential(SANDBOX_API_KEY, 'wrong-subscription-key');
+		expect(wrongSubscription).toMatchObject({ status: 'Error', message: expect.stringMatching(/invalid subscription key/) });
+		expect(JSON.stringify([wrongApiKey, wrongSubscription])).not.toMatch(/wrong-api-key|wrong-subscription-key/);
 	});
 
 	test('a signed tracking webhook runs the workflow and writes tracking back; a forged one is refused', async () => {
