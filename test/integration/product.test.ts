@@ -124,6 +124,39 @@ describe('Sync', () => {
 		expect(writes().map((request) => `${request.method} ${request.path}`)).toEqual(['POST /api/products', 'PUT /api/products/update']);
 	});
 
+	const listReads = () => sandbox.requests.filter((request) => request.method === 'GET' && request.path === '/api/products');
+
+	test('many items, a small catalogue: the catalogue is read once, not searched SKU by SKU', async () => {
+		const many = Array.from({ length: 30 }, (_, n) => ({ sku: `MANY-${n}`, title: `Thing ${n}`, weight: 1 }));
+		const { items, error } = await product('sync', mapped, [...input, ...many]);
+		expect(error).toBeUndefined();
+		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'updated', 'unchanged', ...many.map(() => 'created')]);
+		expect(listReads().map((request) => request.query)).toEqual([{ search_term: '', page_number: '1', page_size: '2000' }]);
+	});
+
+	test('the same SKU twice in one run: created once, then compared with what was just written', async () => {
+		const twice = [{ sku: 'TWICE-1', title: 'First', weight: 1 }, { sku: 'TWICE-1', title: 'Second', weight: 1 }, { sku: 'TWICE-1', title: 'Second', weight: 1 }];
+		const { items } = await product('sync', mapped, twice);
+		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'updated', 'unchanged']);
+		expect(sandbox.store.products.filter((row) => row.sku === 'TWICE-1')).toHaveLength(1);
+		expect(stored('TWICE-1')).toMatchObject({ title: 'Second' });
+	});
+
+	test('few items, a catalogue of many pages: one page read, then each SKU searched', async () => {
+		for (let index = 0; index < 6100; index++) sandbox.store.products.push({ id: 1000 + index, sku: `BULK-${index}` });
+		const { items, error } = await product('sync', mapped, [{ sku: 'BULK-6000', title: 'Bulk', weight: 1 }, { sku: 'MUG-BLUE', title: 'Blue mug', weight: 0.5 }]);
+		expect(error).toBeUndefined();
+		expect(items.map((row) => row.json.outcome)).toEqual(['updated', 'updated']);
+		expect(listReads().map((request) => request.query.search_term)).toEqual(['', 'BULK-6000', 'MUG-BLUE']);
+	});
+
+	test('the catalogue cannot be read: with Continue On Fail each item still gets its own outcome', async () => {
+		sandbox.faults.add({ method: 'GET', path: '/api/products', kind: 'status', status: 400, times: 1 });
+		const { items, error } = await product('sync', mapped, input, true);
+		expect(error).toBeUndefined();
+		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'updated', 'unchanged']);
+	});
+
 	test('run twice: the second run changes nothing and writes nothing', async () => {
 		await product('sync', mapped, input);
 		const before = sandbox.requests.length;

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { outputFor, runPerItem } from '../../helpers/items';
+import { asNodeError, outputFor, runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../types';
 import { productFieldOptions, skuField, skuParameter, validProduct } from './fields';
+import { readCatalogueIfCheaper, type Catalogue } from './catalogue';
 import { findProductBySku } from './lookup';
 import { createProduct, replaceProduct } from './write';
 
@@ -46,21 +47,35 @@ function wantedFields(this: IExecuteFunctions, items: INodeExecutionData[], item
 	return { ...(this.getNodeParameter('fields', itemIndex, {}) as IDataObject), sku: skuParameter.call(this, itemIndex) };
 }
 
+/** The catalogue read once; if that fails with Continue On Fail on, each item looks its SKU up (and fails) on its own. */
+async function catalogueFor(this: IExecuteFunctions, itemCount: number): Promise<Catalogue | undefined> {
+	try {
+		return await readCatalogueIfCheaper.call(this, itemCount);
+	} catch (error) {
+		if (this.continueOnFail()) return undefined;
+		throw asNodeError.call(this, error, 0);
+	}
+}
+
 export const syncProductsOperation: OperationModule = {
 	description,
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		// The SKU of each item, once known, so that a failed item still says which product it was.
 		const skus: Array<string | undefined> = [];
+		const catalogue = await catalogueFor.call(this, items.length);
+		const findBySku = async (sku: string, itemIndex: number) => (catalogue ? catalogue.get(sku) : await findProductBySku.call(this, sku, itemIndex));
 		const output = await runPerItem.call(this, items, async (itemIndex) => {
 			const fields = wantedFields.call(this, items, itemIndex);
 			skus[itemIndex] = typeof fields.sku === 'string' || typeof fields.sku === 'number' ? String(fields.sku).trim() : undefined;
 			const wanted = validProduct.call(this, fields, itemIndex);
-			const existing = await findProductBySku.call(this, String(wanted.sku), itemIndex);
-			if (!existing) return outputFor(itemIndex, { outcome: 'created', ...(await createProduct.call(this, wanted, itemIndex, 'synced')) });
-			// Unchanged products cost one read and no write: a nightly sync of a big catalogue stays cheap.
-			if (!differs(existing, wanted)) return outputFor(itemIndex, { outcome: 'unchanged', ...existing });
-			return outputFor(itemIndex, { outcome: 'updated', ...(await replaceProduct.call(this, existing, wanted, itemIndex, 'synced')) });
+			const existing = await findBySku(String(wanted.sku), itemIndex);
+			// Unchanged products cost no write: a nightly sync of a big catalogue stays cheap.
+			if (existing && !differs(existing, wanted)) return outputFor(itemIndex, { outcome: 'unchanged', ...existing });
+			const written = existing ? await replaceProduct.call(this, existing, wanted, itemIndex, 'synced') : await createProduct.call(this, wanted, itemIndex, 'synced');
+			// The same SKU further down the input then compares against what was just written.
+			catalogue?.set(String(wanted.sku), written);
+			return outputFor(itemIndex, { outcome: existing ? 'updated' : 'created', ...written });
 		});
 		// With Continue On Fail, failed items come back as error items: give them an outcome too, for an IF/Switch.
 		return output.map((item) => {
