@@ -63,6 +63,9 @@ export function n8nEnvironment(userFolder: string, port: number): NodeJS.Process
 		N8N_LOG_LEVEL: 'info',
 		DB_SQLITE_POOL_SIZE: '2',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		// n8n 1.123's default expression engine runs in isolated-vm, which needs Node 22+; on this
+		// machine's Node 20 the 1.x line uses n8n's own legacy engine (n8n 2.x here runs on Node 24).
+		...(process.env.N8N_LINE === '1' ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 		NODE_OPTIONS: '',
 	};
 }
