@@ -100,9 +100,21 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 10),
 		});
 		server = await startServer(workspace.install, workspace.env);
-		const login = await fetch(`${base}/rest/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }) });
-		cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+		cookie = await logIn();
 	});
+
+	/** n8n 2.x sets the owner up from the environment; n8n 1.x needs its owner set-up call first. */
+	async function logIn(): Promise<string> {
+		const post = (path: string, body: object) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		let login = await post('/rest/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password });
+		if (!login.ok) {
+			const setUp = await post('/rest/owner/setup', { email: OWNER.email, password: OWNER.password, firstName: 'E2e', lastName: 'Owner' });
+			if (!setUp.ok) throw new Error(`n8n refused the owner set-up: ${setUp.status} ${await setUp.text()}`);
+			login = await post('/rest/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password });
+		}
+		if (!login.ok) throw new Error(`n8n refused the log-in: ${login.status} ${await login.text()}`);
+		return (login.headers.get('set-cookie') ?? '').split(';')[0];
+	}
 	afterAll(async () => server && (await stopServer(server)));
 
 	test('the editor’s node list has the three Starshipit nodes', async () => {
@@ -120,9 +132,15 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 		};
 		expect(await testCredential(SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY)).toMatchObject({ status: 'OK' });
 		const wrongApiKey = await testCredential('wrong-api-key', SANDBOX_SUBSCRIPTION_KEY);
-		expect(wrongApiKey).toMatchObject({ status: 'Error', message: expect.stringMatching(/refused the API key/) });
 		const wrongSubscription = await testCredential(SANDBOX_API_KEY, 'wrong-subscription-key');
-		expect(wrongSubscription).toMatchObject({ status: 'Error', message: expect.stringMatching(/invalid subscription key/) });
+		if (process.env.N8N_LINE === '1') {
+			// n8n 1.x does not apply a credential test's response-code rules: it shows its own generic text.
+			expect(wrongApiKey).toMatchObject({ status: 'Error', message: 'Forbidden - perhaps check your credentials?' });
+			expect(wrongSubscription).toMatchObject({ status: 'Error' });
+		} else {
+			expect(wrongApiKey).toMatchObject({ status: 'Error', message: expect.stringMatching(/refused the API key/) });
+			expect(wrongSubscription).toMatchObject({ status: 'Error', message: expect.stringMatching(/invalid subscription key/) });
+		}
 		expect(JSON.stringify([wrongApiKey, wrongSubscription])).not.toMatch(/wrong-api-key|wrong-subscription-key/);
 	});
 
