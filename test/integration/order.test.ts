@@ -316,6 +316,15 @@ describe('Get, Get Many, Search', () => {
 		expect(sandbox.stats.requests).toBe(before);
 	});
 
+	test('Get Many shipped and archived: printed orders, then only the archived one', async () => {
+		const shipped = await order('getMany', { status: 'shipped', returnAll: true });
+		expect(shipped.items.map((row) => row.json.order_number)).toEqual(expect.arrayContaining([SEED.printedOrder]));
+		expect(shipped.items.map((row) => row.json.order_number)).not.toContain(SEED.domesticOrder);
+		await order('archive', byNumber(SEED.printedOrder));
+		const archived = await order('getMany', { status: 'archived', returnAll: true });
+		expect(archived.items.map((row) => row.json.order_number)).toEqual([SEED.printedOrder]);
+	});
+
 	test('Search finds by part of an order number', async () => {
 		const { items } = await order('search', { phrase: 'SO-100', fields: 'Order_Number', searchStatus: 'All', returnAll: true });
 		expect(items.map((row) => row.json.order_number).sort()).toEqual([SEED.domesticOrder, SEED.internationalOrder, SEED.multiItemOrder]);
@@ -328,6 +337,13 @@ describe('Update, Delete, Archive, Restore', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ verified: true, reference: 'NEW-REF' });
 		expect(created(SEED.domesticOrder)[0].destination.street).toBe('9 Pitt Street');
+	});
+
+	test('Verify After Update: a change Starshipit answered but did not store is reported, field by field', async () => {
+		sandbox.faults.add({ method: 'PUT', path: '/api/orders', kind: 'status', status: 200, body: { success: true, order: {} }, times: 1 });
+		const { error } = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: { reference: 'NEVER-STORED' }, verify: true });
+		expect(error?.message).toBe('Starshipit did not store every change of item 1');
+		expect(error?.description).toMatch(/^reference: sent "NEVER-STORED", Starshipit has "/);
 	});
 
 	test('Update of a printed order shows Starshipit’s refusal', async () => {
