@@ -219,6 +219,15 @@ describe('Order > Mark as Shipped (Tracking Only)', () => {
 		expect(tracking.items[0].json).toMatchObject({ tracking_number: '33ABC1234567', tracking_status: 'Dispatched' });
 	});
 
+	test('run again with the same order and tracking number: already recorded, nothing sent, no second notification', async () => {
+		const first = await order('markShipped', shipped);
+		const again = await order('markShipped', shipped);
+		expect(again.error).toBeUndefined();
+		expect(again.items[0].json).toMatchObject({ outcome: 'already recorded', order_id: first.items[0].json.order_id });
+		expect(trackingOnlyRequests()).toHaveLength(1);
+		expect(records('ERP-7001')).toHaveLength(1);
+	});
+
 	const malformed: Array<[string, IDataObject, RegExp]> = [
 		['no tracking number', { trackingNumber: '={{ "" }}' }, /Tracking Number: is required/],
 		['the carrier’s full name instead of its code', { carrier: 'Australia Post' }, /Carrier: must be Starshipit’s carrier code/],
@@ -269,7 +278,8 @@ describe('Order > Mark as Shipped (Tracking Only)', () => {
 		const { error } = await order('markShipped', shipped);
 		expect(error).toBeUndefined();
 		expect(trackingOnlyRequests().map((request) => request.status)).toEqual([500, 200]);
-		expect(requestsTo('GET', '/api/orders/search')).toHaveLength(1);
+		// One search before sending (not recorded yet), one after the 500 (did it land?).
+		expect(requestsTo('GET', '/api/orders/search')).toHaveLength(2);
 		expect(records('ERP-7001')).toHaveLength(1);
 	});
 

@@ -114,8 +114,9 @@ function newOrderId(body: IDataObject, trackingNumber: string): number | string 
 }
 
 /**
- * One order per input item, never twice: after a failure that may have landed (5xx, dropped
- * connection), Starshipit is searched for this order number with this tracking number first.
+ * One order per input item, never twice: Starshipit is searched for this order number with this
+ * tracking number before sending (a workflow run again must not notify the customer again), and
+ * again after a failure that may have landed (5xx, dropped connection).
  */
 export const markShippedOperation: OperationModule = {
 	description,
@@ -123,6 +124,8 @@ export const markShippedOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const input = readInput.call(this, itemIndex);
+			const recorded = await findTrackingOnlyOrder.call(this, input, itemIndex);
+			if (recorded) return outputFor(itemIndex, { success: true, outcome: 'already recorded', order_id: recorded.order_id, order_number: input.order_number, carrier: input.carrier, tracking_number: input.tracking_number });
 			const fields = UNCONFIRMED.trackingOnlyFields;
 			const order = {
 				[fields.orderNumber]: input.order_number,
