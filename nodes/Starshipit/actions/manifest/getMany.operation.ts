@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { runPerItem } from '../../helpers/items';
+import { returnAllAndLimit } from '../../helpers/paging';
 import { LIMITS, starshipitRequest, starshipitRequestAllItems } from '../../transport';
 import { documentsItem } from '../label/document';
 import type { OperationModule } from '../types';
 
 const description: INodeProperties[] = [
-	{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit' },
-	{ displayName: 'Limit', name: 'limit', type: 'number', default: 50, typeOptions: { minValue: 1 }, displayOptions: { show: { returnAll: [false] } }, description: 'Max number of results to return' },
+	...returnAllAndLimit,
 	{ displayName: 'Download Files', name: 'downloadFiles', type: 'boolean', default: false, description: 'Whether to attach each manifest’s PDF as a file (one more request per manifest)' },
 	{ displayName: 'Put File in Field', name: 'binaryPropertyName', type: 'string', default: 'data', displayOptions: { show: { downloadFiles: [true] } } },
 ];

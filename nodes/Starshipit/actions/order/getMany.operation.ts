@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
+import { returnAllAndLimit } from '../../helpers/paging';
 import { LIMITS, starshipitRequestAllItems, type AllPagesRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
@@ -47,22 +48,7 @@ const description: INodeProperties[] = [
 		],
 	},
 	...listFilterFields,
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit,
 	{
 		displayName: 'Simplify',
 		name: 'simplify',

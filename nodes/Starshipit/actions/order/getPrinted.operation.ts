@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
+import { returnAllAndLimit } from '../../helpers/paging';
 import { LIMITS, starshipitRequestAllItems, UNCONFIRMED } from '../../transport';
 import type { OperationModule } from '../types';
 
@@ -27,22 +28,7 @@ const description: INodeProperties[] = [
 		default: '',
 		description: 'Only orders whose label was printed from this date and time on. Empty: Starshipit’s default period.',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit,
 ];
 
 /** The printed list's date filter, or nothing; a date n8n cannot read is refused before sending. */

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
+import { returnAllAndLimit } from '../../helpers/paging';
 import { LIMITS, starshipitRequestAllItems } from '../../transport';
 import type { OperationModule } from '../types';
 
 const description: INodeProperties[] = [
 	{ displayName: 'Search Term', name: 'searchTerm', type: 'string', default: '', description: 'Only products whose SKU or title contains this text. Empty: every product.' },
-	{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit' },
-	{ displayName: 'Limit', name: 'limit', type: 'number', default: 50, typeOptions: { minValue: 1 }, displayOptions: { show: { returnAll: [false] } }, description: 'Max number of results to return' },
+	...returnAllAndLimit,
 ];
 
 export const getManyProductsOperation: OperationModule = {
