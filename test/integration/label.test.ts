@@ -164,6 +164,20 @@ describe('Label > Create with Update Order First', () => {
 		expect(pdf.toString('latin1')).toContain(String(order.tracking_number));
 	});
 
+	test('new packages replace the old ones before the label is booked (weights corrected before printing)', async () => {
+		const oldPackageId = stored(SEED.domesticOrder).packages[0].package_id;
+		const orderChanges = { packages: { package: [{ weight: 3.2, length: 0.5, width: 0.4, height: 0.3 }] } };
+		const { error } = await run('create', { ...byNumber(SEED.domesticOrder), orderChanges });
+		expect(error).toBeUndefined();
+		expect(calls()).toEqual(['GET /api/orders', 'PUT /api/orders', 'POST /api/orders/shipment']);
+		expect((sandbox.requests[1].body as { order: { packages: unknown[] } }).order.packages).toEqual([
+			{ package_id: oldPackageId, delete: true },
+			{ weight: 3.2, length: 0.5, width: 0.4, height: 0.3 },
+		]);
+		expect(stored(SEED.domesticOrder).packages).toEqual([expect.objectContaining({ weight: 3.2, length: 0.5 })]);
+		expect(stored(SEED.domesticOrder).status).toBe('Printed');
+	});
+
 	test('no update fields (or only blank ones): the same two requests as before, no update', async () => {
 		for (const parameters of [{}, { orderChanges: {} }, { orderChanges: { street: '', phone: '' } }]) {
 			sandbox.reset();

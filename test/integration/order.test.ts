@@ -361,6 +361,33 @@ describe('Update, Delete, Archive, Restore', () => {
 		expect(sandbox.stats.requests).toBe(before);
 	});
 
+	test('Update replaces every package and item line, and Verify After Update checks the new rows', async () => {
+		const before = created(SEED.multiItemOrder)[0];
+		const oldPackageIds = before.packages.map((row) => row.package_id);
+		expect(oldPackageIds).toHaveLength(1);
+		const from = sandbox.requests.length;
+		const updateFields = {
+			packages: { package: [{ weight: 2.5, length: 0.4, width: 0.3, height: 0.2 }, { weight: 0.8 }] },
+			items: { item: [{ sku: 'MUG-BLUE', description: 'Blue mug', quantity: 4, value: 19.5 }] },
+		};
+		const { items, error } = await order('update', { ...byNumber(SEED.multiItemOrder), updateFields, verify: true });
+		expect(error).toBeUndefined();
+		expect(items[0].json.verified).toBe(true);
+		const after = created(SEED.multiItemOrder)[0];
+		expect(after.packages.map((row) => row.weight)).toEqual([2.5, 0.8]);
+		expect(after.items.map((row) => [row.sku, row.quantity])).toEqual([['MUG-BLUE', 4]]);
+		const put = sandbox.requests.slice(from).find((request) => request.method === 'PUT');
+		const sentPackages = ((put?.body as { order: { packages: IDataObject[] } }).order.packages);
+		expect(sentPackages.filter((row) => row.delete === true).map((row) => row.package_id)).toEqual(oldPackageIds);
+	});
+
+	test('Update with an item line that is not valid is refused before anything is sent', async () => {
+		const before = sandbox.stats.requests;
+		const { error } = await order('update', { ...byNumber(SEED.multiItemOrder), updateFields: { items: { item: [{ sku: 'X', quantity: 0 }] } } });
+		expect(error?.description).toMatch(/Items › #1 › Quantity: must be at least 1/);
+		expect(sandbox.stats.requests).toBe(before);
+	});
+
 	test('Update with no fields is refused before anything is sent', async () => {
 		const before = sandbox.stats.requests;
 		const { error } = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: {} });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { starshipitRequest } from '../../transport';
-import { orderChangeOptions } from '../order/changes';
+import { orderChangeOptions, withRowsReplaced } from '../order/changes';
 import { fetchOrder, type OrderReference } from './shipment';
 
 /**
@@ -31,7 +31,7 @@ export function withChanges(order: IDataObject, changes: IDataObject): IDataObje
 export async function updateOrder(this: IExecuteFunctions, order: IDataObject, changes: IDataObject, itemIndex: number): Promise<void> {
 	await starshipitRequest.call(this, {
 		endpoint: 'ordersUpdate',
-		body: { order: { order_id: order.order_id, ...changes } },
+		body: { order: { order_id: order.order_id, ...withRowsReplaced(order, changes) } },
 		action: 'updated',
 		sourceOrderId: String(order.order_number),
 		starshipitOrderId: Number(order.order_id),

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod/v4';
 
 import { validateInput } from '../../validation/validate';
-import { withoutBlanks } from './fields';
-import { addressSchema, orderSchema } from './schema';
+import { itemRows, orderRowFields, packageRows, withoutBlanks } from './fields';
+import { addressSchema, itemSchema, orderSchema, packageSchema } from './schema';
 
 /**
  * The changes an unshipped order accepts, shared by Order > Update and Label > Create's
@@ -32,12 +33,18 @@ export const orderChangeOptions: INodeProperties[] = [
 	text('State', 'state'),
 	text('Street', 'street'),
 	text('Suburb', 'suburb'),
+	{ ...orderRowFields('items'), displayName: 'Items (Replace All)', description: 'The order’s new item lines: every current line is removed and these are added' },
+	{ ...orderRowFields('packages'), displayName: 'Packages (Replace All)', description: 'The order’s new packages, in kilograms and metres: every current package is removed and these are added' },
 ];
 
 // Any address field may change on its own; the order's own fields keep their rules on create.
 const DESTINATION_FIELDS = Object.keys(addressSchema.shape);
 const orderRules = orderSchema('AU').shape;
-const changesSchema = addressSchema.partial().extend({ currency: orderRules.currency, order_date: orderRules.order_date }).passthrough();
+const changesSchema = addressSchema
+	.partial()
+	.extend({ currency: orderRules.currency, order_date: orderRules.order_date, items: z.array(itemSchema).optional(), packages: z.array(packageSchema).optional() })
+	.passthrough();
+const ROW_ID: Record<string, string> = { items: 'item_id', packages: 'package_id' };
 
 const pick = (fields: IDataObject, keep: (key: string) => boolean): IDataObject => Object.fromEntries(Object.entries(fields).filter(([key]) => keep(key)));
 
@@ -46,10 +53,27 @@ const pick = (fields: IDataObject, keep: (key: string) => boolean): IDataObject 
  * under destination, as Starshipit expects. None given: undefined.
  */
 export function readOrderChanges(this: IExecuteFunctions, parameterName: string, itemIndex: number, what: string): IDataObject | undefined {
-	const fields = withoutBlanks(this.getNodeParameter(parameterName, itemIndex, {}) as IDataObject);
+	const { items, packages, ...values } = this.getNodeParameter(parameterName, itemIndex, {}) as IDataObject;
+	// Rows added in the editor but left empty mean "no change", not "remove every line".
+	const fields = withoutBlanks({ ...values, items: itemRows(items), packages: packageRows(packages) });
+	for (const key of Object.keys(ROW_ID)) if ((fields[key] as IDataObject[]).length === 0) delete fields[key];
 	if (Object.keys(fields).length === 0) return undefined;
 	validateInput(this.getNode(), changesSchema, fields, itemIndex, what);
 	const destination = pick(fields, (key) => DESTINATION_FIELDS.includes(key));
 	const order = pick(fields, (key) => !DESTINATION_FIELDS.includes(key));
 	return Object.keys(destination).length ? { ...order, destination } : order;
+}
+
+/**
+ * The changes as sent to Starshipit: replaced item and package rows also remove every current row
+ * (a row with its id and `delete: true`), as a partial update only adds rows that carry no id.
+ */
+export function withRowsReplaced(existing: IDataObject, changes: IDataObject): IDataObject {
+	const sent = { ...changes };
+	for (const [key, idKey] of Object.entries(ROW_ID)) {
+		if (!Array.isArray(changes[key])) continue;
+		const current = (Array.isArray(existing[key]) ? existing[key] : []) as IDataObject[];
+		sent[key] = [...current.map((row) => ({ [idKey]: row[idKey], delete: true })), ...(changes[key] as IDataObject[])];
+	}
+	return sent;
 }

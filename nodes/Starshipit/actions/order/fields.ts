@@ -152,6 +152,15 @@ function rows(collection: IDataObject, key: string): IDataObject[] {
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
 }
 
+/** The Items rows as Starshipit takes them (a zero value or weight means "not given"). */
+export const itemRows = (collection: unknown): IDataObject[] => rows(collection as IDataObject, 'item').map((item) => withoutBlanks(item, ['value', 'weight']));
+
+/** The Packages rows as Starshipit takes them (zero dimensions mean "not given"). */
+export const packageRows = (collection: unknown): IDataObject[] => rows(collection as IDataObject, 'package').map((pack) => withoutBlanks(pack, ['height', 'width', 'length']));
+
+/** The Items and Packages fields of a new order, for other operations to offer the same rows. */
+export const orderRowFields = (name: 'items' | 'packages'): INodeProperties => orderFields.find((field) => field.name === name) as INodeProperties;
+
 /** Builds a Starshipit CreateOrder from the node's fields for one item. */
 export function readOrderInput(this: IExecuteFunctions, itemIndex: number): { order: IDataObject; homeCountry: string } {
 	const parameter = (name: string, fallback: unknown = '') => this.getNodeParameter(name, itemIndex, fallback);
@@ -170,8 +179,8 @@ export function readOrderInput(this: IExecuteFunctions, itemIndex: number): { or
 		order_number: String(parameter('orderNumber')).trim(),
 		...Object.fromEntries(ORDER_EXTRAS.map((key) => [key, extras[key]])),
 		destination,
-		items: rows(parameter('items', {}) as IDataObject, 'item').map((item) => withoutBlanks(item, ['value', 'weight'])),
-		packages: rows(parameter('packages', {}) as IDataObject, 'package').map((pack) => withoutBlanks(pack, ['height', 'width', 'length'])),
+		items: itemRows(parameter('items', {})),
+		packages: packageRows(parameter('packages', {})),
 	});
 	const metadata = rows(extras.metadata as IDataObject, 'field').filter((field) => field.metafield_key);
 	if (metadata.length) order.metadatas = metadata;

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import type { OperationModule } from '../types';
-import { orderChangeOptions, readOrderChanges } from './changes';
+import { orderChangeOptions, readOrderChanges, withRowsReplaced } from './changes';
 import { orderLocator, resolveOrder } from './lookup';
 
 
@@ -43,9 +43,16 @@ function changesOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 /** Every field sent must read back the same; lists each one that does not. */
 function mismatches(sent: IDataObject, stored: IDataObject, prefix = ''): string[] {
 	return Object.entries(sent).flatMap(([key, value]) => {
+		if (Array.isArray(value)) return rowMismatches(value as IDataObject[], (stored[key] ?? []) as IDataObject[], `${prefix}${key}`);
 		if (value && typeof value === 'object') return mismatches(value as IDataObject, (stored[key] as IDataObject) ?? {}, `${key}.`);
 		return String(stored[key]) === String(value) ? [] : [`${prefix}${key}: sent "${String(value)}", Starshipit has "${String(stored[key])}"`];
 	});
+}
+
+/** Replaced rows: the order must now hold exactly these, in this order. */
+function rowMismatches(sent: IDataObject[], stored: IDataObject[], name: string): string[] {
+	if (sent.length !== stored.length) return [`${name}: sent ${sent.length} rows, Starshipit has ${stored.length}`];
+	return sent.flatMap((row, index) => mismatches(row, stored[index] ?? {}, `${name} #${index + 1}.`));
 }
 
 export const updateOrderOperation: OperationModule = {
@@ -56,7 +63,7 @@ export const updateOrderOperation: OperationModule = {
 			const changes = changesOf.call(this, itemIndex);
 			const existing = await resolveOrder.call(this, itemIndex);
 			const context = { sourceOrderId: String(existing.order_number), starshipitOrderId: existing.order_id as number, itemIndex };
-			const body = await starshipitRequest.call(this, { endpoint: 'ordersUpdate', body: { order: { order_id: existing.order_id, ...changes } }, action: 'updated', ...context });
+			const body = await starshipitRequest.call(this, { endpoint: 'ordersUpdate', body: { order: { order_id: existing.order_id, ...withRowsReplaced(existing, changes) } }, action: 'updated', ...context });
 			if (!this.getNodeParameter('verify', itemIndex, true)) return outputFor(itemIndex, body.order as IDataObject);
 			const stored = await starshipitRequest.call(this, { endpoint: 'ordersGet', query: { order_id: existing.order_id as number, status: existing.status as string }, ...context });
 			const problems = mismatches(changes, stored.order as IDataObject);
