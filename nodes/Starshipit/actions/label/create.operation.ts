@@ -5,7 +5,7 @@ import { runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
 import { readOrderChanges } from '../order/changes';
-import { withoutBlanks } from '../order/fields';
+import { packageRows, packagesField, withoutBlanks } from '../order/fields';
 import { orderLocator } from '../order/lookup';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
@@ -14,33 +14,11 @@ import { binaryOptions } from './document';
 import { labelFailedAfterUpdate, refuseUpdate, updateOrder, updateOrderFirstField, withChanges } from './orderUpdate';
 import { fetchOrder, labelItem, orderReference, reprintLabel, type OrderReference } from './shipment';
 
-const metres = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } });
-
 const description: INodeProperties[] = [
 	orderLocator,
 	{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', placeholder: 'e.g. AusPost', description: 'Carrier code. Empty: the carrier Starshipit’s rules chose for the order.' },
 	{ displayName: 'Service Code', name: 'carrierServiceCode', type: 'string', default: '', placeholder: 'e.g. EXP', description: 'Carrier service code, e.g. from Rate > Get Rates. Empty: the order’s service.' },
-	{
-		displayName: 'Packages',
-		name: 'packages',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Package',
-		description: 'Override the order’s packages (kilograms and metres). Empty: use the order’s.',
-		options: [
-			{
-				displayName: 'Package',
-				name: 'package',
-				values: [
-					metres('Height (M)', 'height'),
-					metres('Length (M)', 'length'),
-					{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 0.5, typeOptions: { minValue: 0, numberPrecision: 3 }, description: 'Weight in kilograms, above 0' },
-					metres('Width (M)', 'width'),
-				],
-			},
-		],
-	},
+	packagesField('Override the order’s packages (kilograms and metres). Empty: use the order’s.'),
 	updateOrderFirstField,
 	{
 		displayName: 'Your Country',
@@ -54,13 +32,7 @@ const description: INodeProperties[] = [
 
 /** Package overrides are checked before anything is sent; numbers mapped as text count as numbers. */
 function packagesOf(this: IExecuteFunctions, itemIndex: number): IDataObject[] | undefined {
-	const rows = ((this.getNodeParameter('packages', itemIndex, {}) as IDataObject).package as IDataObject[] | undefined) ?? [];
-	const packages = rows.map((row) =>
-		withoutBlanks(
-			Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value])),
-			['height', 'width', 'length'],
-		),
-	);
+	const packages = packageRows(this.getNodeParameter('packages', itemIndex, {}));
 	validateInput(this.getNode(), z.object({ packages: z.array(packageSchema) }), { packages }, itemIndex, 'label request');
 	return packages.length ? packages : undefined;
 }

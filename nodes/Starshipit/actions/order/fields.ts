@@ -2,6 +2,33 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { UNCONFIRMED } from '../../transport';
 
+const metres = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } });
+
+/** The Packages rows every operation that takes packages offers (orders, labels, rates), in kg and metres. */
+export function packagesField(description: string): INodeProperties {
+	return {
+		displayName: 'Packages',
+		name: 'packages',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Package',
+		description,
+		options: [
+			{
+				displayName: 'Package',
+				name: 'package',
+				values: [
+					metres('Height (M)', 'height'),
+					metres('Length (M)', 'length'),
+					{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 1, typeOptions: { minValue: 0, numberPrecision: 3 }, description: 'Weight in kilograms, above 0' },
+					metres('Width (M)', 'width'),
+				],
+			},
+		],
+	};
+}
+
 /** The fields of a new order, shared by Create, Create or Update and Import. */
 export const orderFields: INodeProperties[] = [
 	{
@@ -73,27 +100,7 @@ export const orderFields: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Packages',
-		name: 'packages',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Package',
-		description: 'Boxes or satchels, in kilograms and metres. Leave empty to let Starshipit’s rules choose.',
-		options: [
-			{
-				displayName: 'Package',
-				name: 'package',
-				values: [
-					{ displayName: 'Height (M)', name: 'height', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } },
-					{ displayName: 'Length (M)', name: 'length', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } },
-					{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 0.5, typeOptions: { minValue: 0, numberPrecision: 3 } },
-					{ displayName: 'Width (M)', name: 'width', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } },
-				],
-			},
-		],
-	},
+	packagesField('Boxes or satchels, in kilograms and metres. Leave empty to let Starshipit’s rules choose.'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -155,8 +162,15 @@ function rows(collection: IDataObject, key: string): IDataObject[] {
 /** The Items rows as Starshipit takes them (a zero value or weight means "not given"). */
 export const itemRows = (collection: unknown): IDataObject[] => rows(collection as IDataObject, 'item').map((item) => withoutBlanks(item, ['value', 'weight']));
 
+/** Mapped values often arrive as text ("2.5" from a web form): numbers that read as numbers count as numbers. */
+function numeric(row: IDataObject): IDataObject {
+	return Object.fromEntries(
+		Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value]),
+	);
+}
+
 /** The Packages rows as Starshipit takes them (zero dimensions mean "not given"). */
-export const packageRows = (collection: unknown): IDataObject[] => rows(collection as IDataObject, 'package').map((pack) => withoutBlanks(pack, ['height', 'width', 'length']));
+export const packageRows = (collection: unknown): IDataObject[] => rows(collection as IDataObject, 'package').map((pack) => withoutBlanks(numeric(pack), ['height', 'width', 'length']));
 
 /** The Items and Packages fields of a new order, for other operations to offer the same rows. */
 export const orderRowFields = (name: 'items' | 'packages'): INodeProperties => orderFields.find((field) => field.name === name) as INodeProperties;

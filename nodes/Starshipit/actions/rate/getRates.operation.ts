@@ -4,13 +4,12 @@ import { z } from 'zod/v4';
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
-import { withoutBlanks } from '../order/fields';
+import { packageRows, packagesField, withoutBlanks } from '../order/fields';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
 import { arrange, noRatesMessage, rateListOptions, ratesOf, tidy } from './arrange';
 
 const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
-const metres = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } });
 
 const description: INodeProperties[] = [
 	text('Street', 'street', { placeholder: 'e.g. 1 George Street', description: 'Street of the destination (improves accuracy for some carriers)' }),
@@ -19,27 +18,7 @@ const description: INodeProperties[] = [
 	text('State', 'state', { placeholder: 'e.g. NSW' }),
 	text('Post Code', 'postCode', { required: true, placeholder: 'e.g. 2000', description: 'Post code of the destination' }),
 	text('Country Code', 'countryCode', { required: true, placeholder: 'e.g. AU', description: '2-letter country code of the destination' }),
-	{
-		displayName: 'Packages',
-		name: 'packages',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: { package: [{ weight: 1 }] },
-		placeholder: 'Add Package',
-		description: 'Weights in kilograms, dimensions in metres (0: not given)',
-		options: [
-			{
-				displayName: 'Package',
-				name: 'package',
-				values: [
-					metres('Height (M)', 'height'),
-					metres('Length (M)', 'length'),
-					{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 1, typeOptions: { minValue: 0, numberPrecision: 3 }, description: 'Weight in kilograms, above 0' },
-					metres('Width (M)', 'width'),
-				],
-			},
-		],
-	},
+	{ ...packagesField('Weights in kilograms, dimensions in metres (0: not given)'), default: { package: [{ weight: 1 }] } },
 	{
 		displayName: 'Sender',
 		name: 'sender',
@@ -69,13 +48,6 @@ const requestSchema = z.object({
 	currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code, e.g. AUD').optional(),
 });
 
-/** Mapped values often arrive as text ("2.5" from a web form): numbers that read as numbers count as numbers. */
-function numeric(row: IDataObject): IDataObject {
-	return Object.fromEntries(
-		Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value]),
-	);
-}
-
 function address(values: IDataObject): IDataObject {
 	const trimmed = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value]));
 	if (typeof trimmed.country_code === 'string') trimmed.country_code = trimmed.country_code.toUpperCase();
@@ -86,11 +58,10 @@ function rateRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const parameter = (name: string) => this.getNodeParameter(name, itemIndex, '') as string;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const sender = address(this.getNodeParameter('sender', itemIndex, {}) as IDataObject);
-	const rows = ((this.getNodeParameter('packages', itemIndex, {}) as IDataObject).package as IDataObject[] | undefined) ?? [];
 	const request = withoutBlanks({
 		destination: address({ street: parameter('street'), suburb: parameter('suburb'), city: parameter('city'), state: parameter('state'), post_code: String(parameter('postCode')), country_code: String(parameter('countryCode')) }),
 		sender: Object.keys(sender).length ? sender : undefined,
-		packages: rows.map((row) => withoutBlanks(numeric(row), ['height', 'width', 'length'])),
+		packages: packageRows(this.getNodeParameter('packages', itemIndex, {})),
 		currency: typeof options.currency === 'string' ? options.currency.trim().toUpperCase() || undefined : undefined,
 	});
 	return validateInput(this.getNode(), requestSchema, request, itemIndex, 'rate request') as IDataObject;
