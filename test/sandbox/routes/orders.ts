@@ -133,8 +133,14 @@ const search: Route = ({ query, store }) => {
 		return fields === 'Order_Number' ? number : fields === 'TheirRef' ? reference : number || reference;
 	});
 	const { rows, totalPages } = pageOf(matches, toInt(query.page, 1), limit);
-	return ok({ orders: rows, total_pages: totalPages });
+	return ok({ orders: rows.map(searchRow), total_pages: totalPages });
 };
+
+/** Search answers short rows, as documented (SearchOrder): no status, items or packages. */
+const searchRow = (order: SandboxOrder) => ({
+	order_id: order.order_id, order_date: order.order_date, order_number: order.order_number, name: order.destination.name,
+	carrier_name: order.carrier_name, tracking_number: order.tracking_number, country: order.destination.country,
+});
 
 /** Partial update: unshipped orders take every non-read-only field; printed ones only a status change. */
 function applyUpdate(request: RouteRequest, input: Json | undefined): { order?: SandboxOrder; error?: string } {

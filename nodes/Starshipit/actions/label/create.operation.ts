@@ -6,13 +6,13 @@ import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
 import { readOrderChanges } from '../order/changes';
 import { packageRows, packagesField, withoutBlanks } from '../order/fields';
-import { orderLocator } from '../order/lookup';
+import { fetchOrder, orderLocator, orderReference, type OrderReference } from '../order/lookup';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
 import { assertCustomsReady } from './customs';
 import { binaryOptions } from './document';
 import { labelFailedAfterUpdate, refuseUpdate, updateOrder, updateOrderFirstField, withChanges } from './orderUpdate';
-import { fetchOrder, labelItem, orderReference, reprintLabel, type OrderReference } from './shipment';
+import { labelItem, reprintLabel } from './shipment';
 
 const description: INodeProperties[] = [
 	orderLocator,

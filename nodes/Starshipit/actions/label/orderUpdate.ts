@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { starshipitRequest } from '../../transport';
 import { orderChangeOptions, withRowsReplaced } from '../order/changes';
-import { fetchOrder, type OrderReference } from './shipment';
+import { fetchOrder, type OrderReference } from '../order/lookup';
 
 /**
  * "Update Order First" on Label > Create: the changes Order > Update offers, sent with PUT /api/orders

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runPerItem } from '../../helpers/items';
-import { orderLocator } from '../order/lookup';
+import { orderLocator, orderReference } from '../order/lookup';
 import type { OperationModule } from '../types';
 import { binaryOptions } from './document';
-import { labelItem, orderReference, reprintLabel } from './shipment';
+import { labelItem, reprintLabel } from './shipment';
 
 /** `reprint: true` returns the labels Starshipit already made and books nothing, so read-only mode allows it. */
 export const reprintLabelOperation: OperationModule = {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { starshipitRequest, type StarshipitContext } from '../../transport';
+import { LIMITS, starshipitRequest, type StarshipitContext } from '../../transport';
 
 /** Pick an order by Starshipit ID, by your order number, or from a searchable list. */
 export const orderLocator: INodeProperties = {
@@ -24,30 +24,66 @@ export const orderLocator: INodeProperties = {
 	],
 };
 
-/** The most recent order with exactly this number, in any status (search matches parts of numbers). */
-export async function findOrderByNumber(this: StarshipitContext, orderNumber: string, itemIndex?: number): Promise<IDataObject | undefined> {
-	const body = await starshipitRequest.call(this, {
-		endpoint: 'ordersSearch',
-		query: { phrase: orderNumber, fields: 'Order_Number', status: 'All', limit: 250 },
-		sourceOrderId: orderNumber,
-		itemIndex,
-	});
-	const orders = (Array.isArray(body.orders) ? body.orders : []) as IDataObject[];
-	return orders.filter((order) => String(order.order_number) === orderNumber).pop();
+/** How the user named an order: Starshipit takes either `order_id` or `order_number`. */
+export interface OrderReference {
+	order_id?: number | string;
+	order_number?: string;
 }
 
-/** One order by ID or number. `status` defaults to Unshipped in Starshipit, so printed ones need a second look. */
-async function getFullOrder(this: IExecuteFunctions, query: IDataObject, itemIndex: number): Promise<IDataObject | undefined> {
-	for (const status of ['Unshipped', 'Shipped', 'Archived']) {
-		const body = await starshipitRequest.call(this, { endpoint: 'ordersGet', query: { ...query, status }, itemIndex, notFoundAsEmpty: true });
-		if (body.order) return body.order as IDataObject;
+type OrderStatus = 'Unshipped' | 'Shipped' | 'Archived';
+
+/** GET /api/orders in one status (`Unshipped` is Starshipit's default; `Shipped` also finds printed orders). Not found: undefined. */
+export async function fetchOrder(this: StarshipitContext, reference: OrderReference, status: OrderStatus, itemIndex?: number): Promise<IDataObject | undefined> {
+	const body = await starshipitRequest.call(this, {
+		endpoint: 'ordersGet',
+		query: { ...reference, status },
+		sourceOrderId: reference.order_number,
+		starshipitOrderId: reference.order_id,
+		itemIndex,
+		notFoundAsEmpty: true,
+	});
+	return (body.order as IDataObject | undefined) ?? undefined;
+}
+
+/** The whole order in whichever status it is, unshipped first (the usual case costs one request). */
+async function fetchOrderInAnyStatus(this: StarshipitContext, reference: OrderReference, itemIndex?: number): Promise<IDataObject | undefined> {
+	for (const status of ['Unshipped', 'Shipped', 'Archived'] as const) {
+		const order = await fetchOrder.call(this, reference, status, itemIndex);
+		if (order) return order;
 	}
 	return undefined;
 }
 
-/** Reads the order the locator points at, or says plainly that Starshipit has no such order. */
-export async function resolveOrder(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const locator = this.getNodeParameter('order', itemIndex) as { mode: string; value: string };
+/**
+ * Search rows with exactly this order number. Search matches parts of numbers and its rows are short
+ * (no status, items or packages); `complete` is false when more pages of partial matches exist.
+ */
+export async function searchByOrderNumber(this: StarshipitContext, orderNumber: string, itemIndex?: number): Promise<{ matches: IDataObject[]; complete: boolean }> {
+	const body = await starshipitRequest.call(this, {
+		endpoint: 'ordersSearch',
+		query: { phrase: orderNumber, fields: 'Order_Number', status: 'All', limit: LIMITS.legacyListMaxLimit },
+		sourceOrderId: orderNumber,
+		itemIndex,
+	});
+	const rows = (Array.isArray(body.orders) ? body.orders : []) as IDataObject[];
+	return { matches: rows.filter((order) => String(order.order_number) === orderNumber), complete: Number(body.total_pages ?? 1) <= 1 };
+}
+
+/**
+ * The whole order with exactly this number, in any status, or undefined. One search answers "no such
+ * order" (the usual case before a create); a match is then read in full. When the number is short
+ * enough to match more than a page of others, the order is asked for by number instead.
+ */
+export async function findOrderByNumber(this: StarshipitContext, orderNumber: string, itemIndex?: number): Promise<IDataObject | undefined> {
+	const { matches, complete } = await searchByOrderNumber.call(this, orderNumber, itemIndex);
+	const latest = matches.at(-1);
+	if (latest) return await fetchOrderInAnyStatus.call(this, { order_id: latest.order_id as number }, itemIndex);
+	return complete ? undefined : await fetchOrderInAnyStatus.call(this, { order_number: orderNumber }, itemIndex);
+}
+
+/** Reads the Order field (by number, by ID, or from the list) without asking Starshipit anything. */
+export function orderReference(this: IExecuteFunctions, itemIndex: number): OrderReference {
+	const locator = this.getNodeParameter('order', itemIndex) as { mode: string; value: unknown };
 	const value = String(locator.value ?? '').trim();
 	if (!value) {
 		throw new NodeOperationError(this.getNode(), `Order is empty in item ${itemIndex + 1}`, {
@@ -55,8 +91,22 @@ export async function resolveOrder(this: IExecuteFunctions, itemIndex: number): 
 			description: 'Enter an order number or Starshipit order ID, or map one from the previous node.',
 		});
 	}
-	const byId = locator.mode === 'id' || locator.mode === 'list';
-	const order = await getFullOrder.call(this, byId ? { order_id: value } : { order_number: value }, itemIndex);
+	if (locator.mode !== 'id' && locator.mode !== 'list') return { order_number: value };
+	if (!/^[0-9]+$/.test(value)) {
+		throw new NodeOperationError(this.getNode(), `Order ID "${value}" in item ${itemIndex + 1} is not a Starshipit order ID`, {
+			itemIndex,
+			description: 'A Starshipit order ID is a number, e.g. the order_id from Order > Create. To use your own order number, pick "By Order Number".',
+		});
+	}
+	return { order_id: Number(value) };
+}
+
+/** Reads the order the locator points at, or says plainly that Starshipit has no such order. */
+export async function resolveOrder(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const reference = orderReference.call(this, itemIndex);
+	const byId = reference.order_id !== undefined;
+	const value = byId ? reference.order_id : reference.order_number;
+	const order = await fetchOrderInAnyStatus.call(this, reference, itemIndex);
 	if (!order) {
 		throw new NodeOperationError(this.getNode(), `Starshipit has no order ${byId ? 'with ID' : 'numbered'} ${value} (item ${itemIndex + 1})`, {
 			itemIndex,

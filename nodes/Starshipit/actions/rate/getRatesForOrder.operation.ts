@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
-import { orderLocator, resolveOrder } from '../order/lookup';
+import { orderLocator, orderReference, resolveOrder } from '../order/lookup';
 import type { OperationModule } from '../types';
 import { arrange, noRatesMessage, rateListOptions, ratesOf, tidy } from './arrange';
 
@@ -11,12 +11,10 @@ const description: INodeProperties[] = [
 	rateListOptions(false),
 ];
 
-/** The Starshipit order ID: given as is, or found from the order number. */
+/** The Starshipit order ID: given as is (checked to be a number), or found from the order number. */
 async function orderIdOf(this: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const locator = this.getNodeParameter('order', itemIndex) as { mode: string; value: string };
-	const value = String(locator.value ?? '').trim();
-	if (value && (locator.mode === 'id' || locator.mode === 'list')) return value;
-	return String((await resolveOrder.call(this, itemIndex)).order_id);
+	const reference = orderReference.call(this, itemIndex);
+	return String(reference.order_id ?? (await resolveOrder.call(this, itemIndex)).order_id);
 }
 
 export const getRatesForOrderOperation: OperationModule = {
