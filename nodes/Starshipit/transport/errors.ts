@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { SupportContext } from './support-context';
+import { redactSecrets, type SupportContext } from './support-context';
 
 interface StarshipitErrorEntry {
 	message?: unknown;
@@ -34,34 +34,37 @@ function hintForStatus(status: number | null): string | undefined {
 		return 'Starshipit refused the keys. Check the API key and the subscription key in the Starshipit credential (Starshipit: Settings > API).';
 	}
 	if (status === 429) return 'Starshipit is still rate-limiting after all retries. Lower the rate in the credential or try again later.';
-	if (status === 404) return 'Starshipit does not know this order, product or path.';
+	if (status === 404) return 'Starshipit does not know this order or product.';
 	return undefined;
 }
 
 function describeRequest(context: SupportContext): string {
-	const status = context.status === null ? 'no answer' : `HTTP ${context.status}`;
+	const status = context.status !== null ? `HTTP ${context.status}` : context.networkError ? `no answer (${context.networkError})` : 'no answer';
 	const retries = context.retries === 1 ? '1 retry' : `${context.retries} retries`;
 	return `${context.method} ${context.endpoint} → ${status} after ${retries} (${context.timestamp})`;
 }
 
+export interface ErrorWording {
+	/** The message when Starshipit's answer carries no text of its own. */
+	fallback: string;
+	/** Said whatever Starshipit answered, e.g. that a write may have happened. */
+	advice?: string;
+	/** Keys that must not appear even if Starshipit echoes them. */
+	secrets: string[];
+}
+
 /** The error a user sees when Starshipit (or the way to it) fails: Starshipit's text first. */
-export function starshipitApiError(
-	node: INode,
-	context: SupportContext,
-	body: unknown,
-	fallbackMessage: string,
-	itemIndex?: number,
-): NodeApiError {
+export function starshipitApiError(node: INode, context: SupportContext, body: unknown, wording: ErrorWording, itemIndex?: number): NodeApiError {
+	const clean = (text: string | undefined) => (text === undefined ? undefined : redactSecrets(text, wording.secrets));
 	const { message, details } = starshipitErrorText(body);
-	const description = [details, hintForStatus(context.status), `Request: ${describeRequest(context)}`]
+	const description = [clean(details), wording.advice, hintForStatus(context.status), `Request: ${describeRequest(context)}`]
 		.filter(Boolean)
 		.join('\n');
-	const error = new NodeApiError(node, { supportContext: context } as JsonObject, {
-		message: `Starshipit: ${message ?? fallbackMessage}`,
-		description,
-		httpCode: context.status === null ? undefined : String(context.status),
-		itemIndex,
-	});
+	const error = new NodeApiError(node, { supportContext: context } as JsonObject, { httpCode: context.status === null ? undefined : String(context.status), itemIndex });
+	// Set afterwards: n8n replaces the message of a network failure with its own ("you can retry
+	// immediately"), which is the opposite of what a write that may have landed needs.
+	error.message = `Starshipit: ${clean(message) ?? wording.fallback}`;
+	error.description = description;
 	error.context.supportContext = context;
 	return error;
 }

@@ -37,9 +37,11 @@ interface Answer {
 	body: unknown;
 	/** Set when no HTTP answer came back (refused, reset, timed out). */
 	networkCode?: string;
+	/** Set when the request could not even be made (a bad Base URL, say). */
+	notSentReason?: string;
 }
 
-/** One attempt. Never throws: a network failure comes back as a code, so the caller can decide. */
+/** One attempt. Never throws: a failure without an answer comes back as a code or a reason, so the caller can decide. */
 async function send(this: StarshipitContext, options: IHttpRequestOptions): Promise<Answer> {
 	try {
 		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as {
@@ -49,9 +51,9 @@ async function send(this: StarshipitContext, options: IHttpRequestOptions): Prom
 		};
 		return { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
 	} catch (error) {
-		// The thrown error may carry the request, keys included: keep only its code.
+		// The thrown error may carry the request, keys included: keep only its code or its message (redacted later).
 		const networkCode = networkErrorCode(error);
-		return { status: null, headers: {}, body: networkCode ? `Network error: ${networkCode}` : undefined, networkCode };
+		return { status: null, headers: {}, body: undefined, networkCode, notSentReason: networkCode ? undefined : String((error as Error).message ?? error) };
 	}
 }
 
@@ -72,7 +74,7 @@ export interface StarshipitRequest {
 	 * landed (5xx, dropped connection), this looks for the first attempt's result before retrying.
 	 */
 	findExisting?: () => Promise<IDataObject | undefined>;
-	/** POSTs that only read or are harmless to repeat (rates, manifests lists). */
+	/** Writes that only read or are harmless to repeat (rates, a whole-product replace, a carrier change). */
 	safeToRepeat?: boolean;
 	/** For lookups: a 404 means "no such record" and answers `{}` instead of an error. */
 	notFoundAsEmpty?: boolean;
@@ -86,7 +88,7 @@ interface Settings {
 	secrets: string[];
 }
 
-async function readSettings(context: StarshipitContext): Promise<Settings> {
+async function readCredentialSettings(context: StarshipitContext): Promise<Settings> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 	const tier = String(credentials.rateLimitTier ?? 'developer');
@@ -101,6 +103,17 @@ async function readSettings(context: StarshipitContext): Promise<Settings> {
 	};
 }
 
+/** Read once per node run (one context), not once per request: a Return All or an import sends many. */
+const settingsByContext = new WeakMap<object, Promise<Settings>>();
+function readSettings(context: StarshipitContext): Promise<Settings> {
+	let settings = settingsByContext.get(context);
+	if (!settings) {
+		settings = readCredentialSettings(context);
+		settingsByContext.set(context, settings);
+	}
+	return settings;
+}
+
 /** Starshipit's success flag: `success` (sometimes 1/0), or `succeeded` on the products list. */
 export function isSuccessfulBody(body: unknown): boolean {
 	if (!body || typeof body !== 'object') return true;
@@ -110,8 +123,9 @@ export function isSuccessfulBody(body: unknown): boolean {
 	return !(typeof envelope.statusCode === 'number' && envelope.statusCode >= 400);
 }
 
+/** Reads are repeated freely; a write only when the operation says that doing it twice does no harm. */
 function isRepeatable(request: StarshipitRequest, method: IHttpRequestMethods): boolean {
-	return method !== 'POST' || request.safeToRepeat === true;
+	return method === 'GET' || request.safeToRepeat === true;
 }
 
 /**
@@ -135,56 +149,44 @@ export async function starshipitRequest(
 		ignoreHttpStatusErrors: true,
 		timeout: REQUEST_TIMEOUT_MS,
 	};
-	const supportContext = (status: number | null, retries: number, body: unknown): SupportContext => ({
+	const supportContext = (answer: Answer, retries: number): SupportContext => ({
 		action: request.action ?? (method === 'GET' ? 'read' : 'updated'),
 		method,
 		endpoint: path,
-		status,
+		status: answer.status,
+		networkError: answer.networkCode ?? null,
 		sourceOrderId: request.sourceOrderId ?? null,
 		starshipitOrderId: request.starshipitOrderId === undefined ? null : String(request.starshipitOrderId),
 		retries,
 		timestamp: new Date().toISOString(),
-		responseBody: sanitizeBody(body, settings.secrets),
+		responseBody: sanitizeBody(answer.body ?? answer.notSentReason, settings.secrets),
 	});
+	const failWith = (answer: Answer, retries: number, advice?: string) => {
+		const fallback = answer.status !== null ? `request failed (HTTP ${answer.status})` : answer.networkCode ? `no answer (the connection was lost or timed out: ${answer.networkCode})` : `the request could not be sent: ${answer.notSentReason}`;
+		return starshipitApiError(this.getNode(), supportContext(answer, retries), answer.body, { fallback, advice, secrets: settings.secrets }, request.itemIndex);
+	};
 
 	for (let attempt = 0; ; attempt++) {
 		const answered = await waitForSlot(settings.laneKey, settings.requestsPerSecond);
 		const answer = await send.call(this, options);
 		answered();
-		let failure: FailureKind;
-		let waitMs: number | undefined;
 		const { status, body } = answer;
-		if (answer.networkCode) {
-			failure = failureKindForNetworkCode(answer.networkCode);
-		} else if (status === null) {
-			throw starshipitApiError(this.getNode(), supportContext(null, attempt, undefined), undefined, 'the request could not be sent', request.itemIndex);
-		} else if (status >= 200 && status < 300 && isSuccessfulBody(body)) {
-			return (body ?? {}) as IDataObject;
-		} else if (status === 404 && request.notFoundAsEmpty) {
-			return {};
-		} else if (!isRetryableStatus(status)) {
-			throw starshipitApiError(this.getNode(), supportContext(status, attempt, body), body, `request failed (HTTP ${status})`, request.itemIndex);
-		} else {
-			failure = failureKindForStatus(status);
-			waitMs = retryAfterMs(answer.headers, body);
-		}
+		if (status !== null && status >= 200 && status < 300 && isSuccessfulBody(body)) return (body ?? {}) as IDataObject;
+		if (status === 404 && request.notFoundAsEmpty) return {};
+		if (status === null && !answer.networkCode) throw failWith(answer, attempt);
+		if (status !== null && !isRetryableStatus(status)) throw failWith(answer, attempt);
 
-		const giveUp = (reason: string) =>
-			starshipitApiError(this.getNode(), supportContext(status, attempt, body), body, reason, request.itemIndex);
-		if (attempt >= settings.maxRetries) throw giveUp(status ? `request failed (HTTP ${status})` : 'Starshipit could not be reached');
-
-		if (failure === 'rate-limited') {
-			pauseLane(settings.laneKey, waitMs ?? backoffMs(attempt));
-			continue;
+		const failure: FailureKind = answer.networkCode ? failureKindForNetworkCode(answer.networkCode) : failureKindForStatus(status as number);
+		const mayHaveLanded = failure === 'unavailable' || failure === 'network';
+		// Checked before giving up too: a write whose last attempt may have landed must not be run again blindly.
+		if (mayHaveLanded && request.findExisting) {
+			const existing = await request.findExisting();
+			if (existing) return existing;
+		} else if (mayHaveLanded && !isRepeatable(request, method)) {
+			throw failWith(answer, attempt, 'This change may or may not have reached Starshipit, so it was not sent again. Check Starshipit before running it again.');
 		}
-		if (failure === 'unavailable' || failure === 'network') {
-			if (request.findExisting) {
-				const existing = await request.findExisting();
-				if (existing) return existing;
-			} else if (!isRepeatable(request, method)) {
-				throw giveUp('the request may or may not have been applied, so it was not repeated. Check Starshipit before running it again');
-			}
-		}
-		await sleep(backoffMs(attempt));
+		if (attempt >= settings.maxRetries) throw failWith(answer, attempt);
+		if (failure === 'rate-limited') pauseLane(settings.laneKey, retryAfterMs(answer.headers, body) ?? backoffMs(attempt));
+		else await sleep(backoffMs(attempt));
 	}
 }

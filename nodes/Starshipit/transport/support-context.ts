@@ -22,6 +22,8 @@ export interface SupportContext extends IDataObject {
 	method: string;
 	endpoint: string;
 	status: number | null;
+	/** Set when no answer came back: the system's code, e.g. ECONNRESET. */
+	networkError: string | null;
 	sourceOrderId: string | null;
 	starshipitOrderId: string | null;
 	retries: number;

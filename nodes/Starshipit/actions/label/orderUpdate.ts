@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { starshipitRequest } from '../../transport';
-import { orderChangeOptions, withRowsReplaced } from '../order/changes';
+import { orderChangeOptions, putOrderUpdate, withRowsReplaced } from '../order/changes';
 import { fetchOrder, type OrderReference } from '../order/lookup';
 
 /**
@@ -29,14 +28,7 @@ export function withChanges(order: IDataObject, changes: IDataObject): IDataObje
 
 /** PUT /api/orders with only the changed fields (Starshipit accepts partial bodies). */
 export async function updateOrder(this: IExecuteFunctions, order: IDataObject, changes: IDataObject, itemIndex: number): Promise<void> {
-	await starshipitRequest.call(this, {
-		endpoint: 'ordersUpdate',
-		body: { order: { order_id: order.order_id, ...withRowsReplaced(order, changes) } },
-		action: 'updated',
-		sourceOrderId: String(order.order_number),
-		starshipitOrderId: Number(order.order_id),
-		itemIndex,
-	});
+	await putOrderUpdate.call(this, order, withRowsReplaced(order, changes), itemIndex);
 }
 
 /** No unshipped order to change: says whether it is already printed or unknown. Nothing is written. */

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
+import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
 import { itemRows, orderRowFields, packageRows, withoutBlanks } from './fields';
 import { addressSchema, itemSchema, orderSchema, packageSchema } from './schema';
@@ -76,4 +77,24 @@ export function withRowsReplaced(existing: IDataObject, changes: IDataObject): I
 		sent[key] = [...current.map((row) => ({ [idKey]: row[idKey], delete: true })), ...(changes[key] as IDataObject[])];
 	}
 	return sent;
+}
+
+/** An order update can be sent again harmlessly unless it adds rows (rows without an id would be added twice). */
+export function isRepeatableUpdate(order: IDataObject): boolean {
+	return Object.keys(ROW_ID).every((key) => !Array.isArray(order[key]) || (order[key] as IDataObject[]).every((row) => row[ROW_ID[key]] !== undefined));
+}
+
+/** PUT /api/orders for one order with a partial body; sent again after a failure only when that cannot add rows twice. */
+export async function putOrderUpdate(this: IExecuteFunctions, existing: IDataObject, update: IDataObject, itemIndex: number): Promise<IDataObject> {
+	const order = { ...update, order_id: existing.order_id };
+	const body = await starshipitRequest.call(this, {
+		endpoint: 'ordersUpdate',
+		body: { order },
+		action: 'updated',
+		sourceOrderId: String(existing.order_number),
+		starshipitOrderId: existing.order_id as number,
+		itemIndex,
+		safeToRepeat: isRepeatableUpdate(order),
+	});
+	return (body.order as IDataObject | undefined) ?? order;
 }

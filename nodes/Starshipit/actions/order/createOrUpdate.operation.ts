@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
-import { starshipitRequest } from '../../transport';
 import type { OperationModule } from '../types';
+import { putOrderUpdate } from './changes';
 import { createOrder, validOrder } from './create.operation';
 import { orderFields } from './fields';
 import { findOrderByNumber } from './lookup';
@@ -31,28 +31,28 @@ export function asUpdate(existing: IDataObject, order: IDataObject): IDataObject
 	return update;
 }
 
+export type ExistingOrderOutcome = { outcome: 'updated'; order: IDataObject } | { outcome: 'skipped'; reason: string; order: IDataObject };
+
+/** Brings an existing order in line with the wanted one, or says why it cannot be changed any more. */
+export async function updateExistingOrder(this: IExecuteFunctions, existing: IDataObject, wanted: IDataObject, itemIndex: number): Promise<ExistingOrderOutcome> {
+	if (existing.status !== 'Unshipped') {
+		// Starshipit refuses changes to printed orders: say so rather than fail the run.
+		const reason = `Order ${String(existing.order_number)} is ${String(existing.status ?? 'no longer unshipped').toLowerCase()} in Starshipit, so it can no longer be changed`;
+		return { outcome: 'skipped', reason, order: existing };
+	}
+	return { outcome: 'updated', order: await putOrderUpdate.call(this, existing, asUpdate(existing, wanted), itemIndex) };
+}
+
 export const createOrUpdateOrderOperation: OperationModule = {
 	description: orderFields,
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const order = validOrder.call(this, itemIndex);
-			const orderNumber = String(order.order_number);
-			const existing = await findOrderByNumber.call(this, orderNumber, itemIndex);
+			const existing = await findOrderByNumber.call(this, String(order.order_number), itemIndex);
 			if (!existing) return outputFor(itemIndex, { outcome: 'created', ...(await createOrder.call(this, order, itemIndex)) });
-			if (existing.status !== 'Unshipped') {
-				// Starshipit refuses changes to printed orders: say so rather than fail the run.
-				return outputFor(itemIndex, { outcome: 'skipped', reason: 'The order is already printed: Starshipit only accepts status changes now', ...existing });
-			}
-			const body = await starshipitRequest.call(this, {
-				endpoint: 'ordersUpdate',
-				body: { order: asUpdate(existing, order) },
-				action: 'updated',
-				sourceOrderId: orderNumber,
-				starshipitOrderId: existing.order_id as number,
-				itemIndex,
-			});
-			return outputFor(itemIndex, { outcome: 'updated', ...(body.order as IDataObject) });
+			const result = await updateExistingOrder.call(this, existing, order, itemIndex);
+			return outputFor(itemIndex, result.outcome === 'skipped' ? { outcome: 'skipped', reason: result.reason, ...result.order } : { outcome: 'updated', ...result.order });
 		});
 	},
 };

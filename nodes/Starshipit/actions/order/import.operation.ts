@@ -4,7 +4,7 @@ import { asNodeError } from '../../helpers/items';
 import { LIMITS, UNCONFIRMED, starshipitRequest } from '../../transport';
 import type { OperationModule } from '../types';
 import { validOrder } from './create.operation';
-import { asUpdate } from './createOrUpdate.operation';
+import { updateExistingOrder } from './createOrUpdate.operation';
 import { orderFields } from './fields';
 import { findOrderByNumber } from './lookup';
 
@@ -30,6 +30,8 @@ interface Outcome {
 	order_number: string;
 	order_id?: unknown;
 	error?: string;
+	/** Why an order was left as it is (already printed). */
+	reason?: string;
 	order?: IDataObject;
 	/** What support needs to trace a failed request (endpoint, status, Starshipit's answer; never keys). */
 	supportContext?: IDataObject;
@@ -65,16 +67,18 @@ async function importBatch(this: IExecuteFunctions, orders: IDataObject[], first
 	});
 }
 
+/** An order Starshipit refused as a duplicate: updated in place, skipped if printed, failed on its own if that fails. */
 async function updateExisting(this: IExecuteFunctions, order: IDataObject, itemIndex: number): Promise<Outcome> {
 	const orderNumber = String(order.order_number);
-	const existing = await findOrderByNumber.call(this, orderNumber, itemIndex);
-	if (!existing) return { outcome: 'failed', order_number: orderNumber, error: 'Starshipit refused the order and no existing order has that number' };
-	if (existing.status !== 'Unshipped') return { outcome: 'skipped', order_number: orderNumber, order_id: existing.order_id, error: 'Already printed: Starshipit only accepts status changes now' };
-	const body = await starshipitRequest.call(this, {
-		endpoint: 'ordersUpdate', body: { order: asUpdate(existing, order) }, action: 'updated',
-		sourceOrderId: orderNumber, starshipitOrderId: existing.order_id as number, itemIndex,
-	});
-	return { outcome: 'updated', order_number: orderNumber, order_id: existing.order_id, order: body.order as IDataObject };
+	try {
+		const existing = await findOrderByNumber.call(this, orderNumber, itemIndex);
+		if (!existing) return { outcome: 'failed', order_number: orderNumber, error: 'Starshipit refused the order and no existing order has that number' };
+		const result = await updateExistingOrder.call(this, existing, order, itemIndex);
+		if (result.outcome === 'skipped') return { outcome: 'skipped', order_number: orderNumber, order_id: existing.order_id, reason: result.reason };
+		return { outcome: 'updated', order_number: orderNumber, order_id: existing.order_id, order: result.order };
+	} catch (error) {
+		return failedOutcome(orderNumber, error as Error);
+	}
 }
 
 /** Matches the batch answer back to each order: created, else the error that names it. */

@@ -6,7 +6,7 @@ import type { OperationModule } from '../types';
 import { orderLocator, resolveOrder } from './lookup';
 
 /** Delete, Archive and Restore: find the order, then one call with its ID in the query string. */
-export function orderLifecycleOperation(endpoint: EndpointName, outcome: string): OperationModule {
+export function orderLifecycleOperation(endpoint: EndpointName, outcome: 'deleted' | 'archived' | 'restored'): OperationModule {
 	return {
 		description: [orderLocator],
 		writes: true,
@@ -16,7 +16,7 @@ export function orderLifecycleOperation(endpoint: EndpointName, outcome: string)
 				await starshipitRequest.call(this, {
 					endpoint,
 					query: { order_id: order.order_id as number },
-					action: 'updated',
+					action: outcome,
 					sourceOrderId: String(order.order_number),
 					starshipitOrderId: order.order_id as number,
 					itemIndex,

@@ -93,6 +93,8 @@ export const setCarrierOperation: OperationModule = {
 					action: 'updated',
 					starshipitOrderId: orderIds.join(','),
 					itemIndex: entries[0].itemIndex,
+					// Setting the same carrier twice leaves the same orders.
+					safeToRepeat: true,
 				});
 				for (const { itemIndex, orderId } of entries) {
 					results[itemIndex] = {

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import type { OperationModule } from '../types';
-import { orderChangeOptions, readOrderChanges, withRowsReplaced } from './changes';
+import { orderChangeOptions, putOrderUpdate, readOrderChanges, withRowsReplaced } from './changes';
 import { orderLocator, resolveOrder } from './lookup';
 
 
@@ -63,8 +63,8 @@ export const updateOrderOperation: OperationModule = {
 			const changes = changesOf.call(this, itemIndex);
 			const existing = await resolveOrder.call(this, itemIndex);
 			const context = { sourceOrderId: String(existing.order_number), starshipitOrderId: existing.order_id as number, itemIndex };
-			const body = await starshipitRequest.call(this, { endpoint: 'ordersUpdate', body: { order: { order_id: existing.order_id, ...withRowsReplaced(existing, changes) } }, action: 'updated', ...context });
-			if (!this.getNodeParameter('verify', itemIndex, true)) return outputFor(itemIndex, body.order as IDataObject);
+			const updated = await putOrderUpdate.call(this, existing, withRowsReplaced(existing, changes), itemIndex);
+			if (!this.getNodeParameter('verify', itemIndex, true)) return outputFor(itemIndex, updated);
 			const stored = await starshipitRequest.call(this, { endpoint: 'ordersGet', query: { order_id: existing.order_id as number, status: existing.status as string }, ...context });
 			const problems = mismatches(changes, stored.order as IDataObject);
 			if (problems.length) {

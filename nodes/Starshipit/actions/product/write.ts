@@ -33,6 +33,8 @@ export async function replaceProduct(
 		body: { id: existing.id as number, product },
 		action,
 		itemIndex,
+		// The whole product is sent: writing it twice leaves the same product.
+		safeToRepeat: true,
 	});
 	return (body.product as IDataObject) ?? product;
 }

@@ -29,6 +29,7 @@ export const getRatesForOrderOperation: OperationModule = {
 				endpoint: 'deliveryServices',
 				body: { order_id: Number(orderId), include_pricing: true },
 				starshipitOrderId: orderId,
+				action: 'rated',
 				itemIndex,
 				safeToRepeat: true,
 			});
