@@ -8,7 +8,6 @@ let sandbox: Sandbox;
 beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
 afterEach(() => {
 	sandbox.reset();
-	sandbox.setRateLimit(null);
 });
 afterAll(async () => await sandbox.close());
 
@@ -306,6 +305,15 @@ describe('Get, Get Many, Search', () => {
 		expect(error).toBeUndefined();
 		expect(sandbox.requests[before].query).toMatchObject({ filter: 'Country:::Australia,Date:::>=2026-01-01,Date:::<=2026-01-31', sort_column: 'Order', sort_direction: 'Ascending' });
 		expect(items.map((row) => row.json.order_number)).toEqual([SEED.domesticOrder, SEED.multiItemOrder].sort());
+	});
+
+	test('Get Many: a mapped Since or Order Date From that is not a date is named, and nothing is sent', async () => {
+		const before = sandbox.stats.requests;
+		const since = await order('getMany', { status: 'unshipped', returnAll: true, since: 'next week' });
+		expect(since.error?.message).toBe('Since of item 1 is not a date: "next week"');
+		const from = await order('getMany', { status: 'all', returnAll: true, filters: { dateFrom: 'soon' } });
+		expect(from.error?.message).toBe('Order Date From of item 1 is not a date: "soon"');
+		expect(sandbox.stats.requests).toBe(before);
 	});
 
 	test('Get Many: a filter value with a comma is refused before anything is sent', async () => {

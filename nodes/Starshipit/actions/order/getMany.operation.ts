@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { outputFor, runPerItem } from '../../helpers/items';
 import { returnAllAndLimit } from '../../helpers/paging';
 import { LIMITS, starshipitRequestAllItems, type AllPagesRequest } from '../../transport';
+import { dateValue } from '../../validation/dates';
 import { validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
 import { listFilterFields, listFilterSchema, orderListFilter } from './listFilter';
@@ -61,8 +62,7 @@ const description: INodeProperties[] = [
 /** Unshipped and shipped use the older lists (with the 24-hour window); the rest the paged list. */
 function listRequest(this: IExecuteFunctions, itemIndex: number): AllPagesRequest {
 	const status = this.getNodeParameter('status', itemIndex) as string;
-	const since = this.getNodeParameter('since', itemIndex, '') as string;
-	const sinceIso = since ? new Date(since).toISOString() : undefined;
+	const sinceIso = dateValue.call(this, this.getNodeParameter('since', itemIndex, ''), 'Since', itemIndex)?.toISOString();
 	if (status === 'unshipped') {
 		const sinceParam = this.getNodeParameter('sinceField', itemIndex, 'orderDate') === 'lastUpdated' ? 'since_last_updated' : 'since_order_date';
 		return { endpoint: 'ordersUnshipped', query: sinceIso ? { [sinceParam]: sinceIso } : {}, style: 'page-limit', itemsKey: 'orders', pageSize: LIMITS.legacyListMaxLimit, itemIndex };
@@ -79,7 +79,9 @@ function pagedListQuery(this: IExecuteFunctions, itemIndex: number): IDataObject
 	const filters = validateInput(this.getNode(), listFilterSchema, this.getNodeParameter('filters', itemIndex, {}), itemIndex, 'filter') as IDataObject;
 	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
-	const filter = orderListFilter(filters);
+	const dateFrom = dateValue.call(this, filters.dateFrom, 'Order Date From', itemIndex);
+	const dateTo = dateValue.call(this, filters.dateTo, 'Order Date To', itemIndex);
+	const filter = orderListFilter(filters, dateFrom, dateTo);
 	if (filter) query.filter = filter;
 	if (sort.column || sort.direction) {
 		query.sort_column = sort.column ?? 'Date';

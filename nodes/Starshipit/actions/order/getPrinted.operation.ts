@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { returnAllAndLimit } from '../../helpers/paging';
 import { LIMITS, starshipitRequestAllItems, UNCONFIRMED } from '../../transport';
+import { dateValue } from '../../validation/dates';
 import type { OperationModule } from '../types';
 
 const description: INodeProperties[] = [
@@ -33,16 +33,8 @@ const description: INodeProperties[] = [
 
 /** The printed list's date filter, or nothing; a date n8n cannot read is refused before sending. */
 function sinceQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const since = String(this.getNodeParameter('since', itemIndex, '') ?? '').trim();
-	if (!since) return {};
-	const time = Date.parse(since);
-	if (Number.isNaN(time)) {
-		throw new NodeOperationError(this.getNode(), `Printed Since of item ${itemIndex + 1} is not a date: "${since}"`, {
-			itemIndex,
-			description: 'Pick a date, or map one such as 2026-11-25T08:00:00Z. Nothing was sent to Starshipit.',
-		});
-	}
-	return { [UNCONFIRMED.printedList.sinceParam]: new Date(time).toISOString() };
+	const since = dateValue.call(this, this.getNodeParameter('since', itemIndex, ''), 'Printed Since', itemIndex);
+	return since ? { [UNCONFIRMED.printedList.sinceParam]: since.toISOString() } : {};
 }
 
 /**

@@ -62,14 +62,12 @@ const TEXT_COLUMNS: Record<string, string> = { orderNumber: 'Order', name: 'Name
 const filterText = z.string().trim().refine((value) => !value.includes(',') && !value.includes(':::'), 'cannot contain a comma or ":::" (Starshipit uses them to separate filters)');
 export const listFilterSchema = z.object(Object.fromEntries(Object.keys(TEXT_COLUMNS).map((key) => [key, filterText.optional()]))).passthrough();
 
-const day = (value: unknown) => UNCONFIRMED.filterDate(new Date(String(value)));
-
-/** The `filter` text for the given (already checked) filters; undefined when none is set. */
-export function orderListFilter(filters: IDataObject): string | undefined {
+/** The `filter` text for the given (already checked) filters and dates; undefined when none is set. */
+export function orderListFilter(filters: IDataObject, dateFrom?: Date, dateTo?: Date): string | undefined {
 	const parts = Object.entries(TEXT_COLUMNS)
 		.filter(([key]) => String(filters[key] ?? '').trim() !== '')
 		.map(([key, column]) => `${column}:::${String(filters[key]).trim()}`);
-	if (filters.dateFrom) parts.push(`Date:::>=${day(filters.dateFrom)}`);
-	if (filters.dateTo) parts.push(`Date:::<=${day(filters.dateTo)}`);
+	if (dateFrom) parts.push(`Date:::>=${UNCONFIRMED.filterDate(dateFrom)}`);
+	if (dateTo) parts.push(`Date:::<=${UNCONFIRMED.filterDate(dateTo)}`);
 	return parts.length ? parts.join(',') : undefined;
 }

@@ -5,6 +5,7 @@ import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest, UNCONFIRMED } from '../../transport';
 import { validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
+import { searchByOrderNumber } from './lookup';
 
 const description: INodeProperties[] = [
 	{
@@ -92,14 +93,8 @@ function readInput(this: IExecuteFunctions, itemIndex: number): TrackingOnlyInpu
 
 /** The order Starshipit made from this request, if it has one: order number and tracking number both match. */
 async function findTrackingOnlyOrder(this: IExecuteFunctions, input: TrackingOnlyInput, itemIndex: number): Promise<IDataObject | undefined> {
-	const body = await starshipitRequest.call(this, {
-		endpoint: 'ordersSearch',
-		query: { phrase: input.order_number, fields: 'Order_Number', status: 'All', limit: 250 },
-		sourceOrderId: input.order_number,
-		itemIndex,
-	});
-	const orders = (Array.isArray(body.orders) ? body.orders : []) as IDataObject[];
-	return orders.find((order) => String(order.order_number) === input.order_number && String(order.tracking_number ?? '') === input.tracking_number);
+	const { matches } = await searchByOrderNumber.call(this, input.order_number, itemIndex);
+	return matches.find((order) => String(order.tracking_number ?? '') === input.tracking_number);
 }
 
 /** The answer maps each new order ID to its tracking number; a list of orders is read too. */
