@@ -9,8 +9,12 @@ import { join } from 'node:path';
 
 import { startSandbox, type Sandbox } from '../test/sandbox';
 import { parseRawOutput } from '../test/e2e/n8n';
-import { cli, prepareWorkspace, type Workspace } from '../test/e2e/workspace';
+import { cli, importSandboxCredential, prepareWorkspace, type Workspace } from '../test/e2e/workspace';
 import { getAllWithHttpNode, getAllWithNode, importWithHttpNode, importWithNode, perItem } from './workflows';
+
+/** Row labels as the README's Performance table words them. */
+const PER_ITEM_JOB = 'Same GET per item, no limit (500 items)';
+const thousands = (value: number) => value.toLocaleString('en-US');
 
 interface Row { job: string; tool: string; wall: number; requests: number; limited: number; failed: number; duplicates: number; floor?: number; cpuPerItemMs?: number }
 
@@ -53,11 +57,7 @@ async function main() {
 		writeFileSync(file, JSON.stringify(workflow).split('BASE_URL').join(sandbox.url));
 		await cli(workspace, ['import:workflow', `--input=${file}`]);
 	};
-	const credential = async (rate: number) => {
-		const file = `${scratch}-credential.json`;
-		writeFileSync(file, JSON.stringify([{ id: 'starshipitSandbox', name: 'Starshipit sandbox', type: 'starshipitApi', data: { apiKey: 'sandbox-api-key-not-a-secret', subscriptionApiKey: 'sandbox-subscription-key-not-a-secret', baseUrl: sandbox.url, rateLimitTier: 'custom', customRateLimit: rate, maxRetries: 6 } }]));
-		await cli(workspace, ['import:credentials', `--input=${file}`]);
-	};
+	const credential = (rate: number) => importSandboxCredential(workspace, { sandboxUrl: sandbox.url, rateLimit: rate, maxRetries: 6 });
 	// What `n8n execute` itself costs (start-up), taken off every wall time so that rows compare node work.
 	await load(perItem('baseline', 1, true));
 	const baseline = await execute(workspace, 'baseline');
@@ -80,8 +80,8 @@ async function main() {
 		const theirs = `imp${count}h`;
 		await load(importWithNode(ours, count));
 		await load(importWithHttpNode(theirs, count, rate));
-		await measure(`Import ${count} @ ${rate}/s`, 'Starshipit node', ours, rate, Math.ceil(count / 50) / rate, ours, count);
-		await measure(`Import ${count} @ ${rate}/s`, 'HTTP Request node', theirs, rate, Math.ceil(count / 50) / rate, theirs, count);
+		await measure(`Import ${thousands(count)} @ ${rate}/s`, 'Starshipit node (Order > Import)', ours, rate, Math.ceil(count / 50) / rate, ours, count);
+		await measure(`Import ${thousands(count)} @ ${rate}/s`, 'HTTP Request node', theirs, rate, Math.ceil(count / 50) / rate, theirs, count);
 	}
 
 	await credential(20);
@@ -90,22 +90,23 @@ async function main() {
 	await load(getAllWithHttpNode('all5kh'));
 	// Every order in the sandbox by then (the seed, the imports above and the 5,000), 500 per page.
 	const pagesNeeded = Math.ceil(sandbox.store.orders.length / 500);
-	await measure(`Get Many ${sandbox.store.orders.length} @ 20/s`, 'Starshipit node', 'all5kn', 20, pagesNeeded / 20);
-	await measure(`Get Many ${sandbox.store.orders.length} @ 20/s`, 'HTTP Request node', 'all5kh', 20, pagesNeeded / 20);
+	const getMany = `Get Many, Return All, ${thousands(sandbox.store.orders.length)} orders @ 20/s`;
+	await measure(getMany, 'Starshipit node', 'all5kn', 20, pagesNeeded / 20);
+	await measure(getMany, 'HTTP Request node (its pagination)', 'all5kh', 20, pagesNeeded / 20);
 
 	await credential(100000);
 	await load(perItem('cpu500n', 500, false));
 	await load(perItem('cpu500h', 500, true));
-	await measure('Per item, no limit (500)', 'Starshipit node', 'cpu500n', null, 0, undefined, 500);
-	await measure('Per item, no limit (500)', 'HTTP Request node', 'cpu500h', null, 0, undefined, 500);
+	await measure(PER_ITEM_JOB, 'Starshipit node', 'cpu500n', null, 0, undefined, 500);
+	await measure(PER_ITEM_JOB, 'HTTP Request node', 'cpu500h', null, 0, undefined, 500);
 
 	console.log(`\nn8n ${workspace.install.dir.split('n8n-').pop()}, sandbox on loopback. Wall: the measured node's run time as n8n records it. CPU per item: n8n's CPU time minus a one-item run's (${baseline.cpu.toFixed(2)} s), divided by the items.\n`);
 	console.log('| Job | Tool | Wall (s) | Requests | 429s | Failed items | Duplicates | Ratio to floor | CPU per item (ms) |');
 	console.log('|---|---|---|---|---|---|---|---|---|');
 	for (const row of rows) {
 		const ratio = row.floor ? (row.wall / row.floor).toFixed(2) : '—';
-		const cpu = row.job.startsWith('Per item') && row.cpuPerItemMs !== undefined ? row.cpuPerItemMs.toFixed(2) : '—';
-		console.log(`| ${row.job} | ${row.tool} | ${row.wall.toFixed(1)} | ${row.requests} | ${row.limited} | ${row.failed} | ${row.duplicates} | ${ratio} | ${cpu} |`);
+		const cpu = row.job === PER_ITEM_JOB && row.cpuPerItemMs !== undefined ? row.cpuPerItemMs.toFixed(2) : '—';
+		console.log(`| ${row.job} | ${row.tool} | ${row.wall.toFixed(1)} | ${thousands(row.requests)} | ${thousands(row.limited)} | ${thousands(row.failed)} | ${thousands(row.duplicates)} | ${ratio} | ${cpu} |`);
 	}
 	await sandbox.close();
 	process.exit(0);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import { startSandbox } from '../test/sandbox';
 import { startServer, stopServer } from '../test/e2e/n8n';
-import { prepareWorkspace } from '../test/e2e/workspace';
+import { ownerEnvironment, prepareWorkspace } from '../test/e2e/workspace';
 import { DEMO_OWNER } from './demo-owner';
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
@@ -21,14 +21,7 @@ void (async () => {
 	console.log(`Starshipit sandbox on ${sandbox.url}`);
 	const workspace = await prepareWorkspace({ sandboxUrl: sandbox.url, port: N8N_PORT, userFolder: join(home, `demo-${Date.now()}`) });
 	// A headless owner, so the editor opens on a login rather than a set-up wizard.
-	const bcrypt = require(join(workspace.install.dir, 'node_modules', 'bcryptjs')) as { hashSync(value: string, rounds: number): string };
-	Object.assign(workspace.env, {
-		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-		N8N_INSTANCE_OWNER_EMAIL: DEMO_OWNER.email,
-		N8N_INSTANCE_OWNER_FIRST_NAME: 'Demo',
-		N8N_INSTANCE_OWNER_LAST_NAME: 'User',
-		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(DEMO_OWNER.password, 10),
-	});
+	Object.assign(workspace.env, ownerEnvironment(workspace.install, { ...DEMO_OWNER, firstName: 'Demo', lastName: 'User' }));
 	const n8n = await startServer(workspace.install, workspace.env);
 	console.log(`\nn8n is ready: http://127.0.0.1:${N8N_PORT}/  (log in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password})`);
 	console.log(`Templates: ${workspace.templates.map((template) => template.name).join(', ')}`);

@@ -25,16 +25,18 @@ describe('the Starshipit credential test (as the editor runs it)', () => {
 		const result = await testCredential('starshipitApi', sandboxCredentials(sandbox, { subscriptionApiKey: 'wrong-sub' }));
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/subscription key/);
+		expect(result.message).not.toContain('wrong-sub');
 	});
 
-	test('sends both keys in the documented headers', async () => {
+	test('sends both keys in the documented headers only: not in the URL or body, not in what the editor shows', async () => {
 		sandbox.requests.length = 0;
-		await testCredential('starshipitApi', sandboxCredentials(sandbox));
+		const result = await testCredential('starshipitApi', sandboxCredentials(sandbox));
+		expect(sandbox.requests).toHaveLength(1);
 		const [request] = sandbox.requests;
 		expect(request.path).toBe('/api/orders/unshipped');
-		// The sandbox redacts the keys it records; that it answered 200 proves both matched.
+		// The sandbox answers 200 only when both headers hold the right keys (it does not record headers).
 		expect(request.status).toBe(200);
-		expect(JSON.stringify(sandbox.requests)).not.toContain(SANDBOX_API_KEY);
-		expect(JSON.stringify(sandbox.requests)).not.toContain(SANDBOX_SUBSCRIPTION_KEY);
+		// What it does record (path, query, body) and what the editor shows must not carry a key.
+		for (const key of [SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY]) expect(JSON.stringify({ result, request })).not.toContain(key);
 	});
 });

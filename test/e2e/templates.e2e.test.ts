@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 
 import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, startSandbox, type Sandbox } from '../sandbox';
 import { parseRawOutput, runCli, startServer, stopServer } from './n8n';
-import { cli, prepareWorkspace, type Workspace } from './workspace';
+import { cli, ownerEnvironment, prepareWorkspace, type Workspace } from './workspace';
 
 const N8N_PORT = 5690;
 const WEBHOOK_SECRET = 'e2e-webhook-secret';
@@ -93,12 +93,7 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 
 	beforeAll(async () => {
 		await cli(workspace, ['publish:workflow', '--id=starshipitPattern1']).catch(async () => await cli(workspace, ['update:workflow', '--id=starshipitPattern1', '--active=true']));
-		const bcrypt = require(`${workspace.install.dir}/node_modules/bcryptjs`) as { hashSync(value: string, rounds: number): string };
-		Object.assign(workspace.env, {
-			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-			N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
-			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 10),
-		});
+		Object.assign(workspace.env, ownerEnvironment(workspace.install, OWNER));
 		server = await startServer(workspace.install, workspace.env);
 		cookie = await logIn();
 	});
@@ -150,9 +145,9 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 		const before = sandbox.inbox.length;
 		const executionsBefore = await executionCount('starshipitPattern1');
 		await sandbox.setOrderStatus(SEED.printedOrder, 'OutForDelivery');
-		await waitFor(() => sandbox.inbox.length > before);
+		await waitFor(() => sandbox.inbox.length > before, 'the workflow run');
 		expect(sandbox.inbox.at(-1)).toMatchObject({ order_number: SEED.printedOrder, tracking_number: 'SSI000000999', status: 'OutForDelivery' });
-		await waitForAsync(async () => (await executionCount('starshipitPattern1')) === executionsBefore + 1);
+		await waitFor(async () => (await executionCount('starshipitPattern1')) === executionsBefore + 1, 'n8n to record the execution');
 
 		const forged = await sandbox.sendTrackingWebhook(SEED.printedOrder, { secret: 'not-the-secret' });
 		const tampered = await sandbox.sendTrackingWebhook(SEED.printedOrder, { tamper: true });
@@ -171,18 +166,11 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 	}
 });
 
-async function waitForAsync(condition: () => Promise<boolean>, timeoutMs = 20_000) {
+/** Polls a condition (sync or async, such as a question to n8n's API) until it holds. */
+async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000) {
 	const deadline = Date.now() + timeoutMs;
 	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error('timed out waiting for n8n to record the execution');
-		await new Promise((resolve) => setTimeout(resolve, 300));
-	}
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 20_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error('timed out waiting for the workflow run');
-		await new Promise((resolve) => setTimeout(resolve, 200));
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }

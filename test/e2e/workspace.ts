@@ -2,7 +2,7 @@
  * Prepares an n8n user folder with this package, a sandbox credential and the template workflows:
  * the common ground of the end-to-end suite, the demo and the benchmark.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -47,6 +47,55 @@ export interface WorkspaceOptions {
 	adjust?: (template: any) => void;
 }
 
+export interface SandboxCredentialOptions {
+	sandboxUrl: string;
+	/** Requests per second (the Custom tier); none: the Production tier. */
+	rateLimit?: number;
+	maxRetries?: number;
+}
+
+/** Imports (or replaces) the "Starshipit sandbox" credential: the sandbox's keys and URL, with n8n's CLI. */
+export async function importSandboxCredential(workspace: Pick<Workspace, 'install' | 'env'>, options: SandboxCredentialOptions): Promise<void> {
+	const credentials = [{
+		...SANDBOX_CREDENTIAL,
+		type: 'starshipitApi',
+		data: {
+			apiKey: SANDBOX_API_KEY, subscriptionApiKey: SANDBOX_SUBSCRIPTION_KEY, baseUrl: options.sandboxUrl,
+			rateLimitTier: options.rateLimit ? 'custom' : 'production', customRateLimit: options.rateLimit ?? 20, maxRetries: options.maxRetries ?? 4,
+		},
+	}];
+	const folder = mkdtempSync(join(tmpdir(), 'starshipit-credential-'));
+	try {
+		const file = join(folder, 'credentials.json');
+		writeFileSync(file, JSON.stringify(credentials));
+		await cli(workspace, ['import:credentials', `--input=${file}`]);
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+export interface Owner {
+	email: string;
+	password: string;
+	firstName?: string;
+	lastName?: string;
+}
+
+/**
+ * The environment that makes n8n 2.x set its owner up headlessly, so that the editor opens on a log-in
+ * rather than the set-up wizard (n8n 1.x ignores it). The password is hashed with n8n's own bcryptjs.
+ */
+export function ownerEnvironment(install: N8nInstall, owner: Owner): NodeJS.ProcessEnv {
+	const bcrypt = require(join(install.dir, 'node_modules', 'bcryptjs')) as { hashSync(value: string, rounds: number): string };
+	return {
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: owner.email,
+		...(owner.firstName ? { N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName } : {}),
+		...(owner.lastName ? { N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName } : {}),
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(owner.password, 10),
+	};
+}
+
 export async function prepareWorkspace(options: WorkspaceOptions): Promise<Workspace> {
 	if (!existsSync(join(REPO, 'dist', 'nodes'))) throw new Error('Build the package first: npm run build');
 	const install = installN8n();
@@ -55,17 +104,7 @@ export async function prepareWorkspace(options: WorkspaceOptions): Promise<Works
 	const env = n8nEnvironment(userFolder, options.port);
 	const workspace = { install, userFolder, env, port: options.port, templates: readTemplates() };
 
-	const credentials = [{
-		...SANDBOX_CREDENTIAL,
-		type: 'starshipitApi',
-		data: {
-			apiKey: SANDBOX_API_KEY, subscriptionApiKey: SANDBOX_SUBSCRIPTION_KEY, baseUrl: options.sandboxUrl,
-			rateLimitTier: options.rateLimit ? 'custom' : 'production', customRateLimit: options.rateLimit ?? 20, maxRetries: 4,
-		},
-	}];
-	const credentialFile = join(scratch, 'credentials.json');
-	writeFileSync(credentialFile, JSON.stringify(credentials));
-	await cli(workspace, ['import:credentials', `--input=${credentialFile}`]);
+	await importSandboxCredential(workspace, { sandboxUrl: options.sandboxUrl, rateLimit: options.rateLimit });
 
 	for (const template of workspace.templates) {
 		const file = join(scratch, template.file);

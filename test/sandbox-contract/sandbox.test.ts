@@ -7,7 +7,6 @@ let sandbox: Sandbox;
 beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
 afterEach(() => {
 	sandbox.reset();
-	sandbox.setRateLimit(null);
 });
 afterAll(async () => await sandbox.close());
 

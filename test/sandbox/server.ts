@@ -203,12 +203,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return postWebhook(webhook.url, webhookPayload(order), webhook.secret, sendOptions);
 		},
 		seedBulkOrders: (count) => bulkOrders(store, count),
+		/** Back to how the sandbox started: the seed, no faults or records, its start-up rate limit, PDF labels, no webhook. */
 		reset() {
 			store = seedStore();
 			faultList.length = 0;
 			requests.length = 0;
 			inbox.length = 0;
 			Object.assign(stats, { requests: 0, rateLimited: 0, byRoute: {} });
+			sandbox.setRateLimit(options.rateLimitPerSecond ?? null);
+			settings.labelFormat = 'pdf';
+			sandbox.setWebhook(null);
 			save();
 		},
 		async close() {
