@@ -84,9 +84,9 @@ describe('Label > Create', () => {
 	test('an international order without customs data: a pre-flight error naming the item, no label requested', async () => {
 		stored(SEED.internationalOrder).items = [{ item_id: 1, sku: 'TEE', description: 'Shirt', quantity: 1, value: 30 }, { item_id: 2, sku: 'MUG', quantity: 1, value: 0 }];
 		const { error } = await run('create', byNumber(SEED.internationalOrder));
-		expect(error?.message).toContain('Item 2: Value is required for customs');
+		expect(error?.message).toContain('Items › #2 › Value: is required for customs');
 		expect(error?.message).toContain('no label was requested');
-		expect(error?.description).toContain('Item 2: Description is required for customs');
+		expect(error?.description).toContain('Items › #2 › Description: is required for customs');
 		expect(error?.description).not.toContain('Item 1');
 		expect(labelRequests()).toHaveLength(0);
 		expect(stored(SEED.internationalOrder).status).toBe('Unshipped');
@@ -224,6 +224,8 @@ describe('Label > Create with Update Order First', () => {
 		const { error } = await run('create', { ...byNumber(SEED.domesticOrder), orderChanges: { street: '3 King Street' } });
 		expect(error?.message).toBe(`Order ${SEED.domesticOrder} was updated, but its label failed: Starshipit: Carrier unavailable`);
 		expect(error?.description).toContain('run the node again');
+		// The failed label request stays traceable for support.
+		expect(error?.context?.supportContext).toMatchObject({ endpoint: '/api/orders/shipment', status: 400, action: 'labelled' });
 		expect(stored(SEED.domesticOrder)).toMatchObject({ status: 'Unshipped', destination: { street: '3 King Street' } });
 	});
 

@@ -52,10 +52,11 @@ describe('Manifest > Create', () => {
 		expect(sandbox.stats.requests).toBe(0);
 	});
 
-	test('Continue On Fail: one error item paired to the input', async () => {
-		const { items, error } = await run('manifest', 'create', { manifestBy: 'orders', orderId: String(stored(SEED.domesticOrder).order_id) }, [{}], true);
+	test('Continue On Fail: one error item paired to every input item', async () => {
+		const { items, error } = await run('manifest', 'create', { manifestBy: 'orders', orderId: String(stored(SEED.domesticOrder).order_id) }, [{}, {}], true);
 		expect(error).toBeUndefined();
-		expect(items[0]).toMatchObject({ json: { error: 'Starshipit: Only printed, unmanifested orders can be manifested' }, pairedItem: { item: 0 } });
+		// The manifest stood for both input items, so its failure does too.
+		expect(items).toEqual([expect.objectContaining({ json: expect.objectContaining({ error: 'Starshipit: Only printed, unmanifested orders can be manifested' }), pairedItem: [{ item: 0 }, { item: 1 }] })]);
 	});
 
 	test('by carrier: everything printed for that carrier', async () => {

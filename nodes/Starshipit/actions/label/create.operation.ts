@@ -11,14 +11,14 @@ import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
 import { assertCustomsReady } from './customs';
 import { binaryOptions } from './document';
-import { labelFailedAfterUpdate, refuseUpdate, updateOrder, updateOrderFirstField, withChanges } from './orderUpdate';
+import { labelFailedAfter, refuseUpdate, updateOrder, updateOrderFirstField, withChanges } from './orderUpdate';
 import { labelItem, reprintLabel } from './shipment';
 
 const description: INodeProperties[] = [
 	orderLocator,
 	{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', placeholder: 'e.g. AusPost', description: 'Carrier code. Empty: the carrier Starshipit’s rules chose for the order.' },
 	{ displayName: 'Service Code', name: 'carrierServiceCode', type: 'string', default: '', placeholder: 'e.g. EXP', description: 'Carrier service code, e.g. from Rate > Get Rates. Empty: the order’s service.' },
-	packagesField('Override the order’s packages (kilograms and metres). Empty: use the order’s.'),
+	packagesField('Override the order’s packages (kilograms and metres). Empty: use the order’s.', 0.5),
 	updateOrderFirstField,
 	{
 		displayName: 'Your Country',
@@ -68,7 +68,7 @@ async function updateThenBook(this: IExecuteFunctions, order: IDataObject, chang
 	try {
 		return await bookLabel.call(this, order, { order_id: Number(order.order_id) }, packages, itemIndex);
 	} catch (error) {
-		throw labelFailedAfterUpdate.call(this, error, order, itemIndex);
+		throw labelFailedAfter.call(this, error, `Order ${String(order.order_number)} was updated`, 'The changes are saved in Starshipit. Fix the problem and run the node again: sending the same changes again does no harm.', itemIndex);
 	}
 }
 

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { orderLocator, resolveOrder } from '../order/lookup';
 import type { OperationModule } from '../types';
 import { binaryOptions } from './document';
+import { labelFailedAfter } from './orderUpdate';
 import { labelItem } from './shipment';
 
 /** Starshipit's documented way: clone the order as a return shipment, then print the clone. */
@@ -28,11 +28,8 @@ export const createReturnLabelOperation: OperationModule = {
 				});
 			} catch (error) {
 				// Running the node again would clone a second return: say where the first one is.
-				const cause = error as Error & { description?: string };
-				throw new NodeOperationError(this.getNode(), `Return order ${String(returnOrder.order_number)} was created, but its label failed: ${cause.message}`, {
-					itemIndex,
-					description: `${cause.description ? `${cause.description}\n` : ''}Fix the problem, then print it with Label > Create for order ${String(returnOrder.order_number)} (not Create Return again, which would make a second return).`,
-				});
+				const returnNumber = String(returnOrder.order_number);
+				throw labelFailedAfter.call(this, error, `Return order ${returnNumber} was created`, `Fix the problem, then print it with Label > Create for order ${returnNumber} (not Create Return again, which would make a second return).`, itemIndex);
 			}
 			const [item] = await labelItem.call(this, itemIndex, label);
 			item.json = { ...item.json, original_order_id: original.order_id, original_order_number: original.order_number, return_order: true };

@@ -1,18 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isInternational } from '../order/schema';
+import { customsIssues } from '../order/schema';
+import { fieldLabel } from '../../validation/validate';
 
-/** What customs still needs on an international order, one line per item and field ("Item 2: Value is required for customs"). */
+/** What customs still needs on an international order, one line per item and field ("Items › #2 › Value: is required …"). */
 export function customsProblems(order: IDataObject, homeCountry: string): string[] {
 	const destination = (order.destination as IDataObject | undefined) ?? {};
-	if (!isInternational(String(destination.country ?? ''), homeCountry)) return [];
 	const items = (order.items as IDataObject[] | undefined) ?? [];
-	if (items.length === 0) return ['The order has no items: customs needs at least one'];
-	return items.flatMap((item, index) => [
-		...(String(item.description ?? '').trim() ? [] : [`Item ${index + 1}: Description is required for customs`]),
-		...(Number(item.value) > 0 ? [] : [`Item ${index + 1}: Value is required for customs`]),
-	]);
+	return customsIssues(String(destination.country ?? ''), items, homeCountry).map((issue) => `${fieldLabel(issue.path)}: ${issue.message}`);
 }
 
 /** Stops before booking when an order goes abroad without customs data, naming each item that lacks it. */

@@ -48,11 +48,16 @@ export async function refuseUpdate(this: IExecuteFunctions, reference: OrderRefe
 	});
 }
 
-/** The label failed after the order was changed: say that the changes are kept and a new run is safe. */
-export function labelFailedAfterUpdate(this: IExecuteFunctions, error: unknown, order: IDataObject, itemIndex: number): NodeOperationError {
-	const cause = error as Error & { description?: string };
-	return new NodeOperationError(this.getNode(), `Order ${String(order.order_number)} was updated, but its label failed: ${cause.message}`, {
+/**
+ * The label failed after something was already written (an order changed, a return made): say what
+ * was kept and what to run next, and keep the failed request's support context.
+ */
+export function labelFailedAfter(this: IExecuteFunctions, error: unknown, whatHappened: string, advice: string, itemIndex: number): NodeOperationError {
+	const cause = error as Error & { description?: string; context?: IDataObject };
+	const failure = new NodeOperationError(this.getNode(), `${whatHappened}, but its label failed: ${cause.message}`, {
 		itemIndex,
-		description: `${cause.description ? `${cause.description}\n` : ''}The changes are saved in Starshipit. Fix the problem and run the node again: sending the same changes again does no harm.`,
+		description: `${cause.description ? `${cause.description}\n` : ''}${advice}`,
 	});
+	if (cause.context?.supportContext) failure.context.supportContext = cause.context.supportContext;
+	return failure;
 }

@@ -26,7 +26,7 @@ const description: INodeProperties[] = [
 		displayOptions: { show: { manifestBy: ['orders'] } },
 		description: 'The Starshipit order ID of each input item (for example from Label > Create). All input items go on one manifest.',
 	},
-	{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', required: true, placeholder: 'e.g. AusPost', displayOptions: { show: { manifestBy: ['carrier'] } } },
+	{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', required: true, placeholder: 'e.g. AusPost', description: 'One manifest a run: the carrier is taken from the first input item', displayOptions: { show: { manifestBy: ['carrier'] } } },
 	...binaryOptions('manifest').map((option) => ({ ...option, displayOptions: { show: { manifestBy: ['orders'] } } })),
 ];
 
@@ -58,7 +58,8 @@ export const createManifestOperation: OperationModule = {
 		} catch (error) {
 			const nodeError = asNodeError.call(this, error, 0);
 			if (!this.continueOnFail()) throw nodeError;
-			return [errorItem(nodeError, 0)];
+			// The manifest stands for every input item, and so does its failure.
+			return [{ ...errorItem(nodeError, 0), pairedItem: items.map((_item, index) => ({ item: index })) }];
 		}
 	},
 };

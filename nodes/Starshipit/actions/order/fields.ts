@@ -5,7 +5,7 @@ import { UNCONFIRMED } from '../../transport';
 const metres = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } });
 
 /** The Packages rows every operation that takes packages offers (orders, labels, rates), in kg and metres. */
-export function packagesField(description: string): INodeProperties {
+export function packagesField(description: string, defaultWeight: number): INodeProperties {
 	return {
 		displayName: 'Packages',
 		name: 'packages',
@@ -21,7 +21,7 @@ export function packagesField(description: string): INodeProperties {
 				values: [
 					metres('Height (M)', 'height'),
 					metres('Length (M)', 'length'),
-					{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 1, typeOptions: { minValue: 0, numberPrecision: 3 }, description: 'Weight in kilograms, above 0' },
+					{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: defaultWeight, typeOptions: { minValue: 0, numberPrecision: 3 }, description: 'Weight in kilograms, above 0' },
 					metres('Width (M)', 'width'),
 				],
 			},
@@ -100,7 +100,8 @@ export const orderFields: INodeProperties[] = [
 			},
 		],
 	},
-	packagesField('Boxes or satchels, in kilograms and metres. Leave empty to let Starshipit’s rules choose.'),
+	// n8n does not save a value equal to its default: changing a default changes saved workflows.
+	packagesField('Boxes or satchels, in kilograms and metres. Leave empty to let Starshipit’s rules choose.', 0.5),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -68,13 +68,23 @@ const buildOrderSchema = (homeCountry: string) =>
 		})
 		.passthrough()
 		.superRefine((order, context) => {
-			if (!isInternational(order.destination.country, homeCountry)) return;
-			if (order.items.length === 0) context.addIssue({ code: 'custom', path: ['items'], message: 'an international order needs at least one item for customs' });
-			order.items.forEach((item, index) => {
-				if (!item.description) context.addIssue({ code: 'custom', path: ['items', index, 'description'], message: 'is required for customs on an international order' });
-				if (!(Number(item.value) > 0)) context.addIssue({ code: 'custom', path: ['items', index, 'value'], message: 'is required for customs on an international order (above 0)' });
-			});
+			for (const issue of customsIssues(order.destination.country, order.items, homeCountry)) context.addIssue({ code: 'custom', ...issue });
 		});
+
+export interface CustomsIssue {
+	path: Array<string | number>;
+	message: string;
+}
+
+/** What customs needs on an order leaving the merchant's country: checked on create and before a label. */
+export function customsIssues(country: string, items: Array<{ description?: unknown; value?: unknown }>, homeCountry: string): CustomsIssue[] {
+	if (!isInternational(country, homeCountry)) return [];
+	if (items.length === 0) return [{ path: ['items'], message: 'an international order needs at least one item for customs' }];
+	return items.flatMap((item, index) => [
+		...(String(item.description ?? '').trim() ? [] : [{ path: ['items', index, 'description'], message: 'is required for customs on an international order' }]),
+		...(Number(item.value) > 0 ? [] : [{ path: ['items', index, 'value'], message: 'is required for customs on an international order (above 0)' }]),
+	]);
+}
 
 /**
  * zod compiles each schema when it is built, which costs far more than checking an order with it:

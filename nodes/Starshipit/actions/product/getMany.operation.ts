@@ -19,7 +19,8 @@ export const getManyProductsOperation: OperationModule = {
 			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 			const products = await starshipitRequestAllItems.call(this, {
 				endpoint: 'productsList',
-				query: searchTerm ? { search_term: searchTerm } : {},
+				// Required by the list; empty means every product.
+				query: { search_term: searchTerm },
 				style: 'page-number-size',
 				itemsKey: 'products',
 				pageSize: LIMITS.productsMaxPageSize,

@@ -10,7 +10,8 @@ export async function findProductBySku(this: IExecuteFunctions, sku: string, ite
 		query: { search_term: sku },
 		style: 'page-number-size',
 		itemsKey: 'products',
-		pageSize: 100,
+		// The search matches parts of SKUs: the largest page keeps a short SKU to one request or few.
+		pageSize: LIMITS.productsMaxPageSize,
 		minPageSize: LIMITS.productsMinPageSize,
 		itemIndex,
 	});

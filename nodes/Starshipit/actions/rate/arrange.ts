@@ -32,9 +32,9 @@ export function rateListOptions(withCurrency: boolean): INodeProperties {
 	};
 }
 
-/** `rates` from /api/rates, `services` from /api/deliveryservices; one client sees `data.services`: accept all. */
+/** `rates` from /api/rates, `services` from /api/deliveryservices; other clients see `data.services` or `delivery_services`: accept all. */
 export function ratesOf(body: IDataObject): IDataObject[] {
-	const candidates = [body.rates, body.services, (body.data as IDataObject | undefined)?.services];
+	const candidates = [body.rates, body.services, body.delivery_services, (body.data as IDataObject | undefined)?.services];
 	return (candidates.find(Array.isArray) as IDataObject[] | undefined) ?? [];
 }
 

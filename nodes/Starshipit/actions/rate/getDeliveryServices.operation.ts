@@ -1,14 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import type { OperationModule } from '../types';
-
-/** The reference names the path only: take the list wherever the answer puts it. */
-function servicesOf(body: IDataObject): IDataObject[] {
-	const candidates = [body.services, body.delivery_services, (body.data as IDataObject | undefined)?.services];
-	return (candidates.find(Array.isArray) as IDataObject[] | undefined) ?? [];
-}
+import { ratesOf } from './arrange';
 
 export const getDeliveryServicesOperation: OperationModule = {
 	description: [],
@@ -17,7 +12,7 @@ export const getDeliveryServicesOperation: OperationModule = {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			// A POST that only reads: repeating it after a dropped connection is harmless.
 			const body = await starshipitRequest.call(this, { endpoint: 'deliveryServices', body: {}, action: 'rated', itemIndex, safeToRepeat: true });
-			const services = servicesOf(body);
+			const services = ratesOf(body);
 			if (services.length === 0) {
 				return outputFor(itemIndex, { services_found: 0, message: 'Starshipit returned no delivery services: enable a courier in Starshipit (Settings > Couriers) first' });
 			}

@@ -18,7 +18,7 @@ const description: INodeProperties[] = [
 	text('State', 'state', { placeholder: 'e.g. NSW' }),
 	text('Post Code', 'postCode', { required: true, placeholder: 'e.g. 2000', description: 'Post code of the destination' }),
 	text('Country Code', 'countryCode', { required: true, placeholder: 'e.g. AU', description: '2-letter country code of the destination' }),
-	{ ...packagesField('Weights in kilograms, dimensions in metres (0: not given)'), default: { package: [{ weight: 1 }] } },
+	{ ...packagesField('Weights in kilograms, dimensions in metres (0: not given)', 1), default: { package: [{ weight: 1 }] } },
 	{
 		displayName: 'Sender',
 		name: 'sender',
