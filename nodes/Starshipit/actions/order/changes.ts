@@ -3,48 +3,40 @@ import { z } from 'zod/v4';
 
 import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
-import { itemRows, orderRowFields, packageRows, withoutBlanks } from './fields';
-import { addressSchema, itemSchema, orderSchema, packageSchema } from './schema';
+import { itemRows, orderFields, orderRowFields, packageRows, withoutBlanks } from './fields';
+import { addressSchema, currency, itemSchema, orderDate, packageSchema } from './schema';
 
 /**
  * The changes an unshipped order accepts, shared by Order > Update and Label > Create's
  * "Update Order First": one field list, one set of rules, one way of nesting them for Starshipit.
  */
-const text = (displayName: string, name: string, description?: string): INodeProperties => ({ displayName, name, type: 'string', default: '', description });
+const text = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'string', default: '' });
 
-export const orderChangeOptions: INodeProperties[] = [
-	{ displayName: 'Authority to Leave', name: 'authority_to_leave', type: 'boolean', default: false, description: 'Whether the carrier may leave the parcel without a signature' },
-	text('Building', 'building'),
-	text('Carrier', 'carrier', 'Carrier code, e.g. AusPost'),
-	text('Carrier Service Code', 'carrier_service_code', 'e.g. EXP'),
+/** The address fields a new order takes at the top level, here under Starshipit's own names. */
+const addressOptions = [
 	text('City', 'city'),
-	text('Company', 'company'),
 	text('Country', 'country'),
-	text('Currency', 'currency'),
-	text('Delivery Instructions', 'delivery_instructions'),
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-	{ displayName: 'Order Date', name: 'order_date', type: 'dateTime', default: '' },
-	text('Phone', 'phone'),
 	text('Post Code', 'post_code'),
 	text('Recipient Name', 'name'),
-	text('Reference', 'reference'),
-	text('Shipping Description', 'shipping_description'),
-	text('Shipping Method', 'shipping_method'),
-	{ displayName: 'Signature Required', name: 'signature_required', type: 'boolean', default: false, description: 'Whether the recipient must sign on delivery' },
 	text('State', 'state'),
 	text('Street', 'street'),
 	text('Suburb', 'suburb'),
+];
+
+/** The order's other fields, as Create offers them (what only applies when creating is left out). */
+const CREATE_ONLY = ['homeCountry', 'metadata'];
+const extraOptions = (orderFields.find((field) => field.name === 'additionalFields')?.options ?? []) as INodeProperties[];
+
+export const orderChangeOptions: INodeProperties[] = [
+	...addressOptions,
+	...extraOptions.filter((option) => !CREATE_ONLY.includes(option.name)),
 	{ ...orderRowFields('items'), displayName: 'Items (Replace All)', description: 'The order’s new item lines: every current line is removed and these are added' },
 	{ ...orderRowFields('packages'), displayName: 'Packages (Replace All)', description: 'The order’s new packages, in kilograms and metres: every current package is removed and these are added' },
-];
+].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 // Any address field may change on its own; the order's own fields keep their rules on create.
 const DESTINATION_FIELDS = Object.keys(addressSchema.shape);
-const orderRules = orderSchema('AU').shape;
-const changesSchema = addressSchema
-	.partial()
-	.extend({ currency: orderRules.currency, order_date: orderRules.order_date, items: z.array(itemSchema).optional(), packages: z.array(packageSchema).optional() })
-	.passthrough();
+const changesSchema = addressSchema.partial().extend({ currency, order_date: orderDate, items: z.array(itemSchema).optional(), packages: z.array(packageSchema).optional() }).passthrough();
 const ROW_ID: Record<string, string> = { items: 'item_id', packages: 'package_id' };
 
 const pick = (fields: IDataObject, keep: (key: string) => boolean): IDataObject => Object.fromEntries(Object.entries(fields).filter(([key]) => keep(key)));
@@ -59,9 +51,10 @@ export function readOrderChanges(this: IExecuteFunctions, parameterName: string,
 	const fields = withoutBlanks({ ...values, items: itemRows(items), packages: packageRows(packages) });
 	for (const key of Object.keys(ROW_ID)) if ((fields[key] as IDataObject[]).length === 0) delete fields[key];
 	if (Object.keys(fields).length === 0) return undefined;
-	validateInput(this.getNode(), changesSchema, fields, itemIndex, what);
-	const destination = pick(fields, (key) => DESTINATION_FIELDS.includes(key));
-	const order = pick(fields, (key) => !DESTINATION_FIELDS.includes(key));
+	// What was checked is what is sent (trimmed text included).
+	const checked = validateInput(this.getNode(), changesSchema, fields, itemIndex, what) as IDataObject;
+	const destination = pick(checked, (key) => DESTINATION_FIELDS.includes(key));
+	const order = pick(checked, (key) => !DESTINATION_FIELDS.includes(key));
 	return Object.keys(destination).length ? { ...order, destination } : order;
 }
 

@@ -53,15 +53,19 @@ export function isInternational(country: string, homeCountry: string): boolean {
 	return normalise(country) !== normalise(homeCountry);
 }
 
+/** Rules of order fields that an update may change too. */
+export const orderDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date, e.g. 2026-11-25T10:00:00Z').optional();
+export const currency = z.string().regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code, e.g. AUD').optional();
+
 const buildOrderSchema = (homeCountry: string) =>
 	z
 		.object({
 			order_number: required(50),
-			order_date: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date, e.g. 2026-11-25T10:00:00Z').optional(),
+			order_date: orderDate,
 			reference: text(100).optional(),
 			shipping_method: text(100).optional(),
 			shipping_description: text(250).optional(),
-			currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code, e.g. AUD').optional(),
+			currency,
 			destination: addressSchema,
 			items: z.array(itemSchema),
 			packages: z.array(packageSchema),
