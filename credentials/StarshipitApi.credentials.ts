@@ -90,7 +90,8 @@ export class StarshipitApi implements ICredentialType {
 	// (n8n's rule list takes one rule type only; a 2xx `success: false` cannot happen on this read.)
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			// An emptied Base URL means Starshipit itself, as for every other request.
+			baseURL: '={{($credentials.baseUrl || "https://api.starshipit.com").replace(/\\/+$/, "")}}',
 			url: '/api/orders/unshipped',
 			qs: { limit: 1 },
 		},

@@ -13,9 +13,6 @@ const RESOURCE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Tracking', value: 'tracking', description: 'Where a shipment is now' },
 ];
 
-/** A resource without operations would leave n8n an empty operation list, which n8n cannot load. */
-const hasOperations = (resource: string) => Object.keys(resources[resource]?.operations ?? {}).length > 0;
-
 export class Starshipit implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Starshipit',
@@ -36,10 +33,10 @@ export class Starshipit implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: RESOURCE_OPTIONS.filter((option) => hasOperations(String(option.value))),
+				options: RESOURCE_OPTIONS,
 				default: 'order',
 			},
-			...Object.entries(resources).flatMap(([name, resource]) => (hasOperations(name) ? resource.description : [])),
+			...Object.values(resources).flatMap((resource) => resource.description),
 			{
 				displayName: 'Read-Only Mode',
 				name: 'readOnly',

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** The item n8n shows in place of a failed one when "Continue On Fail" is on. */
@@ -42,8 +42,4 @@ export async function runPerItem(
 		}
 	}
 	return output;
-}
-
-export function toJsonObject(value: unknown): JsonObject {
-	return (value ?? {}) as JsonObject;
 }

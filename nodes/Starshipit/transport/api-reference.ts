@@ -56,10 +56,8 @@ export const UNCONFIRMED = {
 	orderFieldsByAnalogy: ['authority_to_leave', 'carrier', 'carrier_service_code'],
 	/** Whether 429 answers carry Retry-After is unknown; the gateway's message says "Try again in N seconds". */
 	retryAfterMessagePattern: /try again in (\d+(?:\.\d+)?) seconds?/i,
-	/** Extra rate fields seen in one client's fixture only; the list may also be nested as data.services. */
-	rateExtraFields: ['carrier', 'carrier_name', 'currency', 'transit_days'],
-	/** Tracking `results` is an object in the reference; one client also sees a list. */
-	trackingResultsMayBeList: true,
+	/** Rate fields seen in one client's fixture only (the reference has service_name, service_code, total_price). */
+	rateExtraFields: { carrier: 'carrier', carrierName: 'carrier_name', currency: 'currency', transitDays: 'transit_days' },
 	/** How the import answer names an order that already exists: undocumented; one plugin sees "Order Exists" / "already exists". */
 	importDuplicatePattern: /order exists|already exists/i,
 	/**

@@ -46,7 +46,7 @@ export async function starshipitRequestAllItems(
 		const totalPages = Number(body.total_pages ?? 0);
 		const reachedLimit = limit !== undefined && collected.length >= limit;
 		const lastPage = rows.length < size || (totalPages > 0 && page >= totalPages);
-		if (reachedLimit || lastPage || rows.length === 0) break;
+		if (reachedLimit || lastPage) break;
 	}
 	return limit === undefined ? collected : collected.slice(0, limit);
 }

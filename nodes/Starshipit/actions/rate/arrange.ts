@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { UNCONFIRMED } from '../../transport';
 import { withoutBlanks } from '../order/fields';
 
 /** Sorting, filtering and shaping of a list of rates, shared by Get Rates and Get Rates for Order. */
@@ -41,15 +42,16 @@ export function ratesOf(body: IDataObject): IDataObject[] {
 /** The fields a workflow maps most, first and with prices as numbers; anything else Starshipit sends follows. */
 export function tidy(rate: IDataObject, currency: IDataObject[string]): IDataObject {
 	const price = Number(rate.total_price);
+	const extra = UNCONFIRMED.rateExtraFields;
 	return {
 		...withoutBlanks({
-			carrier: rate.carrier,
-			carrier_name: rate.carrier_name,
+			carrier: rate[extra.carrier],
+			carrier_name: rate[extra.carrierName],
 			service_code: rate.service_code,
 			service_name: rate.service_name,
 			total_price: Number.isFinite(price) ? price : rate.total_price,
-			currency: rate.currency ?? currency,
-			transit_days: rate.transit_days,
+			currency: rate[extra.currency] ?? currency,
+			transit_days: rate[extra.transitDays],
 		}),
 		...rate,
 		...(Number.isFinite(price) ? { total_price: price } : {}),

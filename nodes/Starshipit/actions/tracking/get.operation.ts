@@ -88,7 +88,7 @@ async function getTracking(this: IExecuteFunctions, itemIndex: number): Promise<
 		itemIndex,
 		sourceOrderId: lookupBy === 'orderNumber' ? value : undefined,
 	});
-	// `results` is an object in the reference; one client also sees a list (see api-reference.ts).
+	// `results` is an object in the reference; one client also sees a list: both are read.
 	const results = Array.isArray(body.results) ? (body.results as IDataObject[]) : body.results ? [body.results as IDataObject] : [];
 	const shipments = results.map(normalise);
 	const output = this.getNodeParameter('output', itemIndex) as string;
