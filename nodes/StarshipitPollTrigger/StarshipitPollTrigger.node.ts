@@ -1,26 +1,16 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { LIMITS, starshipitRequestAllItems, type EndpointName } from '../Starshipit/transport';
-import { currentWalk, MAX_PAGES_PER_POLL, recordProgress, type PollState } from './cursor';
-import { forgetBeyondLimit, isChanged } from './seen';
+import { LIMITS, starshipitRequestAllItems } from '../Starshipit/transport';
+import { currentWalk, eventsSince, MAX_PAGES_PER_POLL, recordProgress, type PollState } from './cursor';
+import { EVENTS, isEvent, parseUtc, type PollEvent } from './events';
+import { forgetBeyondLimit, rememberValue } from './seen';
 import { readWalk } from './walk';
-
-/**
- * Per event: which list to read and the value whose change is the event, per order. Only what the event
- * is about goes into the value: an unrelated update (a manifest, an address fix) must not announce it again.
- */
-const EVENTS: Record<string, { endpoint: EndpointName; value: (order: IDataObject) => string }> = {
-	newUnshipped: { endpoint: 'ordersUnshipped', value: () => 'new' },
-	shipped: { endpoint: 'ordersShipped', value: () => 'labelled' },
-	// The tracking number too: a redone label is a new shipment, even with the same status.
-	trackingChanged: { endpoint: 'ordersShipped', value: (order) => `${String(order.tracking_number ?? '')}|${String(order.tracking_status ?? '')}` },
-};
 
 const SAMPLE_WINDOW_MS = 7 * 24 * 3600_000;
 
 /** The memory forgets the orders unchanged for longest first: they are the least likely to come back. */
-const updatedAt = (order: IDataObject, now: number) => Date.parse(String(order.last_updated_date)) || now;
+const updatedAt = (order: IDataObject, now: number) => parseUtc(order.last_updated_date) ?? now;
 
 export class StarshipitPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,41 +39,55 @@ export class StarshipitPollTrigger implements INodeType {
 				],
 			},
 			{
-				displayName: 'The first check after publishing only remembers where it stands: it starts nothing for older orders. Each later check starts one run per new event, never twice for the same one.',
+				displayName:
+					'Orders created or labelled before you published this workflow start nothing. After that, each new event starts one run, never two for the same one.',
 				name: 'pollNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { show: { event: ['newUnshipped', 'shipped'] } },
+			},
+			{
+				displayName:
+					'Each tracking status change starts one run, never two for the same one. The first time this trigger sees an order shipped before you published, it starts a run with that order’s current status, even if the status has not changed: sending the same status to your shop again is harmless.',
+				name: 'trackingNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { event: ['trackingChanged'] } },
 			},
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = EVENTS[this.getNodeParameter('event') as string];
-		if (this.getMode() === 'manual') return await recentSample.call(this, event.endpoint);
+		if (this.getMode() === 'manual') return await recentSample.call(this, event);
 		const state = this.getWorkflowStaticData('node') as PollState;
 		const now = Date.now();
 		// First poll: remember what is there and emit nothing, so publishing a workflow never floods it with old orders.
 		// Should the page cap cut it short, the next polls emit the rest: orders changed within the overlap only.
 		const first = !state.cursor && !state.walk;
+		const since = eventsSince(state, now);
 		const walk = currentWalk(state, now);
 		const progress = await readWalk.call(this, event.endpoint, walk, MAX_PAGES_PER_POLL);
-		const changed = progress.rows.filter((order) => isChanged(state, String(order.order_id), event.value(order), updatedAt(order, now)));
+		const found = progress.rows.filter((order) => {
+			const remembered = rememberValue(state, String(order.order_id), event.value(order), updatedAt(order, now));
+			return isEvent(event, order, remembered, since);
+		});
 		recordProgress(state, walk, progress);
 		forgetBeyondLimit(state);
 		if (first) return null;
-		return changed.length ? [changed.map((json) => ({ json }))] : null;
+		return found.length ? [found.map((order) => ({ json: event.output(order) }))] : null;
 	}
 }
 
-/** "Fetch Test Event" in the editor: a few recent orders, without touching the cursor. */
-async function recentSample(this: IPollFunctions, endpoint: EndpointName): Promise<INodeExecutionData[][] | null> {
+/** "Fetch Test Event" in the editor: a few recent orders, shaped as a real run gets them, without touching the cursor. */
+async function recentSample(this: IPollFunctions, event: PollEvent): Promise<INodeExecutionData[][] | null> {
 	const orders = await starshipitRequestAllItems.call(this, {
-		endpoint,
+		endpoint: event.endpoint,
 		query: { since_last_updated: new Date(Date.now() - SAMPLE_WINDOW_MS).toISOString() },
 		style: 'page-limit',
 		itemsKey: 'orders',
 		pageSize: LIMITS.legacyListMaxLimit,
 		limit: 5,
 	});
-	return orders.length ? [orders.map((json) => ({ json }))] : null;
+	return orders.length ? [orders.map((order) => ({ json: event.output(order) }))] : null;
 }

@@ -22,6 +22,8 @@ export interface Walk extends IDataObject {
 }
 
 export interface PollState extends IDataObject {
+	/** When the trigger started: the time of its first poll after publishing. */
+	firstPollAt?: string;
 	/** Where the next walk starts (minus the overlap): the start time of the last complete walk. */
 	cursor?: string;
 	/** A walk the page cap cut short. */
@@ -38,6 +40,16 @@ export interface WalkProgress {
 }
 
 const iso = (time: number) => new Date(time).toISOString();
+
+/**
+ * When the trigger started (set at its first poll), minus the overlap: an order it does not remember and
+ * whose event happened before then existed before publishing. A state saved before this was kept starts
+ * at its last complete walk (or the walk under way), the oldest point it is known to have read from.
+ */
+export function eventsSince(state: PollState, now: number): number {
+	state.firstPollAt ??= state.cursor ?? state.walk?.startedAt ?? iso(now);
+	return Date.parse(state.firstPollAt) - OVERLAP_MS;
+}
 
 /** The walk cut short by the last poll, or a new one from the cursor (from now on the very first poll). */
 export function currentWalk(state: PollState, now: number): Walk {

@@ -1,6 +1,7 @@
 import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { UNCONFIRMED } from '../Starshipit/transport/api-reference';
 import { isRepeat } from './dedupe';
 import { eventKey, normaliseTrackingEvent, TRACKING_STATUSES } from './normalise';
 import { isValidSignature } from './signature';
@@ -19,9 +20,13 @@ export class StarshipitTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'tracking' }],
 		properties: [
+			// These texts are for whoever sets Starshipit up, so they leave out the scheme. With a Signing Secret set, the
+			// header named by UNCONFIRMED.webhookSignatureHeader (X-Starshipit-Signature) must carry the HMAC-SHA256 of the
+			// raw request body keyed by the secret, as hex (either case) or base64, optionally prefixed `sha256=`; a missing
+			// or wrong one gets 401 and starts nothing (signature.ts). Starshipit does not publish this scheme.
 			{
 				displayName:
-					'Copy the <b>Production URL</b> above into Starshipit by hand: Settings > Tracking notifications > Webhook (one URL per account; paste it once this workflow is published, as the test URL differs). With a <b>Signing Secret</b> set, every request must carry an X-Starshipit-Signature header equal to the HMAC-SHA256 of the raw request body keyed by the secret (hex in either case, or base64); a missing or wrong signature gets 401 and starts nothing. Starshipit’s public reference does not describe this scheme: it is what a production receiver checks.',
+					'In Starshipit, open Settings > Tracking & notifications (or Customer Notifications) and paste the <b>Production URL</b> above. Publish this workflow first: the Test URL only works while you are listening for a test event.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -33,7 +38,7 @@ export class StarshipitTrigger implements INodeType {
 				typeOptions: { password: true },
 				default: '',
 				description:
-					'The webhook secret from the same Starshipit settings page. When set, every request must carry X-Starshipit-Signature: the HMAC-SHA256 of the raw body with this secret (hex or base64); others are refused with 401 and start nothing.',
+					'The webhook secret key shown on that page, if Starshipit gives you one. When set, updates not signed with it are refused. Leave empty if Starshipit shows no secret.',
 			},
 			{
 				displayName: 'Tracking Statuses',
@@ -90,7 +95,7 @@ export class StarshipitTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const secret = this.getNodeParameter('signingSecret', '') as string;
 		if (secret && !isSignedBySecret.call(this, secret)) {
-			this.getResponseObject().status(401).json({ message: 'Invalid or missing X-Starshipit-Signature' });
+			this.getResponseObject().status(401).json({ message: `Invalid or missing ${UNCONFIRMED.webhookSignatureHeader} header` });
 			return { noWebhookResponse: true };
 		}
 		const payload = this.getBodyData();
@@ -112,7 +117,9 @@ export class StarshipitTrigger implements INodeType {
  */
 function isSignedBySecret(this: IWebhookFunctions, secret: string): boolean {
 	const { rawBody } = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
-	return Buffer.isBuffer(rawBody) && isValidSignature(rawBody, this.getHeaderData()['x-starshipit-signature'], secret);
+	// Node hands header names over in lower case, whatever case the constant is written in.
+	const signature = this.getHeaderData()[UNCONFIRMED.webhookSignatureHeader.toLowerCase()];
+	return Buffer.isBuffer(rawBody) && isValidSignature(rawBody, signature, secret);
 }
 
 function passesFilters(this: IWebhookFunctions, payload: IDataObject): boolean {

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-const MAX_REMEMBERED = 5000;
+import { keepLatest } from './bounded-memory';
 
 /**
  * Remembers recent events in the workflow's static data and says whether one was seen within the
- * window. Bounded, so a busy account never grows the workflow without limit.
+ * window. Bounded, so a busy account never grows the workflow without limit: past the bound, the
+ * events seen longest ago are forgotten first.
  */
 export function isRepeat(staticData: IDataObject, key: string, windowMinutes: number, now = Date.now()): boolean {
 	const seen = (staticData.seenEvents ?? {}) as Record<string, number>;
@@ -12,8 +13,7 @@ export function isRepeat(staticData: IDataObject, key: string, windowMinutes: nu
 	for (const [oldKey, at] of Object.entries(seen)) if (now - at > windowMs) delete seen[oldKey];
 	const repeat = seen[key] !== undefined;
 	seen[key] = now;
-	const keys = Object.keys(seen);
-	if (keys.length > MAX_REMEMBERED) for (const oldKey of keys.slice(0, keys.length - MAX_REMEMBERED)) delete seen[oldKey];
+	keepLatest(seen, (at) => at);
 	staticData.seenEvents = seen;
 	return repeat;
 }

@@ -1,18 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The documented webhook payload, in names a workflow can map without guessing. */
-export function normaliseTrackingEvent(payload: IDataObject): IDataObject {
-	const status = String(payload.tracking_status ?? '');
+/**
+ * One tracking event in names a workflow can map without guessing, from the webhook payload or from a
+ * row of the shipped-orders list (the poll trigger): a workflow fed by both triggers maps one set of
+ * fields. The fallbacks are the names the list rows use for the same facts (its documented rows say
+ * tracking_short_status, reference, carrier_service_code, shipped_date; the webhook's names come first).
+ */
+export function normaliseTrackingEvent(source: IDataObject): IDataObject {
+	const status = String(source.tracking_status ?? source.tracking_short_status ?? '');
 	return {
-		order_number: payload.order_number,
-		order_reference: payload.order_reference,
-		tracking_number: payload.tracking_number,
-		carrier: payload.carrier_name,
-		service: payload.carrier_service,
+		order_number: source.order_number,
+		order_reference: source.order_reference ?? source.reference,
+		tracking_number: source.tracking_number,
+		carrier: source.carrier_name ?? source.carrier,
+		service: source.carrier_service ?? source.carrier_service_code,
 		status,
 		delivered: status.toLowerCase() === 'delivered',
-		shipment_date: payload.shipment_date,
-		last_updated: payload.last_updated_date,
+		shipment_date: source.shipment_date ?? source.shipped_date,
+		last_updated: source.last_updated_date,
 	};
 }
 

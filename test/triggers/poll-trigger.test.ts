@@ -1,5 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
+import { MAX_PAGES_PER_POLL } from '../../nodes/StarshipitPollTrigger/cursor';
 import { MAX_REMEMBERED } from '../../nodes/StarshipitPollTrigger/seen';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
 import { poll, triggerWorkflow } from '../harness/trigger-contexts';
@@ -23,8 +24,18 @@ function publishedPoller(event: string) {
 		const result = await poll(workflow, node, sandboxCredentials(sandbox));
 		return (result?.[0] ?? []).map((item) => item.json);
 	};
-	return Object.assign(next, { workflow });
+	const state = () => Object.values(workflow.staticData)[0] as { cursor?: string; firstPollAt?: string; seen?: object };
+	return Object.assign(next, { workflow, state });
 }
+
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
+
+/** After a first poll: the trigger was published `publishedHours` ago and last completed a pass `cursorHours` ago (n8n was down since). */
+function wasDown(poller: ReturnType<typeof publishedPoller>, publishedHours: number, cursorHours: number) {
+	Object.assign(poller.state(), { firstPollAt: hoursAgo(publishedHours), cursor: hoursAgo(cursorHours) });
+}
+
+const sandboxOrder = (orderNumber: string) => sandbox.store.orders.find((order) => order.order_number === orderNumber)!;
 
 test('tracking changes: first poll emits nothing, then each change exactly once, none missed', async () => {
 	const next = publishedPoller('trackingChanged');
@@ -32,12 +43,12 @@ test('tracking changes: first poll emits nothing, then each change exactly once,
 	await sandbox.setOrderStatus(SEED.printedOrder, 'InTransit');
 	await sandbox.setOrderStatus(SEED.domesticOrder, 'Printed');
 	const second = await next();
-	expect(second.map((order) => `${order.order_number}:${order.tracking_status}`).sort()).toEqual([`${SEED.printedOrder}:InTransit`, `${SEED.domesticOrder}:Printed`]);
+	expect(second.map((order) => `${order.order_number}:${order.status}`).sort()).toEqual([`${SEED.printedOrder}:InTransit`, `${SEED.domesticOrder}:Printed`]);
 	expect(await next()).toEqual([]);
 	await sandbox.setOrderStatus(SEED.printedOrder, 'OutForDelivery');
 	await sandbox.setOrderStatus(SEED.printedOrder, 'Delivered');
 	const fourth = await next();
-	expect(fourth.map((order) => `${order.order_number}:${order.tracking_status}`)).toEqual([`${SEED.printedOrder}:Delivered`]);
+	expect(fourth.map((order) => `${order.order_number}:${order.status}`)).toEqual([`${SEED.printedOrder}:Delivered`]);
 	expect(await next()).toEqual([]);
 });
 
@@ -54,13 +65,50 @@ test('labelled or shipped: once per order, across many polls', async () => {
 	expect(seen).toEqual([SEED.domesticOrder, SEED.multiItemOrder, SEED.internationalOrder]);
 });
 
+test('labelled or shipped: an order labelled before publishing starts nothing when it later moves on; one labelled after does', async () => {
+	const next = publishedPoller('shipped');
+	await next();
+	await sandbox.setOrderStatus(SEED.printedOrder, 'InTransit');
+	expect(await next()).toEqual([]);
+	await sandbox.setOrderStatus(SEED.domesticOrder, 'Printed');
+	expect((await next()).map((order) => order.order_number)).toEqual([SEED.domesticOrder]);
+});
+
+/** An order created in Starshipit `hours` ago (the sandbox's bulk orders are dated an hour back). */
+function createdAt(hours: number) {
+	sandbox.seedBulkOrders(1);
+	const order = sandbox.store.orders.at(-1)!;
+	order.order_date = hoursAgo(hours);
+	return order.order_number;
+}
+
+test('new unshipped orders: one created before publishing and edited after starts nothing; one created after does', async () => {
+	const next = publishedPoller('newUnshipped');
+	await next();
+	Object.assign(sandboxOrder(SEED.domesticOrder), { reference: 'Edited after publishing', last_updated_date: new Date().toISOString() });
+	const created = createdAt(0);
+	expect((await next()).map((order) => order.order_number)).toEqual([created]);
+});
+
+test('a trigger saved before it kept its start counts new orders from its last complete pass', async () => {
+	const next = publishedPoller('newUnshipped');
+	await next();
+	const lastPass = hoursAgo(0.5);
+	delete next.state().firstPollAt;
+	next.state().cursor = lastPass;
+	Object.assign(sandboxOrder(SEED.domesticOrder), { last_updated_date: new Date().toISOString() });
+	// Created after that pass, and longer ago than the overlap: only the old cursor shows it is new.
+	const created = createdAt(0.25);
+	expect((await next()).map((order) => order.order_number)).toEqual([created]);
+	expect(next.state().firstPollAt).toBe(lastPass);
+});
+
 test('new unshipped orders: each once, and a cursor older than 24 hours still reaches its orders', async () => {
 	const next = publishedPoller('newUnshipped');
 	expect(await next()).toEqual([]);
-	// n8n was down for two days: the cursor is old, and an order changed 30 hours ago is outside Starshipit's default window.
-	const state = Object.values(next.workflow.staticData)[0] as { cursor: string };
-	state.cursor = new Date(Date.now() - 48 * 3600_000).toISOString();
-	sandbox.store.orders.find((order) => order.order_number === SEED.multiItemOrder)!.last_updated_date = new Date(Date.now() - 30 * 3600_000).toISOString();
+	// n8n was down for two days: the cursor is old, and an order created 30 hours ago is outside Starshipit's default window.
+	wasDown(next, 72, 48);
+	Object.assign(sandboxOrder(SEED.multiItemOrder), { order_date: hoursAgo(30), last_updated_date: hoursAgo(30) });
 	expect((await next()).map((order) => order.order_number)).toContain(SEED.multiItemOrder);
 	sandbox.seedBulkOrders(300);
 	const fresh = await next();
@@ -70,15 +118,13 @@ test('new unshipped orders: each once, and a cursor older than 24 hours still re
 });
 
 const ORDERS_PER_PAGE = 250;
-const MAX_PAGES_PER_POLL = 10;
 
 /**
  * n8n was stopped for 45 minutes, and meanwhile more orders changed than one poll may read (`extra` beyond
- * its 10 full pages), longer ago than the overlap reaches back: only the cursor leads to them.
+ * its full pages), longer ago than the overlap reaches back: only the cursor leads to them.
  */
 function missedMoreThanOnePollReads(poller: ReturnType<typeof publishedPoller>, extra: number): number[] {
-	const state = Object.values(poller.workflow.staticData)[0] as { cursor: string };
-	state.cursor = new Date(Date.now() - 45 * 60_000).toISOString();
+	wasDown(poller, 3, 0.75);
 	sandbox.seedBulkOrders(ORDERS_PER_PAGE * MAX_PAGES_PER_POLL + extra);
 	const bulk = sandbox.store.orders.filter((order) => order.order_number.startsWith('BULK-'));
 	for (const order of bulk) order.last_updated_date = new Date(Date.now() - 30 * 60_000).toISOString();
@@ -98,7 +144,7 @@ async function pollUntilQuiet(next: () => Promise<Record<string, unknown>[]>): P
 	return ids;
 }
 
-test('page cap: a poll asks for at most 10 pages, and the orders beyond them come on the next polls, each once', async () => {
+test(`page cap: a poll asks for at most ${MAX_PAGES_PER_POLL} pages, and the orders beyond them come on the next polls, each once`, async () => {
 	const next = publishedPoller('newUnshipped');
 	await next();
 	const bulkIds = missedMoreThanOnePollReads(next, 100);
@@ -119,7 +165,7 @@ test.each([
 	await next();
 	const bulkIds = missedMoreThanOnePollReads(next, 500);
 	const first = (await next()).map((order) => order.order_id);
-	// Orders the first poll read get labelled: the unread ones move up the list, which still holds more than 10 pages.
+	// Orders the first poll read get labelled: the unread ones move up the list, which still holds more than a poll reads.
 	for (const id of first.slice(0, leaving)) await sandbox.setOrderStatus(Number(id), 'Printed');
 	const emitted = [...first, ...(await pollUntilQuiet(next))];
 	expect(emitted).toHaveLength(bulkIds.length);
@@ -128,7 +174,7 @@ test.each([
 
 /** An update that leaves the tracking status alone (here: the order is manifested). */
 function updateWithoutStatusChange(orderNumber: string) {
-	const order = sandbox.store.orders.find((candidate) => candidate.order_number === orderNumber)!;
+	const order = sandboxOrder(orderNumber);
 	order.manifest_number = 'M-2';
 	order.last_updated_date = new Date(Math.max(Date.now(), Date.parse(order.last_updated_date) + 1)).toISOString();
 }
@@ -137,11 +183,20 @@ test('tracking changes: an unrelated update of the order does not announce its s
 	const next = publishedPoller('trackingChanged');
 	await next();
 	await sandbox.setOrderStatus(SEED.printedOrder, 'InTransit');
-	expect((await next()).map((order) => order.tracking_status)).toEqual(['InTransit']);
+	expect((await next()).map((order) => order.status)).toEqual(['InTransit']);
 	updateWithoutStatusChange(SEED.printedOrder);
 	expect(await next()).toEqual([]);
 	await sandbox.setOrderStatus(SEED.printedOrder, 'Delivered');
-	expect((await next()).map((order) => order.tracking_status)).toEqual(['Delivered']);
+	expect((await next()).map((order) => order.status)).toEqual(['Delivered']);
+});
+
+test('tracking changes: an order shipped before publishing starts one run with its current status the first time it is seen, then only on a change', async () => {
+	const next = publishedPoller('trackingChanged');
+	await next();
+	updateWithoutStatusChange(SEED.deliveredOrder);
+	expect((await next()).map((order) => `${order.order_number}:${order.status}`)).toEqual([`${SEED.deliveredOrder}:Delivered`]);
+	updateWithoutStatusChange(SEED.deliveredOrder);
+	expect(await next()).toEqual([]);
 });
 
 test('labelled or shipped: a tracking update days later does not announce the label again', async () => {
@@ -171,8 +226,7 @@ test('what the trigger remembers between polls stays bounded, even after more or
 	const emitted = await pollUntilQuiet(next);
 	expect(emitted).toHaveLength(bulkIds.length);
 	expect(new Set(emitted)).toEqual(new Set(bulkIds));
-	const state = Object.values(next.workflow.staticData)[0] as { seen: object };
-	expect(Object.keys(state.seen)).toHaveLength(MAX_REMEMBERED);
+	expect(Object.keys(next.state().seen!)).toHaveLength(MAX_REMEMBERED);
 });
 
 test('"Fetch Test Event" in the editor shows a few recent orders without moving the cursor', async () => {

@@ -1,5 +1,7 @@
+import { createHmac } from 'node:crypto';
 import type { INode } from 'n8n-workflow';
 
+import { UNCONFIRMED } from '../../nodes/Starshipit/transport/api-reference';
 import { activationWebhookUrl, serveWebhook, triggerWorkflow, webhookUrl } from '../harness/trigger-contexts';
 import { SEED, startSandbox, type Sandbox } from '../sandbox';
 
@@ -57,16 +59,32 @@ test('with a secret set, a correctly signed update gets 401 and starts nothing w
 	expect(endpoint.calls[0].result).toEqual({ noWebhookResponse: true });
 });
 
+const SAMPLE_BODY = JSON.stringify({ order_number: 'X-1', tracking_number: 'T1', tracking_status: 'InTransit', last_updated_date: '2026-11-25T00:00:00Z' });
+const sampleDigest = () => createHmac('sha256', SECRET).update(SAMPLE_BODY).digest();
+
+/** Posts the sample body with this signature, in the header the node reads. */
+async function sendSigned(url: string, signature: string): Promise<number> {
+	const headers = { 'content-type': 'application/json', [UNCONFIRMED.webhookSignatureHeader]: signature };
+	return (await fetch(url, { method: 'POST', headers, body: SAMPLE_BODY })).status;
+}
+
 test('uppercase hex and base64 signatures of the same digest are accepted', async () => {
-	const { createHmac } = await import('node:crypto');
 	const endpoint = await listen();
-	const body = JSON.stringify({ order_number: 'X-1', tracking_number: 'T1', tracking_status: 'InTransit', last_updated_date: '2026-11-25T00:00:00Z' });
-	const digest = createHmac('sha256', SECRET).update(body).digest();
-	const send = (signature: string) => fetch(endpoint.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-starshipit-signature': signature }, body });
-	expect((await send(digest.toString('hex').toUpperCase())).status).toBe(200);
-	expect((await send(digest.toString('base64'))).status).toBe(200);
+	const digest = sampleDigest();
+	expect(await sendSigned(endpoint.url, digest.toString('hex').toUpperCase())).toBe(200);
+	expect(await sendSigned(endpoint.url, digest.toString('base64'))).toBe(200);
 	const hex = digest.toString('hex');
-	expect((await send(hex.slice(0, 63) + (hex.endsWith('0') ? '1' : '0'))).status).toBe(401);
+	expect(await sendSigned(endpoint.url, hex.slice(0, 63) + (hex.endsWith('0') ? '1' : '0'))).toBe(401);
+	await endpoint.close();
+});
+
+test('a signature labelled "sha256=" is accepted in hex or base64; a wrong one so labelled is not', async () => {
+	const endpoint = await listen();
+	const digest = sampleDigest();
+	expect(await sendSigned(endpoint.url, `sha256=${digest.toString('hex')}`)).toBe(200);
+	expect(await sendSigned(endpoint.url, `SHA256=${digest.toString('base64')}`)).toBe(200);
+	expect(await sendSigned(endpoint.url, `sha256=${createHmac('sha256', 'someone-else').update(SAMPLE_BODY).digest('hex')}`)).toBe(401);
+	expect(await sendSigned(endpoint.url, 'sha256=')).toBe(401);
 	await endpoint.close();
 });
 

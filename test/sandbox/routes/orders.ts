@@ -108,11 +108,12 @@ function legacyList(request: RouteRequest, rows: SandboxOrder[], dateField: 'ord
 	return ok({ orders: summary ? page.map(shippedSummary) : page, total_pages: totalPages });
 }
 
+/** The shipped list answers the documented ShippedOrder rows: no status, last-updated time or events. */
 const shippedSummary = (order: SandboxOrder) => ({
-	order_id: order.order_id, order_number: order.order_number, reference: order.reference, status: order.status,
+	order_id: order.order_id, order_date: order.order_date, shipped_date: order.shipment_date, order_number: order.order_number,
+	reference: order.reference, name: order.destination.name, country: order.destination.country, state: order.destination.state,
 	carrier: order.carrier, carrier_name: order.carrier_name, carrier_service_code: order.carrier_service_code,
-	tracking_number: order.tracking_number, tracking_url: order.tracking_url, tracking_status: order.tracking_status,
-	shipment_date: order.shipment_date, last_updated_date: order.last_updated_date, manifest_number: order.manifest_number,
+	tracking_number: order.tracking_number, tracking_short_status: order.tracking_status, manifest_number: order.manifest_number,
 });
 
 const unshipped: Route = (request) =>

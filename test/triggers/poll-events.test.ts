@@ -1,0 +1,28 @@
+import { EVENTS, isEvent, parseUtc } from '../../nodes/StarshipitPollTrigger/events';
+
+const AT = Date.UTC(2026, 5, 1, 7, 29, 7);
+
+test('dates without a zone (as in a real Starshipit list) are read as UTC, whatever the n8n server’s zone', () => {
+	expect(parseUtc('2026-06-01T07:29:07')).toBe(AT);
+	expect(parseUtc('2026-06-01T07:29:07.000Z')).toBe(AT);
+	expect(parseUtc('2026-06-01T17:29:07+10:00')).toBe(AT);
+	expect([parseUtc(''), parseUtc(undefined), parseUtc('not a date')]).toEqual([undefined, undefined, undefined]);
+});
+
+test('an order the trigger does not remember counts when its event happened since the start, by the date each list carries', () => {
+	expect(isEvent(EVENTS.shipped, { shipped_date: '2026-06-01T07:29:07' }, undefined, AT)).toBe(true);
+	expect(isEvent(EVENTS.shipped, { shipped_date: '2026-06-01T07:29:07' }, undefined, AT + 1)).toBe(false);
+	expect(isEvent(EVENTS.shipped, { shipment_date: '2026-06-01T07:29:07Z' }, undefined, AT + 1)).toBe(false);
+	expect(isEvent(EVENTS.newUnshipped, { order_date: '2026-06-01T07:29:07' }, undefined, AT + 1)).toBe(false);
+	// No date to go by: announced rather than lost.
+	expect(isEvent(EVENTS.newUnshipped, {}, undefined, AT)).toBe(true);
+	// Tracking: every order counts the first time it is seen.
+	expect(isEvent(EVENTS.trackingChanged, { tracking_status: 'InTransit', last_updated_date: '2020-01-01T00:00:00Z' }, undefined, AT)).toBe(true);
+});
+
+test('a remembered order counts only when its value changed; the tracking value reads the documented status name too', () => {
+	const row = { tracking_number: 'T1', tracking_short_status: 'InTransit' };
+	expect(EVENTS.trackingChanged.value(row)).toBe('T1|InTransit');
+	expect(isEvent(EVENTS.trackingChanged, row, 'T1|InTransit', AT)).toBe(false);
+	expect(isEvent(EVENTS.trackingChanged, row, 'T1|Printed', AT)).toBe(true);
+});
