@@ -21,7 +21,11 @@ beforeAll(async () => {
 		port: N8N_PORT,
 		rateLimit: 50,
 		adjust: (template) => {
-			for (const node of template.nodes) if (node.type === 'n8n-nodes-starshipit.starshipitTrigger') node.parameters.signingSecret = WEBHOOK_SECRET;
+			for (const node of template.nodes) {
+				if (node.type === 'n8n-nodes-starshipit.starshipitTrigger') node.parameters.signingSecret = WEBHOOK_SECRET;
+				// Every minute (n8n's shortest poll) instead of the template's quarter hour, so a test can wait for it.
+				if (node.type === 'n8n-nodes-starshipit.starshipitPollTrigger') node.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+			}
 		},
 	});
 });
@@ -86,7 +90,7 @@ describe('the six templates run green', () => {
 	});
 });
 
-describe('published: the editor lists the nodes, tracking webhooks start runs, forged ones do not', () => {
+describe('published: the editor lists the nodes, tracking webhooks start runs, forged ones do not, polling catches missed ones', () => {
 	let server: ChildProcess;
 	let cookie = '';
 	const base = `http://127.0.0.1:${N8N_PORT}`;
@@ -139,8 +143,8 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 		expect(JSON.stringify([wrongApiKey, wrongSubscription])).not.toMatch(/wrong-api-key|wrong-subscription-key/);
 	});
 
-	// Pattern 1's poll trigger also runs on every quarter hour and may write the same change back while this
-	// test runs, so the checks count n8n's webhook executions and look for the webhook's write-back by content.
+	// Pattern 1's poll trigger also runs every minute and may write the same change back while this test
+	// runs, so the checks count n8n's webhook executions and look for the webhook's write-back by content.
 	test('a signed tracking webhook runs the workflow and writes tracking back; a forged one is refused', async () => {
 		const url = `${base}/webhook/5a1b2c3d-0001-4000-8000-00000000a001/tracking`;
 		sandbox.setWebhook(url, WEBHOOK_SECRET);
@@ -159,11 +163,23 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 		expect(await webhookExecutionCount('starshipitPattern1')).toBe(webhookRunsBefore + 1);
 	});
 
-	/** How many runs of a workflow a webhook started, by n8n's own executions list (poll runs have another mode). */
-	async function webhookExecutionCount(workflowId: string): Promise<number> {
+	test('when a webhook is missed, the poll trigger finds the change and writes it back', async () => {
+		sandbox.setWebhook(null);
+		const before = sandbox.inbox.length;
+		const pollRunsBefore = await executionCount('starshipitPattern1', 'trigger');
+		await sandbox.setOrderStatus(SEED.printedOrder, 'Delivered');
+		const written = { order_number: SEED.printedOrder, tracking_number: 'SSI000000999', status: 'Delivered' };
+		await waitFor(() => sandbox.inbox.slice(before).some((row) => matches(row, written)), 'the next poll', 90_000);
+		await waitFor(async () => (await executionCount('starshipitPattern1', 'trigger')) > pollRunsBefore, 'n8n to record the poll run');
+	}, 120_000);
+
+	const webhookExecutionCount = (workflowId: string) => executionCount(workflowId, 'webhook');
+
+	/** How many runs of a workflow started in one mode ('webhook', 'trigger' for a poll), by n8n's own executions list. */
+	async function executionCount(workflowId: string, mode: string): Promise<number> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const answer = (await (await fetch(`${base}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie } })).json()) as { data: { results: Array<{ mode: string }> } };
-		return answer.data.results.filter((execution) => execution.mode === 'webhook').length;
+		return answer.data.results.filter((execution) => execution.mode === mode).length;
 	}
 });
 
