@@ -20,3 +20,19 @@ test('a shipment on its way is not delivered', async () => {
 	const { items } = await track({ lookupBy: 'trackingNumber', trackingNumber: 'SSI000000999', output: 'shipment' });
 	expect(items[0].json).toMatchObject({ delivered: false, order_number: SEED.printedOrder });
 });
+
+describe('a shipment Starshipit does not have is an error that names the item, never a silent end', () => {
+	afterEach(() => sandbox.faults.clear());
+
+	test('an order without a label: Starshipit’s own words', async () => {
+		const { items, error } = await track({ lookupBy: 'orderNumber', orderNumber: SEED.domesticOrder, output: 'shipment' });
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(/No shipment found/);
+	});
+
+	test('an answer with no results', async () => {
+		sandbox.faults.add({ method: 'GET', path: '/api/track', kind: 'status', status: 200, body: { success: true, results: null } });
+		const { error } = await track({ lookupBy: 'trackingNumber', trackingNumber: 'SSI000000404', output: 'events' });
+		expect(error?.message).toBe('Starshipit has no shipment for tracking number SSI000000404 (item 1)');
+	});
+});

@@ -90,6 +90,14 @@ async function getTracking(this: IExecuteFunctions, itemIndex: number): Promise<
 	});
 	// `results` is an object in the reference; one client also sees a list: both are read.
 	const results = Array.isArray(body.results) ? (body.results as IDataObject[]) : body.results ? [body.results as IDataObject] : [];
+	if (results.length === 0) {
+		// An empty answer would end the workflow silently: say so, like Order > Get does for an unknown order.
+		const field = lookupBy === 'orderNumber' ? 'order' : 'tracking number';
+		throw new NodeOperationError(this.getNode(), `Starshipit has no shipment for ${field} ${value} (item ${itemIndex + 1})`, {
+			itemIndex,
+			description: 'Check the number, and that the order has a label: tracking starts when the label is printed.',
+		});
+	}
 	const shipments = results.map(normalise);
 	const output = this.getNodeParameter('output', itemIndex) as string;
 	return outputFor(itemIndex, output === 'events' ? shipments.flatMap(eventsOf) : shipments);
