@@ -220,6 +220,16 @@ describe('Import', () => {
 		expect(created('NEW-2')).toHaveLength(0);
 	});
 
+	test('running the same import again updates every order: a batch Starshipit took none of is not a failure', async () => {
+		const input = [{ number: 'AGAIN-1' }, { number: 'AGAIN-2' }];
+		const parameters = { ...domestic, orderNumber: '={{ $json.number }}' };
+		expect((await order('import', parameters, input)).items.map((row) => row.json.outcome)).toEqual(['created', 'created']);
+		const again = await order('import', parameters, input);
+		expect(again.error).toBeUndefined();
+		expect(again.items.map((row) => row.json.outcome)).toEqual(['updated', 'updated']);
+		expect([created('AGAIN-1'), created('AGAIN-2')].map((rows) => rows.length)).toEqual([1, 1]);
+	});
+
 	test('without Continue On Fail one bad item stops the import before anything is sent', async () => {
 		const before = sandbox.stats.requests;
 		const { error } = await order('import', { ...domestic, orderNumber: '={{ $json.number }}' }, [{ number: 'OK-1' }, { number: '' }]);

@@ -78,6 +78,11 @@ export interface StarshipitRequest {
 	safeToRepeat?: boolean;
 	/** For lookups: a 404 means "no such record" and answers `{}` instead of an error. */
 	notFoundAsEmpty?: boolean;
+	/**
+	 * For batch writes: a 2xx answer with an `errors` list answers each record (some taken, some refused),
+	 * even when `success` is false because none was taken; the caller reports them one by one.
+	 */
+	answersEachRecord?: boolean;
 }
 
 interface Settings {
@@ -122,6 +127,8 @@ export function isSuccessfulBody(body: unknown): boolean {
 	if ('succeeded' in envelope) return envelope.succeeded === true || envelope.succeeded === 1;
 	return !(typeof envelope.statusCode === 'number' && envelope.statusCode >= 400);
 }
+
+const hasErrorList = (body: unknown) => Array.isArray((body as { errors?: unknown } | null)?.errors);
 
 /** Reads are repeated freely; a write only when the operation says that doing it twice does no harm. */
 function isRepeatable(request: StarshipitRequest, method: IHttpRequestMethods): boolean {
@@ -171,7 +178,9 @@ export async function starshipitRequest(
 		const answer = await send.call(this, options);
 		answered();
 		const { status, body } = answer;
-		if (status !== null && status >= 200 && status < 300 && isSuccessfulBody(body)) return (body ?? {}) as IDataObject;
+		if (status !== null && status >= 200 && status < 300 && (isSuccessfulBody(body) || (request.answersEachRecord && hasErrorList(body)))) {
+			return (body ?? {}) as IDataObject;
+		}
 		if (status === 404 && request.notFoundAsEmpty) return {};
 		if (status === null && !answer.networkCode) throw failWith(answer, attempt);
 		if (status !== null && !isRetryableStatus(status)) throw failWith(answer, attempt);

@@ -54,6 +54,8 @@ async function importBatch(this: IExecuteFunctions, orders: IDataObject[], first
 		body: { orders },
 		action: 'created',
 		itemIndex: firstItem,
+		// A batch of orders that all exist already answers success: false; each is still matched to its item.
+		answersEachRecord: true,
 		findExisting: async () => {
 			const found = [];
 			for (const order of orders) {
