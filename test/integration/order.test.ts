@@ -194,6 +194,15 @@ describe('Create or Update', () => {
 		expect(rows[0].items[0].quantity).toBe(5);
 	});
 
+	test('Items or Packages left empty keep the existing order’s rows (empty means “let Starshipit choose”)', async () => {
+		await order('createOrUpdate', domestic);
+		const { items } = await order('createOrUpdate', { ...domestic, destinationStreet: '9 King Street', items: {}, packages: {} });
+		expect(items[0].json.outcome).toBe('updated');
+		const [stored] = created('WEB-5001');
+		expect(stored.destination.street).toBe('9 King Street');
+		expect([stored.items.length, stored.packages.length]).toEqual([1, 1]);
+	});
+
 	test('a printed order is reported as skipped, not changed', async () => {
 		const { items } = await order('createOrUpdate', { ...domestic, orderNumber: SEED.printedOrder });
 		expect(items[0].json).toMatchObject({ outcome: 'skipped', order_number: SEED.printedOrder });

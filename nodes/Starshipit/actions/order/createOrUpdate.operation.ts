@@ -24,10 +24,11 @@ export function asUpdate(existing: IDataObject, order: IDataObject): IDataObject
 		const removed = current.filter((old) => !used.has(old[idKey])).map((old) => ({ [idKey]: old[idKey], delete: true }));
 		return [...rows, ...removed];
 	};
-	const { order_number: _number, ...fields } = order;
+	// No rows given leaves the order's rows as they are: an empty Packages field means "let Starshipit choose".
+	const { order_number: _number, items, packages, ...fields } = order;
 	const update: IDataObject = { ...fields, order_id: existing.order_id };
-	if (order.items) update.items = matchRows('items', 'item_id', (old, row, index) => (row.sku ? old.sku === row.sku : index >= 0));
-	if (order.packages) update.packages = matchRows('packages', 'package_id', (_old, _row, index) => index >= 0);
+	if ((items as IDataObject[] | undefined)?.length) update.items = matchRows('items', 'item_id', (old, row, index) => (row.sku ? old.sku === row.sku : index >= 0));
+	if ((packages as IDataObject[] | undefined)?.length) update.packages = matchRows('packages', 'package_id', (_old, _row, index) => index >= 0);
 	return update;
 }
 
