@@ -347,6 +347,10 @@ describe('Get, Get Many, Search', () => {
 		const shipped = await order('getMany', { status: 'shipped', returnAll: true });
 		expect(shipped.items.map((row) => row.json.order_number)).toEqual(expect.arrayContaining([SEED.printedOrder]));
 		expect(shipped.items.map((row) => row.json.order_number)).not.toContain(SEED.domesticOrder);
+		// The shipped list answers short rows: Simplify still finds the recipient, country and tracking status.
+		const printed = shipped.items.find((row) => row.json.order_number === SEED.printedOrder)!.json;
+		const seeded = sandbox.store.orders.find((row) => row.order_number === SEED.printedOrder)!;
+		expect(printed).toMatchObject({ recipient: seeded.destination.name, country: seeded.destination.country, tracking_status: 'Printed' });
 		await order('archive', byNumber(SEED.printedOrder));
 		const archived = await order('getMany', { status: 'archived', returnAll: true });
 		expect(archived.items.map((row) => row.json.order_number)).toEqual([SEED.printedOrder]);

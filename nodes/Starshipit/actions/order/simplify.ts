@@ -1,6 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The fields a workflow usually needs from an order, flat. */
+/**
+ * The fields a workflow usually needs from an order, flat. Full orders nest the recipient under
+ * `destination`; the shipped list's short rows carry `name`, `country` and `tracking_short_status`.
+ */
 export function simplifyOrder(order: IDataObject): IDataObject {
 	const destination = (order.destination as IDataObject | undefined) ?? {};
 	return {
@@ -9,11 +12,11 @@ export function simplifyOrder(order: IDataObject): IDataObject {
 		reference: order.reference,
 		status: order.status,
 		order_date: order.order_date,
-		recipient: destination.name,
-		country: destination.country,
+		recipient: destination.name ?? order.name,
+		country: destination.country ?? order.country,
 		carrier_name: order.carrier_name,
 		tracking_number: order.tracking_number,
-		tracking_status: order.tracking_status,
+		tracking_status: order.tracking_status ?? order.tracking_short_status,
 		last_updated_date: order.last_updated_date,
 	};
 }
