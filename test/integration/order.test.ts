@@ -383,12 +383,16 @@ describe('Update, Delete, Archive, Restore', () => {
 	});
 
 	test('Update moves the order date; a date that is not a date is refused before anything is sent', async () => {
-		const moved = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: { order_date: '2026-11-01T08:30:00Z' } });
+		// A date in another form or zone is sent as UTC, as Starshipit expects.
+		const moved = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: { order_date: '2026-11-01T18:30:00+10:00' } });
 		expect(moved.error).toBeUndefined();
-		expect(created(SEED.domesticOrder)[0].order_date).toBe('2026-11-01T08:30:00Z');
+		expect(created(SEED.domesticOrder)[0].order_date).toBe('2026-11-01T08:30:00.000Z');
 		const before = sandbox.stats.requests;
 		const { error } = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: { order_date: 'next Tuesday' } });
 		expect(error?.description).toMatch(/Order Date: must be a date/);
+		// The order's own fields keep Create's limits on update.
+		const tooLong = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: { reference: 'x'.repeat(101) } });
+		expect(tooLong.error?.description).toMatch(/Reference: must be at most 100 characters/);
 		expect(sandbox.stats.requests).toBe(before);
 	});
 

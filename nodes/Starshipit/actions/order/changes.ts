@@ -4,7 +4,7 @@ import { z } from 'zod/v4';
 import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
 import { itemRows, orderFields, orderRowFields, packageRows, withoutBlanks } from './fields';
-import { addressSchema, currency, itemSchema, orderDate, packageSchema } from './schema';
+import { addressSchema, itemSchema, orderFieldRules, packageSchema } from './schema';
 
 /**
  * The changes an unshipped order accepts, shared by Order > Update and Label > Create's
@@ -36,7 +36,10 @@ export const orderChangeOptions: INodeProperties[] = [
 
 // Any address field may change on its own; the order's own fields keep their rules on create.
 const DESTINATION_FIELDS = Object.keys(addressSchema.shape);
-const changesSchema = addressSchema.partial().extend({ currency, order_date: orderDate, items: z.array(itemSchema).optional(), packages: z.array(packageSchema).optional() }).passthrough();
+const changesSchema = addressSchema
+	.partial()
+	.extend({ ...orderFieldRules, items: z.array(itemSchema).optional(), packages: z.array(packageSchema).optional() })
+	.passthrough();
 const ROW_ID: Record<string, string> = { items: 'item_id', packages: 'package_id' };
 
 const pick = (fields: IDataObject, keep: (key: string) => boolean): IDataObject => Object.fromEntries(Object.entries(fields).filter(([key]) => keep(key)));

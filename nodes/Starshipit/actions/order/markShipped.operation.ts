@@ -3,6 +3,7 @@ import { z } from 'zod/v4';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest, UNCONFIRMED } from '../../transport';
+import { postCode, required } from '../../validation/rules';
 import { validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
 import { searchByOrderNumber } from './lookup';
@@ -61,17 +62,14 @@ const description: INodeProperties[] = [
 	},
 ];
 
-const text = (max: number) =>
-	z.string({ error: 'is required' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
-
 /** What Starshipit needs to track a parcel it did not book, checked before anything is sent. */
 const trackingOnlySchema = z.object({
-	order_number: text(50),
-	recipient_name: text(100),
-	carrier: text(50).regex(/^[A-Za-z0-9]+$/, 'must be Starshipit’s carrier code, one word such as AusPost or CouriersPlease'),
-	tracking_number: text(100),
-	country: text(60),
-	post_code: z.string({ error: 'is required' }).trim().regex(/^[A-Za-z0-9 -]{3,10}$/, 'must be 3 to 10 letters or digits, e.g. 2000'),
+	order_number: required(50),
+	recipient_name: required(100),
+	carrier: required(50).regex(/^[A-Za-z0-9]+$/, 'must be Starshipit’s carrier code, one word such as AusPost or CouriersPlease'),
+	tracking_number: required(100),
+	country: required(60),
+	post_code: postCode,
 });
 type TrackingOnlyInput = z.output<typeof trackingOnlySchema>;
 

@@ -1,12 +1,11 @@
 import { z } from 'zod/v4';
 
+import { countryCode, currency, postCode, required, tariffCode, text } from '../../validation/rules';
+
 /**
  * What Starshipit needs in a new order, checked before anything is sent. Field names are
  * Starshipit's, so a problem reads "Destination › Post Code: ..." or "Items › #2 › Value: ...".
  */
-const text = (max: number) => z.string({ error: 'is required' }).trim().max(max, `must be at most ${max} characters`);
-const required = (max: number) => text(max).min(1, 'is required');
-const countryCode = z.string().regex(/^[A-Za-z]{2}$/, 'must be a 2-letter country code, e.g. AU or NZ');
 const amount = z.number({ error: 'must be a number' }).nonnegative('cannot be negative');
 
 export const addressSchema = z.object({
@@ -17,7 +16,7 @@ export const addressSchema = z.object({
 	suburb: required(100),
 	city: text(100).optional(),
 	state: text(50).optional(),
-	post_code: z.string().regex(/^[A-Za-z0-9 -]{3,10}$/, 'must be 3 to 10 letters or digits, e.g. 2000').optional(),
+	post_code: postCode.optional(),
 	country: required(60),
 	email: z.email('must be an email address, e.g. jane@example.com').optional(),
 	phone: z.string().regex(/^[0-9 +()-]{6,20}$/, 'must be a phone number of 6 to 20 digits').optional(),
@@ -31,7 +30,7 @@ export const itemSchema = z.object({
 	quantity: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1'),
 	value: amount.optional(),
 	weight: amount.max(1000, 'must be in kg (at most 1000)').optional(),
-	tariff_code: z.string().regex(/^[0-9.]{4,14}$/, 'must be a tariff (HS) code of 4 to 14 digits, e.g. 610910').optional(),
+	tariff_code: tariffCode.optional(),
 	country_of_origin: countryCode.optional(),
 });
 
@@ -53,19 +52,24 @@ export function isInternational(country: string, homeCountry: string): boolean {
 	return normalise(country) !== normalise(homeCountry);
 }
 
-/** Rules of order fields that an update may change too. */
-export const orderDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date, e.g. 2026-11-25T10:00:00Z').optional();
-export const currency = z.string().regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code, e.g. AUD').optional();
+/** The order's own fields and their rules, on create and on update alike. Dates go out in UTC, as Starshipit expects. */
+export const orderFieldRules = {
+	order_date: z
+		.string()
+		.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'must be a date, e.g. 2026-11-25T10:00:00Z', abort: true })
+		.transform((value) => new Date(value).toISOString())
+		.optional(),
+	reference: text(100).optional(),
+	shipping_method: text(100).optional(),
+	shipping_description: text(250).optional(),
+	currency,
+};
 
 const buildOrderSchema = (homeCountry: string) =>
 	z
 		.object({
 			order_number: required(50),
-			order_date: orderDate,
-			reference: text(100).optional(),
-			shipping_method: text(100).optional(),
-			shipping_description: text(250).optional(),
-			currency,
+			...orderFieldRules,
 			destination: addressSchema,
 			items: z.array(itemSchema),
 			packages: z.array(packageSchema),

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
+import { countryCode, tariffCode } from '../../validation/rules';
 import { validateInput } from '../../validation/validate';
 
 /** Product Catalogue fields, in Starshipit's names (weights in kg, dimensions in metres). */
@@ -99,11 +100,8 @@ export const productSchema = z.object({
 	length: amount(10, 'metres').optional(),
 	width: amount(10, 'metres').optional(),
 	price: z.number({ error: 'must be a number' }).nonnegative('cannot be negative').optional(),
-	country: textValue
-		.regex(/^[A-Za-z]{2}$/, 'must be a 2-letter country code, e.g. AU')
-		.transform((code) => code.toUpperCase())
-		.optional(),
-	hs_code: textValue.regex(/^[0-9][0-9.]{3,13}$/, 'must be a tariff (HS) code of 4 to 14 digits, e.g. 610910').optional(),
+	country: countryCode.transform((code) => code.toUpperCase()).optional(),
+	hs_code: tariffCode.optional(),
 });
 
 /** The product as Starshipit should store it, or an item error naming every wrong field (nothing sent). */

@@ -5,6 +5,7 @@ import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
 import { packageRows, packagesField, withoutBlanks } from '../order/fields';
+import { countryCode, currency, postCode } from '../../validation/rules';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
 import { arrange, noRatesMessage, rateListOptions, ratesOf, tidy } from './arrange';
@@ -38,14 +39,11 @@ const description: INodeProperties[] = [
 	rateListOptions(true),
 ];
 
-const countryCode = z.string({ error: 'is required' }).regex(/^[A-Za-z]{2}$/, 'must be a 2-letter country code, e.g. AU');
-const postCode = z.string({ error: 'is required' }).regex(/^[A-Za-z0-9 -]{3,10}$/, 'must be 3 to 10 letters or digits, e.g. 2000');
-
 const requestSchema = z.object({
 	destination: z.object({ post_code: postCode, country_code: countryCode }).passthrough(),
 	sender: z.object({ post_code: postCode.optional(), country_code: countryCode.optional() }).passthrough().optional(),
 	packages: z.array(packageSchema).min(1, 'add at least one package'),
-	currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code, e.g. AUD').optional(),
+	currency,
 });
 
 function address(values: IDataObject): IDataObject {
