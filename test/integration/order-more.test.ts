@@ -144,6 +144,7 @@ describe('Order > Set Carrier for Many', () => {
 		['an order number where the ID belongs', {}, { order_id: SEED.domesticOrder }, `Order ID of item 2 is not a Starshipit order ID: "${SEED.domesticOrder}"`],
 		['no order ID mapped', {}, {}, 'Order ID of item 2 is not a Starshipit order ID: ""'],
 		['an empty carrier ID', { carrierId: '={{ "" }}' }, { order_id: 1002 }, 'Carrier ID is empty in item 1'],
+		['a carrier name where its number belongs', { carrierId: 'AusPost' }, { order_id: 1002 }, 'Carrier ID of item 1 is not a number: "AusPost"'],
 		['an empty service code', { serviceCode: '={{ " " }}' }, { order_id: 1002 }, 'Service Code is empty in item 1'],
 	];
 	test.each(malformed)('%s: refused with nothing sent, not even the good items', async (_name, override, second, message) => {

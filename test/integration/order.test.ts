@@ -239,6 +239,16 @@ describe('Import', () => {
 		expect([created('AGAIN-1'), created('AGAIN-2')].map((rows) => rows.length)).toEqual([1, 1]);
 	});
 
+	test('an error naming order 100 is not taken for order 10’s', async () => {
+		const refusal = { success: false, orders: [], errors: [{ message: 'Order 100 already exists', details: '' }] };
+		sandbox.faults.add({ method: 'POST', path: '/api/orders/import', kind: 'status', status: 200, body: refusal, times: 1 });
+		const { items } = await order('import', { ...domestic, orderNumber: '={{ $json.number }}' }, [{ number: '10' }, { number: '100' }]);
+		expect(items.map((row) => row.json)).toEqual([
+			{ outcome: 'failed', order_number: '10', error: 'Starshipit did not create the order' },
+			{ outcome: 'failed', order_number: '100', error: 'Starshipit refused the order (Order 100 already exists) and no existing order has that number' },
+		]);
+	});
+
 	test('without Continue On Fail one bad item stops the import before anything is sent', async () => {
 		const before = sandbox.stats.requests;
 		const { error } = await order('import', { ...domestic, orderNumber: '={{ $json.number }}' }, [{ number: 'OK-1' }, { number: '' }]);

@@ -45,7 +45,12 @@ function failedOutcome(orderNumber: string, error: Error): Outcome {
 	return outcome;
 }
 
-const mentions = (error: IDataObject, orderNumber: string) => `${String(error.message ?? '')} ${String(error.details ?? '')}`.includes(orderNumber);
+/** Whether an error names this order number as a whole word: order 10 is not order 100. */
+function mentions(error: IDataObject, orderNumber: string): boolean {
+	const text = `${String(error.message ?? '')} ${String(error.details ?? '')}`;
+	const escaped = orderNumber.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`(^|[^A-Za-z0-9_-])${escaped}($|[^A-Za-z0-9_-])`).test(text);
+}
 
 /** Sends one batch; after a dropped connection, finds which orders landed before sending the rest again. */
 async function importBatch(this: IExecuteFunctions, orders: IDataObject[], firstItem: number): Promise<IDataObject> {
@@ -70,11 +75,11 @@ async function importBatch(this: IExecuteFunctions, orders: IDataObject[], first
 }
 
 /** An order Starshipit refused as a duplicate: updated in place, skipped if printed, failed on its own if that fails. */
-async function updateExisting(this: IExecuteFunctions, order: IDataObject, itemIndex: number): Promise<Outcome> {
+async function updateExisting(this: IExecuteFunctions, order: IDataObject, itemIndex: number, refusal: string): Promise<Outcome> {
 	const orderNumber = String(order.order_number);
 	try {
 		const existing = await findOrderByNumber.call(this, orderNumber, itemIndex);
-		if (!existing) return { outcome: 'failed', order_number: orderNumber, error: 'Starshipit refused the order and no existing order has that number' };
+		if (!existing) return { outcome: 'failed', order_number: orderNumber, error: `Starshipit refused the order (${refusal}) and no existing order has that number` };
 		const result = await updateExistingOrder.call(this, existing, order, itemIndex);
 		if (result.outcome === 'skipped') return { outcome: 'skipped', order_number: orderNumber, order_id: existing.order_id, reason: result.reason };
 		return { outcome: 'updated', order_number: orderNumber, order_id: existing.order_id, order: result.order };
@@ -91,11 +96,12 @@ async function outcomesOf(this: IExecuteFunctions, batch: Array<{ order: IDataOb
 	for (const { order, itemIndex } of batch) {
 		const orderNumber = String(order.order_number);
 		const landed = created.get(orderNumber);
-		const error = errors.find((candidate) => mentions(candidate, orderNumber)) ?? errors[0];
-		const exists = error && UNCONFIRMED.importDuplicatePattern.test(String(error.message));
+		// This order's error: the one naming it, else one naming no order of the batch, never another order's.
+		const own = errors.find((candidate) => mentions(candidate, orderNumber)) ?? errors.find((candidate) => !batch.some((entry) => mentions(candidate, String(entry.order.order_number))));
+		const exists = own && UNCONFIRMED.importDuplicatePattern.test(String(own.message));
 		if (landed) outcomes.set(itemIndex, { outcome: 'created', order_number: orderNumber, order_id: landed.order_id, order: landed });
-		else if (exists && this.getNodeParameter('updateExisting', itemIndex, true)) outcomes.set(itemIndex, await updateExisting.call(this, order, itemIndex));
-		else outcomes.set(itemIndex, { outcome: 'failed', order_number: orderNumber, error: String(error?.message ?? 'Starshipit did not create the order') });
+		else if (exists && this.getNodeParameter('updateExisting', itemIndex, true)) outcomes.set(itemIndex, await updateExisting.call(this, order, itemIndex, String(own.message)));
+		else outcomes.set(itemIndex, { outcome: 'failed', order_number: orderNumber, error: String(own?.message ?? 'Starshipit did not create the order') });
 	}
 	return outcomes;
 }

@@ -51,6 +51,9 @@ function readItem(this: IExecuteFunctions, itemIndex: number): { orderId: number
 	}
 	const carrierId = String(this.getNodeParameter('carrierId', itemIndex, '') ?? '').trim();
 	if (!carrierId) throw refuse(`Carrier ID is empty in item ${itemIndex + 1}`, 'Enter Starshipit’s number for the carrier.');
+	if (!/^[0-9]+$/.test(carrierId)) {
+		throw refuse(`Carrier ID of item ${itemIndex + 1} is not a number: "${carrierId}"`, 'Enter Starshipit’s number for the carrier (an order already using it shows it as carrier_id), not the carrier’s name.');
+	}
 	const serviceCode = String(this.getNodeParameter('serviceCode', itemIndex, '') ?? '').trim();
 	if (!serviceCode) throw refuse(`Service Code is empty in item ${itemIndex + 1}`, 'Enter the carrier’s service code, e.g. EXP.');
 	return { orderId: Number(orderId), carrierId, serviceCode };
