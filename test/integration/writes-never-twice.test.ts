@@ -76,3 +76,11 @@ test('Starshipit echoing a key in its error: the key is replaced in the message 
 	expect(error?.message).toBe('Starshipit: Key [redacted] is not allowed here');
 	expect(JSON.stringify(error)).not.toContain(SANDBOX_API_KEY);
 });
+
+test('the create drops and the check for it fails too: the error still says the order may have reached Starshipit', async () => {
+	sandbox.faults.add({ method: 'POST', path: '/api/orders', kind: 'drop-after-write', times: 1 });
+	for (const path of ['/api/orders', '/api/orders/search']) sandbox.faults.add({ method: 'GET', path, kind: 'status', status: 500, times: 5 });
+	const { error } = await run('order', 'create', newOrder, { maxRetries: 0 });
+	expect(error?.description).toContain('may or may not have reached Starshipit');
+	expect(calls('POST', '/api/orders')).toHaveLength(1);
+});

@@ -34,7 +34,7 @@ function hintForStatus(status: number | null): string | undefined {
 		return 'Starshipit refused the keys. Check the API key and the subscription key in the Starshipit credential (Starshipit: Settings > API).';
 	}
 	if (status === 429) return 'Starshipit is still rate-limiting after all retries. Lower the rate in the credential or try again later.';
-	if (status === 404) return 'Starshipit does not know this order or product.';
+	if (status === 404) return 'Starshipit found nothing here: check the order, product or tracking number, and the Base URL in the credential.';
 	return undefined;
 }
 
@@ -63,7 +63,7 @@ export function starshipitApiError(node: INode, context: SupportContext, body: u
 	const error = new NodeApiError(node, { supportContext: context } as JsonObject, { httpCode: context.status === null ? undefined : String(context.status), itemIndex });
 	// Set afterwards: n8n replaces the message of a network failure with its own ("you can retry
 	// immediately"), which is the opposite of what a write that may have landed needs.
-	error.message = `Starshipit: ${clean(message) ?? wording.fallback}`;
+	error.message = `Starshipit: ${clean(message) ?? clean(wording.fallback)}`;
 	error.description = description;
 	error.context.supportContext = context;
 	return error;

@@ -60,6 +60,7 @@ async function send(this: StarshipitContext, options: IHttpRequestOptions): Prom
 export const CREDENTIAL_TYPE = 'starshipitApi';
 export const DEFAULT_BASE_URL = 'https://api.starshipit.com';
 const REQUEST_TIMEOUT_MS = 60_000;
+const MAY_HAVE_LANDED = 'This change may or may not have reached Starshipit, so it was not sent again. Check Starshipit before running it again.';
 
 export interface StarshipitRequest {
 	endpoint: EndpointName;
@@ -189,10 +190,13 @@ export async function starshipitRequest(
 		const mayHaveLanded = failure === 'unavailable' || failure === 'network';
 		// Checked before giving up too: a write whose last attempt may have landed must not be run again blindly.
 		if (mayHaveLanded && request.findExisting) {
-			const existing = await request.findExisting();
+			// When the check itself fails, the user must still hear that the write may have landed.
+			const existing = await request.findExisting().catch(() => {
+				throw failWith(answer, attempt, MAY_HAVE_LANDED);
+			});
 			if (existing) return existing;
 		} else if (mayHaveLanded && !isRepeatable(request, method)) {
-			throw failWith(answer, attempt, 'This change may or may not have reached Starshipit, so it was not sent again. Check Starshipit before running it again.');
+			throw failWith(answer, attempt, MAY_HAVE_LANDED);
 		}
 		if (attempt >= settings.maxRetries) throw failWith(answer, attempt);
 		if (failure === 'rate-limited') pauseLane(settings.laneKey, retryAfterMs(answer.headers, body) ?? backoffMs(attempt));
