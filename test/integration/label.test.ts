@@ -279,6 +279,15 @@ describe('Label > Create Return', () => {
 		expect(original.tracking_number).toBe('SSI000000999');
 	});
 
+	test('a dropped connection after booking the return’s label: the label is fetched, not booked twice', async () => {
+		const before = sandbox.store.nextTrackingNumber;
+		sandbox.faults.add({ method: 'POST', path: '/api/orders/shipment', kind: 'drop-after-write', times: 1 });
+		const { items, error } = await run('createReturn', byNumber(SEED.printedOrder));
+		expect(error).toBeUndefined();
+		expect(items[0].json.tracking_number).toBe(stored(String(items[0].json.order_number)).tracking_number);
+		expect(sandbox.store.nextTrackingNumber).toBe(before + 1);
+	});
+
 	test('when the label fails after the clone, the error names the return order made', async () => {
 		sandbox.faults.add({ method: 'POST', path: '/api/orders/shipment', kind: 'status', status: 400, times: 1, body: { success: false, errors: [{ message: 'Carrier unavailable', details: '' }] } });
 		const { error } = await run('createReturn', byNumber(SEED.printedOrder));

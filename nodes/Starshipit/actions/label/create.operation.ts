@@ -2,17 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { z } from 'zod/v4';
 
 import { runPerItem } from '../../helpers/items';
-import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
 import { readOrderChanges } from '../order/changes';
-import { packageRows, packagesField, withoutBlanks } from '../order/fields';
+import { packageRows, packagesField } from '../order/fields';
 import { fetchOrder, orderLocator, orderReference, type OrderReference } from '../order/lookup';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
 import { assertCustomsReady } from './customs';
 import { binaryOptions } from './document';
 import { labelFailedAfter, refuseUpdate, updateOrder, updateOrderFirstField, withChanges } from './orderUpdate';
-import { labelItem, reprintLabel } from './shipment';
+import { bookLabel, labelItem } from './shipment';
 
 const description: INodeProperties[] = [
 	orderLocator,
@@ -30,43 +29,33 @@ const description: INodeProperties[] = [
 	...binaryOptions('label'),
 ];
 
+const packageOverridesSchema = z.object({ packages: z.array(packageSchema) });
+
 /** Package overrides are checked before anything is sent; numbers mapped as text count as numbers. */
 function packagesOf(this: IExecuteFunctions, itemIndex: number): IDataObject[] | undefined {
 	const packages = packageRows(this.getNodeParameter('packages', itemIndex, {}));
-	validateInput(this.getNode(), z.object({ packages: z.array(packageSchema) }), { packages }, itemIndex, 'label request');
+	validateInput(this.getNode(), packageOverridesSchema, { packages }, itemIndex, 'label request');
 	return packages.length ? packages : undefined;
 }
 
 /** Books the label for the order (by Starshipit ID once the lookup found it, else as the user named it). */
-async function bookLabel(this: IExecuteFunctions, order: IDataObject | undefined, reference: OrderReference, packages: IDataObject[] | undefined, itemIndex: number): Promise<IDataObject> {
+async function bookOrderLabel(this: IExecuteFunctions, order: IDataObject | undefined, reference: OrderReference, packages: IDataObject[] | undefined, itemIndex: number): Promise<IDataObject> {
 	// Not found unshipped (unknown, or already printed): the label endpoint answers in Starshipit's own words.
 	const target: OrderReference = order?.order_id !== undefined ? { order_id: Number(order.order_id) } : reference;
 	const sourceOrderId = String(order?.order_number ?? reference.order_number ?? '') || undefined;
-	return await starshipitRequest.call(this, {
-		endpoint: 'labelCreate',
-		body: withoutBlanks({
-			...target,
-			carrier: String(this.getNodeParameter('carrier', itemIndex, '')).trim(),
-			carrier_service_code: String(this.getNodeParameter('carrierServiceCode', itemIndex, '')).trim(),
-			packages,
-		}),
-		action: 'labelled',
-		sourceOrderId,
-		starshipitOrderId: target.order_id,
-		itemIndex,
-		// A dropped connection may hide a booked shipment: if the order now has a label, fetch it instead of booking again.
-		findExisting: async () => {
-			const printed = await fetchOrder.call(this, target, 'Shipped', itemIndex);
-			return printed?.tracking_number ? await reprintLabel.call(this, target, itemIndex) : undefined;
-		},
-	});
+	const overrides = {
+		carrier: String(this.getNodeParameter('carrier', itemIndex, '')).trim(),
+		carrier_service_code: String(this.getNodeParameter('carrierServiceCode', itemIndex, '')).trim(),
+		packages,
+	};
+	return await bookLabel.call(this, target, overrides, sourceOrderId, itemIndex);
 }
 
 /** Update Order First: write the changes to the unshipped order, then book; the label error then says the order was changed. */
 async function updateThenBook(this: IExecuteFunctions, order: IDataObject, changes: IDataObject, packages: IDataObject[] | undefined, itemIndex: number): Promise<IDataObject> {
 	await updateOrder.call(this, order, changes, itemIndex);
 	try {
-		return await bookLabel.call(this, order, { order_id: Number(order.order_id) }, packages, itemIndex);
+		return await bookOrderLabel.call(this, order, { order_id: Number(order.order_id) }, packages, itemIndex);
 	} catch (error) {
 		throw labelFailedAfter.call(this, error, `Order ${String(order.order_number)} was updated`, 'The changes are saved in Starshipit. Fix the problem and run the node again: sending the same changes again does no harm.', itemIndex);
 	}
@@ -82,7 +71,7 @@ async function createLabel(this: IExecuteFunctions, itemIndex: number): Promise<
 	// An order that goes abroad (after the changes) must carry customs data, or the carrier refuses it later.
 	const order = found && changes ? withChanges(found, changes) : found;
 	if (order) assertCustomsReady.call(this, order, String(this.getNodeParameter('homeCountry', itemIndex, 'AU')), itemIndex);
-	if (!found || !changes) return await labelItem.call(this, itemIndex, await bookLabel.call(this, found, reference, packages, itemIndex));
+	if (!found || !changes) return await labelItem.call(this, itemIndex, await bookOrderLabel.call(this, found, reference, packages, itemIndex));
 	const [item] = await labelItem.call(this, itemIndex, await updateThenBook.call(this, found, changes, packages, itemIndex));
 	item.json = { ...item.json, order_updated: true };
 	return [item];

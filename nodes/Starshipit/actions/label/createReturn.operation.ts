@@ -6,7 +6,7 @@ import { orderLocator, resolveOrder } from '../order/lookup';
 import type { OperationModule } from '../types';
 import { binaryOptions } from './document';
 import { labelFailedAfter } from './orderUpdate';
-import { labelItem } from './shipment';
+import { bookLabel, labelItem } from './shipment';
 
 /** Starshipit's documented way: clone the order as a return shipment, then print the clone. */
 export const createReturnLabelOperation: OperationModule = {
@@ -23,9 +23,7 @@ export const createReturnLabelOperation: OperationModule = {
 			const returnOrder = cloned.order as IDataObject;
 			let label: IDataObject;
 			try {
-				label = await starshipitRequest.call(this, {
-					endpoint: 'labelCreate', body: { order_id: returnOrder.order_id as number }, starshipitOrderId: returnOrder.order_id as number, action: 'labelled', ...context,
-				});
+				label = await bookLabel.call(this, { order_id: Number(returnOrder.order_id) }, {}, String(original.order_number), itemIndex);
 			} catch (error) {
 				// Running the node again would clone a second return: say where the first one is.
 				const returnNumber = String(returnOrder.order_number);

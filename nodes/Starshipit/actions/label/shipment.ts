@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { starshipitRequest } from '../../transport';
-import type { OrderReference } from '../order/lookup';
+import { withoutBlanks } from '../order/fields';
+import { fetchOrder, type OrderReference } from '../order/lookup';
 import { documentsItem } from './document';
 
 /** The label answer, flattened: the first tracking number on its own for easy mapping. */
@@ -36,5 +37,24 @@ export async function reprintLabel(this: IExecuteFunctions, reference: OrderRefe
 		starshipitOrderId: reference.order_id,
 		itemIndex,
 		safeToRepeat: true,
+	});
+}
+
+/**
+ * Books the label of an order (with any carrier, service or package overrides). A dropped connection
+ * may hide a booked shipment: if the order now has a label, that label is fetched instead of booking again.
+ */
+export async function bookLabel(this: IExecuteFunctions, target: OrderReference, overrides: IDataObject, sourceOrderId: string | undefined, itemIndex: number): Promise<IDataObject> {
+	return await starshipitRequest.call(this, {
+		endpoint: 'labelCreate',
+		body: withoutBlanks({ ...target, ...overrides }),
+		action: 'labelled',
+		sourceOrderId,
+		starshipitOrderId: target.order_id,
+		itemIndex,
+		findExisting: async () => {
+			const printed = await fetchOrder.call(this, target, 'Shipped', itemIndex);
+			return printed?.tracking_number ? await reprintLabel.call(this, target, itemIndex) : undefined;
+		},
 	});
 }
