@@ -58,6 +58,11 @@ export const UNCONFIRMED = {
 	retryAfterMessagePattern: /try again in (\d+(?:\.\d+)?) seconds?/i,
 	/** Rate fields seen in one client's fixture only (the reference has service_name, service_code, total_price). */
 	rateExtraFields: { carrier: 'carrier', carrierName: 'carrier_name', currency: 'currency', transitDays: 'transit_days' },
+	/**
+	 * Where a rates answer keeps its list: `rates` (/api/rates) and `services` (/api/deliveryservices) are
+	 * in the reference; `delivery_services` and `data.services` were seen by other clients only.
+	 */
+	rateListPaths: [['rates'], ['services'], ['delivery_services'], ['data', 'services']],
 	/** How the import answer names an order that already exists: undocumented; one plugin sees "Order Exists" / "already exists". */
 	importDuplicatePattern: /order exists|already exists/i,
 	/**

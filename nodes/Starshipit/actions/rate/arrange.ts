@@ -4,7 +4,9 @@ import { UNCONFIRMED } from '../../transport';
 import { withoutBlanks } from '../order/fields';
 
 /** Sorting, filtering and shaping of a list of rates, shared by Get Rates and Get Rates for Order. */
-const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
+
+/** A plain text field of the editor. */
+export const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
 
 export function rateListOptions(withCurrency: boolean): INodeProperties {
 	const currency = text('Currency', 'currency', { placeholder: 'e.g. AUD', description: '3-letter currency code of the prices. Empty: the account’s currency.' });
@@ -33,10 +35,10 @@ export function rateListOptions(withCurrency: boolean): INodeProperties {
 	};
 }
 
-/** `rates` from /api/rates, `services` from /api/deliveryservices; other clients see `data.services` or `delivery_services`: accept all. */
+/** The list of rates, wherever the answer keeps it (the candidates are in UNCONFIRMED.rateListPaths). */
 export function ratesOf(body: IDataObject): IDataObject[] {
-	const candidates = [body.rates, body.services, body.delivery_services, (body.data as IDataObject | undefined)?.services];
-	return (candidates.find(Array.isArray) as IDataObject[] | undefined) ?? [];
+	const at = (path: readonly string[]) => path.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], body);
+	return (UNCONFIRMED.rateListPaths.map(at).find(Array.isArray) as IDataObject[] | undefined) ?? [];
 }
 
 /** The fields a workflow maps most, first and with prices as numbers; anything else Starshipit sends follows. */

@@ -3,14 +3,12 @@ import { z } from 'zod/v4';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
+import { countryCode, currency, postCode } from '../../validation/rules';
 import { validateInput } from '../../validation/validate';
 import { packageRows, packagesField, withoutBlanks } from '../order/fields';
-import { countryCode, currency, postCode } from '../../validation/rules';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
-import { arrange, noRatesMessage, rateListOptions, ratesOf, tidy } from './arrange';
-
-const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
+import { arrange, noRatesMessage, rateListOptions, ratesOf, text, tidy } from './arrange';
 
 const description: INodeProperties[] = [
 	text('Street', 'street', { placeholder: 'e.g. 1 George Street', description: 'Street of the destination (improves accuracy for some carriers)' }),
