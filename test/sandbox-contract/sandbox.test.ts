@@ -22,6 +22,15 @@ test('a missing subscription key gets the gateway 401, a wrong API key 403', asy
 	expect(wrong).toMatchObject({ status: 403, body: { statusCode: 403 } });
 });
 
+test('a body that is not a JSON object gets a 400, and the sandbox keeps answering', async () => {
+	for (const raw of ['{not json', 'null']) {
+		const answer = await request(`${sandbox.url}/api/orders`, { method: 'POST', headers: keys, body: raw });
+		expect(answer.statusCode).toBe(400);
+		expect(((await answer.body.json()) as Record<string, any>).errors[0].message).toBe('The request body is not a JSON object');
+	}
+	expect((await call('GET', '/api/orders/unshipped')).status).toBe(200);
+});
+
 test('the unshipped list holds only the last 24 hours unless a since_ date is given', async () => {
 	const old = sandbox.store.orders.find((order) => order.order_number === SEED.domesticOrder)!;
 	old.order_date = new Date(Date.now() - 48 * 3600_000).toISOString();

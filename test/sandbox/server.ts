@@ -85,16 +85,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		return false;
 	}
 
+	/** The request body as an object; undefined when it is not JSON or not an object. */
+	function parseBody(raw: string): Json | undefined {
+		if (!raw) return {};
+		try {
+			const parsed: unknown = JSON.parse(raw);
+			return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Json) : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
 	async function handle(request: IncomingMessage, response: ServerResponse, raw: string) {
 		const url = new URL(request.url ?? '/', 'http://sandbox');
 		const method = request.method ?? 'GET';
 		const query = Object.fromEntries(url.searchParams);
 		const now = Date.now();
-		let body: Json = {};
-		try {
-			body = raw ? (JSON.parse(raw) as Json) : {};
-		} catch {
-			return send({ status: 400, body: { success: false, errors: [{ message: 'The request body is not valid JSON', details: '' }] } });
+		const body = parseBody(raw);
+		if (!body) {
+			response.writeHead(400, { 'content-type': 'application/json' });
+			return response.end(JSON.stringify({ success: false, errors: [{ message: 'The request body is not a JSON object', details: '' }] }));
 		}
 		if (url.pathname.startsWith('/__sandbox/')) {
 			const answer = control(method, url.pathname, body);
@@ -167,7 +177,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const server = createServer((request, response) => {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => void handle(request, response, Buffer.concat(chunks).toString('utf8')));
+		request.on('end', () => {
+			// A bug in a route answers 500, as a real server would, instead of stopping the sandbox.
+			handle(request, response, Buffer.concat(chunks).toString('utf8')).catch((error: Error) => {
+				if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+				response.end(JSON.stringify({ success: false, errors: [{ message: `Sandbox error: ${error.message}`, details: '' }] }));
+			});
+		});
 	});
 	server.on('connection', (socket) => {
 		sockets.add(socket);
