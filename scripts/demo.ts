@@ -2,7 +2,7 @@
  * `npm start`: the sandbox with demo data and a real n8n with this package, the six templates and a
  * sandbox credential, on this machine. Prints the editor's URL and the demo login.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,11 +15,14 @@ const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010);
 
 void (async () => {
-	const home = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-starshipit');
-	mkdirSync(home, { recursive: true });
-	const sandbox = await startSandbox({ port: SANDBOX_PORT, dataFile: join(home, 'sandbox-data.json') });
+	// Every start is the same fresh demo: the sandbox's seed and an n8n folder made anew, so the templates
+	// (which print and ship the demo orders) run green again after a restart and nothing piles up.
+	const userFolder = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-starshipit', 'demo');
+	rmSync(userFolder, { recursive: true, force: true });
+	mkdirSync(userFolder, { recursive: true });
+	const sandbox = await startSandbox({ port: SANDBOX_PORT });
 	console.log(`Starshipit sandbox on ${sandbox.url}`);
-	const workspace = await prepareWorkspace({ sandboxUrl: sandbox.url, port: N8N_PORT, userFolder: join(home, `demo-${Date.now()}`) });
+	const workspace = await prepareWorkspace({ sandboxUrl: sandbox.url, port: N8N_PORT, userFolder });
 	// A headless owner, so the editor opens on a login rather than a set-up wizard.
 	Object.assign(workspace.env, ownerEnvironment(workspace.install, { ...DEMO_OWNER, firstName: 'Demo', lastName: 'User' }));
 	const n8n = await startServer(workspace.install, workspace.env);
