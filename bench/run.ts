@@ -20,7 +20,6 @@ interface Row { job: string; tool: string; wall: number; requests: number; limit
 
 /** Runs one workflow with `n8n execute` and measures wall time and the CPU time n8n used (bash's `times`). */
 async function execute(workspace: Workspace, id: string): Promise<{ wall: number; cpu: number; nodeSeconds: number }> {
-	const started = Date.now();
 	const outFile = join(tmpdir(), `${id}.out`);
 	const command = `"${workspace.install.node}" "${workspace.install.bin}" execute --id=${id} --rawOutput > "${outFile}"; times`;
 	const output = await new Promise<string>((resolve) => {
@@ -32,7 +31,7 @@ async function execute(workspace: Workspace, id: string): Promise<{ wall: number
 	// `times` prints the shell's own times, then its children's: "0m1.234s 0m0.123s".
 	const [, children] = output.trim().split('\n').slice(-2);
 	const seconds = (children ?? '').split(' ').map((part) => { const [m, s] = part.replace('s', '').split('m'); return Number(m) * 60 + Number(s); });
-	return { wall: (Date.now() - started) / 1000, cpu: (seconds[0] ?? 0) + (seconds[1] ?? 0), nodeSeconds: measuredNodeTime(readFileSync(outFile, 'utf8')) };
+	return { cpu: (seconds[0] ?? 0) + (seconds[1] ?? 0), nodeSeconds: measuredNodeTime(readFileSync(outFile, 'utf8')) };
 }
 
 /** n8n's own record of how long the measured node (the last one) ran, from the run data. */
@@ -58,7 +57,7 @@ async function main() {
 		await cli(workspace, ['import:workflow', `--input=${file}`]);
 	};
 	const credential = (rate: number) => importSandboxCredential(workspace, { sandboxUrl: sandbox.url, rateLimit: rate, maxRetries: 6 });
-	// What `n8n execute` itself costs (start-up), taken off every wall time so that rows compare node work.
+	// What `n8n execute` itself costs in CPU (start-up), taken off every CPU figure so that rows compare node work.
 	await load(perItem('baseline', 1, true));
 	const baseline = await execute(workspace, 'baseline');
 	const rows: Row[] = [];
