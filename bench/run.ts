@@ -19,7 +19,7 @@ const thousands = (value: number) => value.toLocaleString('en-US');
 interface Row { job: string; tool: string; wall: number; requests: number; limited: number; failed: number; duplicates: number; floor?: number; cpuPerItemMs?: number }
 
 /** Runs one workflow with `n8n execute` and measures wall time and the CPU time n8n used (bash's `times`). */
-async function execute(workspace: Workspace, id: string): Promise<{ wall: number; cpu: number; nodeSeconds: number }> {
+async function execute(workspace: Workspace, id: string): Promise<{ cpu: number; nodeSeconds: number }> {
 	const outFile = join(tmpdir(), `${id}.out`);
 	const command = `"${workspace.install.node}" "${workspace.install.bin}" execute --id=${id} --rawOutput > "${outFile}"; times`;
 	const output = await new Promise<string>((resolve) => {
