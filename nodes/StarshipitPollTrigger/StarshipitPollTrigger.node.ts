@@ -19,7 +19,7 @@ export class StarshipitPollTrigger implements INodeType {
 		icon: { light: 'file:starshipit.svg', dark: 'file:starshipit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: '={{ $parameter["event"] === "newUnshipped" ? "New Unshipped Order" : $parameter["event"] === "shipped" ? "Order Labelled or Shipped" : "Tracking Status Changed" }}',
 		description: 'Checks Starshipit on a schedule: the safety net for missed tracking webhooks',
 		defaults: { name: 'Starshipit Poll Trigger' },
 		polling: true,
@@ -40,7 +40,7 @@ export class StarshipitPollTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Orders created or labelled before you published this workflow start nothing. After that, each new event starts one run, never two for the same one.',
+					'Orders dated or labelled before you published (on n8n 1.x: activated) this workflow start nothing, even when they reach Starshipit later. After that, each new event starts one run, never two for the same one.',
 				name: 'pollNotice',
 				type: 'notice',
 				default: '',
@@ -48,7 +48,7 @@ export class StarshipitPollTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Each tracking status change starts one run, never two for the same one. The first time this trigger sees an order shipped before you published, it starts a run with that order’s current status, even if the status has not changed: sending the same status to your shop again is harmless.',
+					'Each tracking status change starts one run, never two for the same one. The first time this trigger sees an order shipped before you published (on n8n 1.x: activated) this workflow, it starts a run with that order’s current status, even if the status has not changed: sending the same status to your shop again is harmless.',
 				name: 'trackingNotice',
 				type: 'notice',
 				default: '',

@@ -26,7 +26,7 @@ export class StarshipitTrigger implements INodeType {
 			// or wrong one gets 401 and starts nothing (signature.ts). Starshipit does not publish this scheme.
 			{
 				displayName:
-					'In Starshipit, open Settings > Tracking & notifications (or Customer Notifications) and paste the <b>Production URL</b> above. Publish this workflow first: the Test URL only works while you are listening for a test event.',
+					'In Starshipit, open Settings > Tracking & notifications (or Customer Notifications) and paste the <b>Production URL</b> above. Publish this workflow first (on n8n 1.x: activate it): the Test URL only works while you are listening for a test event.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
