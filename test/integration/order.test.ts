@@ -445,8 +445,11 @@ describe('Update, Delete, Archive, Restore', () => {
 		expect(created(SEED.domesticOrder)).toHaveLength(0);
 		expect((await order('archive', byNumber(SEED.printedOrder))).items[0].json.outcome).toBe('archived');
 		expect(created(SEED.printedOrder)[0].archived).toBe(true);
+		const before = sandbox.stats.requests;
 		expect((await order('restore', byNumber(SEED.printedOrder))).items[0].json.outcome).toBe('restored');
 		expect(created(SEED.printedOrder)[0].archived).toBe(false);
+		// An archived order is looked for among archived orders first: one lookup, then the restore.
+		expect(sandbox.stats.requests - before).toBe(2);
 	});
 });
 

@@ -3,16 +3,19 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest, type EndpointName } from '../../transport';
 import type { OperationModule } from '../types';
-import { orderLocator, resolveOrder } from './lookup';
+import { orderLocator, resolveOrder, type OrderStatus } from './lookup';
 
-/** Delete, Archive and Restore: find the order, then one call with its ID in the query string. */
-export function orderLifecycleOperation(endpoint: EndpointName, outcome: 'deleted' | 'archived' | 'restored'): OperationModule {
+/**
+ * Delete, Archive and Restore: find the order (looking first where such an order usually is), then one
+ * call with its ID in the query string.
+ */
+export function orderLifecycleOperation(endpoint: EndpointName, outcome: 'deleted' | 'archived' | 'restored', likeliest: OrderStatus): OperationModule {
 	return {
 		description: [orderLocator],
 		writes: true,
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await runPerItem.call(this, items, async (itemIndex) => {
-				const order = await resolveOrder.call(this, itemIndex);
+				const order = await resolveOrder.call(this, itemIndex, likeliest);
 				await starshipitRequest.call(this, {
 					endpoint,
 					query: { order_id: order.order_id as number },

@@ -30,7 +30,7 @@ export interface OrderReference {
 	order_number?: string;
 }
 
-type OrderStatus = 'Unshipped' | 'Shipped' | 'Archived';
+export type OrderStatus = 'Unshipped' | 'Shipped' | 'Archived';
 
 /** GET /api/orders in one status (`Unshipped` is Starshipit's default; `Shipped` also finds printed orders). Not found: undefined. */
 export async function fetchOrder(this: StarshipitContext, reference: OrderReference, status: OrderStatus, itemIndex?: number): Promise<IDataObject | undefined> {
@@ -45,9 +45,10 @@ export async function fetchOrder(this: StarshipitContext, reference: OrderRefere
 	return (body.order as IDataObject | undefined) ?? undefined;
 }
 
-/** The whole order in whichever status it is, unshipped first (the usual case costs one request). */
-async function fetchOrderInAnyStatus(this: StarshipitContext, reference: OrderReference, itemIndex?: number): Promise<IDataObject | undefined> {
-	for (const status of ['Unshipped', 'Shipped', 'Archived'] as const) {
+/** The whole order in whichever status it is, the likeliest first (so the usual case costs one request). */
+async function fetchOrderInAnyStatus(this: StarshipitContext, reference: OrderReference, itemIndex?: number, likeliest: OrderStatus = 'Unshipped'): Promise<IDataObject | undefined> {
+	const statuses: OrderStatus[] = [likeliest, ...(['Unshipped', 'Shipped', 'Archived'] as const).filter((status) => status !== likeliest)];
+	for (const status of statuses) {
 		const order = await fetchOrder.call(this, reference, status, itemIndex);
 		if (order) return order;
 	}
@@ -102,11 +103,11 @@ export function orderReference(this: IExecuteFunctions, itemIndex: number): Orde
 }
 
 /** Reads the order the locator points at, or says plainly that Starshipit has no such order. */
-export async function resolveOrder(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function resolveOrder(this: IExecuteFunctions, itemIndex: number, likeliest?: OrderStatus): Promise<IDataObject> {
 	const reference = orderReference.call(this, itemIndex);
 	const byId = reference.order_id !== undefined;
 	const value = byId ? reference.order_id : reference.order_number;
-	const order = await fetchOrderInAnyStatus.call(this, reference, itemIndex);
+	const order = await fetchOrderInAnyStatus.call(this, reference, itemIndex, likeliest);
 	if (!order) {
 		throw new NodeOperationError(this.getNode(), `Starshipit has no order ${byId ? 'with ID' : 'numbered'} ${value} (item ${itemIndex + 1})`, {
 			itemIndex,
