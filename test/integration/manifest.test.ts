@@ -59,6 +59,17 @@ describe('Manifest > Create', () => {
 		expect(items).toEqual([expect.objectContaining({ json: expect.objectContaining({ error: 'Starshipit: Only printed, unmanifested orders can be manifested' }), pairedItem: [{ item: 0 }, { item: 1 }] })]);
 	});
 
+	test('Continue On Fail: a bad order ID fails its own item; the good orders are manifested', async () => {
+		const [printed] = await labelled(SEED.domesticOrder);
+		const { items, error } = await run('manifest', 'create', { manifestBy: 'orders', orderId: '={{ $json.order_id }}' }, [printed, { order_id: 'SO-9' }], true);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.json.manifested ?? item.json.error, item.pairedItem])).toEqual([
+			[1, [{ item: 0 }]],
+			['Order ID of item 2 is not a Starshipit order ID: "SO-9"', { item: 1 }],
+		]);
+		expect(stored(SEED.domesticOrder).manifest_number).toMatch(/^M-/);
+	});
+
 	test('by carrier: everything printed for that carrier', async () => {
 		await labelled(SEED.domesticOrder);
 		const { items, error } = await run('manifest', 'create', { manifestBy: 'carrier', carrier: 'AusPost' });

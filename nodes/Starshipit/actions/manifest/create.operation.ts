@@ -30,27 +30,47 @@ const description: INodeProperties[] = [
 	...binaryOptions('manifest').map((option) => ({ ...option, displayOptions: { show: { manifestBy: ['orders'] } } })),
 ];
 
-async function manifestOrders(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const orderIds = items.map((_item, itemIndex) => {
+/** The Starshipit order ID of each item; a bad one is an error item under Continue On Fail, else it stops the run. */
+function readOrderIds(this: IExecuteFunctions, items: INodeExecutionData[]): { valid: Array<{ id: number; itemIndex: number }>; refused: INodeExecutionData[] } {
+	const valid: Array<{ id: number; itemIndex: number }> = [];
+	const refused: INodeExecutionData[] = [];
+	items.forEach((_item, itemIndex) => {
 		const id = String(this.getNodeParameter('orderId', itemIndex, '')).trim();
-		if (!/^[0-9]+$/.test(id)) throw new NodeOperationError(this.getNode(), `Order ID of item ${itemIndex + 1} is not a Starshipit order ID: "${id}"`, { itemIndex, description: 'Map the order_id field from Label > Create or Order > Get.' });
-		return Number(id);
+		if (/^[0-9]+$/.test(id)) return valid.push({ id: Number(id), itemIndex });
+		const error = new NodeOperationError(this.getNode(), `Order ID of item ${itemIndex + 1} is not a Starshipit order ID: "${id}"`, { itemIndex, description: 'Map the order_id field from Label > Create or Order > Get.' });
+		if (!this.continueOnFail()) throw error;
+		return refused.push(errorItem(error, itemIndex));
 	});
-	const body = await starshipitRequest.call(this, { endpoint: 'manifestOrders', body: { order_ids: orderIds }, action: 'manifested', itemIndex: 0 });
-	const json: IDataObject = { order_ids: orderIds, manifested: orderIds.length };
-	// Some carriers answer without a PDF (documented): then there is no file to return.
-	const documents = body.pdf ? [{ base64: String(body.pdf), type: body.label_type }] : [];
-	const item = await documentsItem.call(this, 0, json, documents, `manifest-${new Date().toISOString().slice(0, 10)}`, 'manifest_base64');
-	// One manifest stands for every input item.
-	return [{ ...item, pairedItem: items.map((_item, index) => ({ item: index })) }];
+	return { valid, refused };
+}
+
+/** One manifest for the orders of every good item, paired to each; bad items (Continue On Fail) fail on their own. */
+async function manifestOrders(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const { valid, refused } = readOrderIds.call(this, items);
+	if (valid.length === 0) return refused;
+	const orderIds = valid.map((entry) => entry.id);
+	const pairedItem = valid.map((entry) => ({ item: entry.itemIndex }));
+	try {
+		const body = await starshipitRequest.call(this, { endpoint: 'manifestOrders', body: { order_ids: orderIds }, action: 'manifested', itemIndex: valid[0].itemIndex });
+		const json: IDataObject = { order_ids: orderIds, manifested: orderIds.length };
+		// Some carriers answer without a PDF (documented): then there is no file to return.
+		const documents = body.pdf ? [{ base64: String(body.pdf), type: body.label_type }] : [];
+		const item = await documentsItem.call(this, valid[0].itemIndex, json, documents, `manifest-${new Date().toISOString().slice(0, 10)}`, 'manifest_base64');
+		return [{ ...item, pairedItem }, ...refused];
+	} catch (error) {
+		const nodeError = asNodeError.call(this, error, valid[0].itemIndex);
+		if (!this.continueOnFail()) throw nodeError;
+		// The manifest stood for every good item, and so does its failure.
+		return [{ ...errorItem(nodeError, valid[0].itemIndex), pairedItem }, ...refused];
+	}
 }
 
 export const createManifestOperation: OperationModule = {
 	description,
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		if (this.getNodeParameter('manifestBy', 0) === 'orders') return await manifestOrders.call(this, items);
 		try {
-			if (this.getNodeParameter('manifestBy', 0) === 'orders') return await manifestOrders.call(this, items);
 			const carrier = String(this.getNodeParameter('carrier', 0, '')).trim();
 			if (!carrier) throw new NodeOperationError(this.getNode(), 'Carrier is empty', { itemIndex: 0, description: 'Enter the carrier code, e.g. AusPost.' });
 			const body = await starshipitRequest.call(this, { endpoint: 'manifestCarrier', body: { carrier }, action: 'manifested', itemIndex: 0 });
