@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
+import { UNCONFIRMED } from '../../nodes/Starshipit/transport';
 import { startSandbox, SANDBOX_API_KEY, SEED, type Sandbox } from '../sandbox';
 
 let sandbox: Sandbox;
@@ -51,6 +52,21 @@ describe('Create', () => {
 		expect(stored.destination).toMatchObject({ name: 'Sam Lee', post_code: '2042', country: 'Australia' });
 		expect(stored.items).toHaveLength(1);
 		expect(stored.packages[0]).toMatchObject({ weight: 1, length: 0.2 });
+	});
+
+	test('fields sent by analogy go out under the names in UNCONFIRMED, so correcting one there is enough', async () => {
+		const names = UNCONFIRMED.orderFieldsByAnalogy;
+		const original = { ...names };
+		names.carrier = 'carrier_code';
+		try {
+			const { error } = await order('create', { ...domestic, additionalFields: { carrier: 'AusPost', authority_to_leave: true } });
+			expect(error).toBeUndefined();
+			const sent = (sandbox.requests.find((request) => request.method === 'POST' && request.path === '/api/orders')!.body as IDataObject).order as IDataObject;
+			expect(sent).toMatchObject({ carrier_code: 'AusPost', authority_to_leave: true });
+			expect(sent).not.toHaveProperty('carrier');
+		} finally {
+			Object.assign(names, original);
+		}
 	});
 
 	test('an international order with customs data lands', async () => {

@@ -52,8 +52,9 @@ export const UNCONFIRMED = {
 	/**
 	 * Sent on create and update by analogy: the label endpoint takes carrier and service code, and
 	 * the delivery-services endpoint takes authority_to_leave (both confirmed there, not on orders).
+	 * Editor field → the name sent to Starshipit: correct the right-hand side, the editor's stays.
 	 */
-	orderFieldsByAnalogy: ['authority_to_leave', 'carrier', 'carrier_service_code'],
+	orderFieldsByAnalogy: { authority_to_leave: 'authority_to_leave', carrier: 'carrier', carrier_service_code: 'carrier_service_code' } as Record<string, string>,
 	/** Whether 429 answers carry Retry-After is unknown; the gateway's message says "Try again in N seconds". */
 	retryAfterMessagePattern: /try again in (\d+(?:\.\d+)?) seconds?/i,
 	/** Rate fields seen in one client's fixture only (the reference has service_name, service_code, total_price). */

@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 
 import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
-import { itemRows, orderFields, orderRowFields, packageRows, withoutBlanks } from './fields';
+import { itemRows, orderFields, orderRowFields, packageRows, withoutBlanks, withStarshipitNames } from './fields';
 import { addressSchema, itemSchema, orderFieldRules, packageSchema } from './schema';
 
 /**
@@ -57,7 +57,7 @@ export function readOrderChanges(this: IExecuteFunctions, parameterName: string,
 	// What was checked is what is sent (trimmed text included).
 	const checked = validateInput(this.getNode(), changesSchema, fields, itemIndex, what) as IDataObject;
 	const destination = pick(checked, (key) => DESTINATION_FIELDS.includes(key));
-	const order = pick(checked, (key) => !DESTINATION_FIELDS.includes(key));
+	const order = withStarshipitNames(pick(checked, (key) => !DESTINATION_FIELDS.includes(key)));
 	return Object.keys(destination).length ? { ...order, destination } : order;
 }
 

@@ -146,7 +146,12 @@ export const orderFields: INodeProperties[] = [
 ];
 
 const DESTINATION_EXTRAS = ['building', 'company', 'delivery_instructions', 'email', 'phone'];
-const ORDER_EXTRAS = ['currency', 'order_date', 'reference', 'shipping_description', 'shipping_method', 'signature_required', ...UNCONFIRMED.orderFieldsByAnalogy];
+const ORDER_EXTRAS = ['currency', 'order_date', 'reference', 'shipping_description', 'shipping_method', 'signature_required', ...Object.keys(UNCONFIRMED.orderFieldsByAnalogy)];
+
+/** The editor's names of the fields sent by analogy, renamed to what Starshipit is sent (see UNCONFIRMED). */
+export function withStarshipitNames(values: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(values).map(([key, value]) => [UNCONFIRMED.orderFieldsByAnalogy[key] ?? key, value]));
+}
 
 /** Empty strings and zero dimensions mean "not given": Starshipit should not receive them. */
 export function withoutBlanks(values: IDataObject, zeroIsBlank: string[] = []): IDataObject {
@@ -192,7 +197,7 @@ export function readOrderInput(this: IExecuteFunctions, itemIndex: number): { or
 	});
 	const order = withoutBlanks({
 		order_number: String(parameter('orderNumber')).trim(),
-		...Object.fromEntries(ORDER_EXTRAS.map((key) => [key, extras[key]])),
+		...withStarshipitNames(Object.fromEntries(ORDER_EXTRAS.map((key) => [key, extras[key]]))),
 		destination,
 		items: itemRows(parameter('items', {})),
 		packages: packageRows(parameter('packages', {})),
@@ -200,6 +205,7 @@ export function readOrderInput(this: IExecuteFunctions, itemIndex: number): { or
 	const metadata = rows(extras.metadata as IDataObject, 'field').filter((field) => field.metafield_key);
 	if (metadata.length) order.metadatas = metadata;
 	if (order.signature_required === false) delete order.signature_required;
-	if (order.authority_to_leave === false) delete order.authority_to_leave;
+	const authorityToLeave = UNCONFIRMED.orderFieldsByAnalogy.authority_to_leave;
+	if (order[authorityToLeave] === false) delete order[authorityToLeave];
 	return { order, homeCountry: String(extras.homeCountry || 'AU') };
 }
