@@ -84,3 +84,10 @@ test('the create drops and the check for it fails too: the error still says the 
 	expect(error?.description).toContain('may or may not have reached Starshipit');
 	expect(calls('POST', '/api/orders')).toHaveLength(1);
 });
+
+test('a Base URL that is not a web address is refused plainly: nothing was sent, so no "may have reached" advice', async () => {
+	const { error } = await run('order', 'create', newOrder, { baseUrl: 'api.starshipit.com' });
+	expect(error?.message).toBe('The Base URL in the Starshipit credential is not a web address: "api.starshipit.com"');
+	expect(error?.description).toContain('Nothing was sent to Starshipit');
+	expect(sandbox.stats.requests).toBe(0);
+});

@@ -8,7 +8,7 @@ import type {
 	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { ENDPOINTS, RATE_LIMIT_TIERS, type EndpointName } from './api-reference';
 import { starshipitApiError } from './errors';
@@ -37,7 +37,7 @@ interface Answer {
 	body: unknown;
 	/** Set when no HTTP answer came back (refused, reset, timed out). */
 	networkCode?: string;
-	/** Set when the request could not even be made (a bad Base URL, say). */
+	/** Set when the request failed without a known network code (a bad Base URL, say, or a cancelled request). */
 	notSentReason?: string;
 }
 
@@ -96,7 +96,13 @@ interface Settings {
 
 async function readCredentialSettings(context: StarshipitContext): Promise<Settings> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+	// Refused here, so that a failure without an answer later can only mean the request may have gone out.
+	if (!/^https?:\/\//i.test(baseUrl) || !URL.canParse(baseUrl)) {
+		throw new NodeOperationError(context.getNode(), `The Base URL in the Starshipit credential is not a web address: "${baseUrl}"`, {
+			description: `Use ${DEFAULT_BASE_URL}, or leave Base URL empty. Nothing was sent to Starshipit.`,
+		});
+	}
 	const tier = String(credentials.rateLimitTier ?? 'developer');
 	const requestsPerSecond = tier === 'custom' ? Number(credentials.customRateLimit) : RATE_LIMIT_TIERS[tier] ?? 2;
 	const credentialId = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? 'default';
@@ -170,7 +176,7 @@ export async function starshipitRequest(
 		responseBody: sanitizeBody(answer.body ?? answer.notSentReason, settings.secrets),
 	});
 	const failWith = (answer: Answer, retries: number, advice?: string) => {
-		const fallback = answer.status !== null ? `request failed (HTTP ${answer.status})` : answer.networkCode ? `no answer (the connection was lost or timed out: ${answer.networkCode})` : `the request could not be sent: ${answer.notSentReason}`;
+		const fallback = answer.status !== null ? `request failed (HTTP ${answer.status})` : answer.networkCode ? `no answer (the connection was lost or timed out: ${answer.networkCode})` : `the request failed before Starshipit answered: ${answer.notSentReason}`;
 		return starshipitApiError(this.getNode(), supportContext(answer, retries), answer.body, { fallback, advice, secrets: settings.secrets }, request.itemIndex);
 	};
 
@@ -183,7 +189,8 @@ export async function starshipitRequest(
 			return (body ?? {}) as IDataObject;
 		}
 		if (status === 404 && request.notFoundAsEmpty) return {};
-		if (status === null && !answer.networkCode) throw failWith(answer, attempt);
+		// An unknown failure without an answer (not a known network code): a write may still have gone out.
+		if (status === null && !answer.networkCode) throw failWith(answer, attempt, isRepeatable(request, method) ? undefined : MAY_HAVE_LANDED);
 		if (status !== null && !isRetryableStatus(status)) throw failWith(answer, attempt);
 
 		const failure: FailureKind = answer.networkCode ? failureKindForNetworkCode(answer.networkCode) : failureKindForStatus(status as number);
