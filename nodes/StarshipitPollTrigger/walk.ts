@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { LIMITS, starshipitRequest, type EndpointName } from '../Starshipit/transport';
+import { LIMITS, starshipitListPage, type EndpointName } from '../Starshipit/transport';
 import type { Walk, WalkProgress } from './cursor';
 
 const PAGE_SIZE = LIMITS.legacyListMaxLimit;
@@ -12,11 +12,7 @@ const overlapsLastPage = (pageIds: string[], walk: Walk) => pageIds.some((id) =>
 
 async function readPage(this: IPollFunctions, endpoint: EndpointName, since: string, page: number) {
 	// Last updated, not order date: an order imported today may carry last week's order date.
-	const body = await starshipitRequest.call(this, { endpoint, query: { since_last_updated: since, page, limit: PAGE_SIZE } });
-	const rows = Array.isArray(body.orders) ? (body.orders as IDataObject[]) : [];
-	const totalPages = Number(body.total_pages ?? 0);
-	const isLast = rows.length < PAGE_SIZE || (totalPages > 0 && page >= totalPages);
-	return { rows, isLast };
+	return await starshipitListPage.call(this, { endpoint, query: { since_last_updated: since }, style: 'page-limit', itemsKey: 'orders' }, page, PAGE_SIZE);
 }
 
 /**
