@@ -104,7 +104,7 @@ describe('Manifest > Get Many', () => {
 		expect(lists.map((request) => request.query)).toEqual([{ page: '1', limit: '2' }]);
 	});
 
-	test('Return All pages through with at most 250 a page', async () => {
+	test('Return All asks for pages of 250, the most Starshipit gives', async () => {
 		await threeManifests();
 		const { items } = await run('manifest', 'getMany', { returnAll: true });
 		expect(items).toHaveLength(3);

@@ -332,8 +332,11 @@ describe('Get, Get Many, Search', () => {
 		const all = await order('getMany', { status: 'unshipped', returnAll: true, simplify: false });
 		expect(all.items.length).toBe(603);
 		expect(sandbox.stats.byRoute['GET /api/orders/unshipped']).toBe(3);
+		const before = sandbox.stats.requests;
 		const some = await order('getMany', { status: 'all', returnAll: false, limit: 7 });
 		expect(some.items).toHaveLength(7);
+		// Seven of 603 come in one small page, not a walk through the list.
+		expect(sandbox.stats.requests - before).toBe(1);
 	});
 
 	test('Get Many All: filters by country and order date, sorted by order number', async () => {
