@@ -10,7 +10,6 @@ export interface RouteRequest {
 export interface RouteAnswer {
 	status: number;
 	body: unknown;
-	/** Called when the answer is sent: the route's write happens here, so a dropped-before-write fault skips it. */
 }
 export type Route = (request: RouteRequest) => RouteAnswer;
 

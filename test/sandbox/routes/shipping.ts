@@ -158,14 +158,18 @@ const rates: Route = ({ body }) => {
 	const weight = packages.reduce((sum, pack) => sum + Number(pack.weight), 0);
 	const list = DOMESTIC.has(String(destination.country_code)) ? SERVICES.domestic : SERVICES.international;
 	const currency = String(body.currency || ACCOUNT.currency);
-	return ok({
-		rates: list.map(({ base, perKg, ...service }) => ({ ...service, currency, total_price: Math.round((base + perKg * weight) * 100) / 100 })),
-	});
+	// Only /api/rates answers carry transit_days (seen by one client; see UNCONFIRMED.rateExtraFields).
+	return ok({ rates: priced(list, weight, currency, { withTransitDays: true }) });
 };
 
 type Service = (typeof SERVICES.domestic)[number];
-const priced = (list: Service[], weight: number, currency: string) =>
-	list.map(({ base, perKg, transit_days: _days, ...service }) => ({ ...service, currency, total_price: Math.round((base + perKg * weight) * 100) / 100 }));
+const priced = (list: Service[], weight: number, currency: string, { withTransitDays = false } = {}) =>
+	list.map(({ base, perKg, transit_days, ...service }) => ({
+		...service,
+		...(withTransitDays ? { transit_days } : {}),
+		currency,
+		total_price: Math.round((base + perKg * weight) * 100) / 100,
+	}));
 const unpriced = (list: Service[]) => list.map(({ base: _base, perKg: _perKg, transit_days: _days, ...service }) => service);
 
 /**
