@@ -8,7 +8,8 @@ import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, startSandbox, type San
 import { parseRawOutput, runCli, startServer, stopServer } from './n8n';
 import { cli, ownerEnvironment, prepareWorkspace, type Workspace } from './workspace';
 
-const N8N_PORT = 5690;
+// E2E_N8N_PORT lets two checkouts run the suite side by side (n8n also takes the port after it).
+const N8N_PORT = Number(process.env.E2E_N8N_PORT ?? 5690);
 const WEBHOOK_SECRET = 'e2e-webhook-secret';
 const OWNER = { email: 'e2e@example.com', password: 'E2e-password-1' };
 let sandbox: Sandbox;
