@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
 import { UNCONFIRMED } from '../../nodes/Starshipit/transport';
+import { expectDeviations } from '../harness/deviations';
 import { startSandbox, SANDBOX_API_KEY, SEED, type Sandbox } from '../sandbox';
 
 let sandbox: Sandbox;
@@ -58,6 +59,7 @@ describe('Create', () => {
 		const names = UNCONFIRMED.orderFieldsByAnalogy;
 		const original = { ...names };
 		names.carrier = 'carrier_code';
+		expectDeviations(sandbox, { path: '/api/orders', what: 'order.carrier_code' }); // the renamed field is the point of this test
 		try {
 			const { error } = await order('create', { ...domestic, additionalFields: { carrier: 'AusPost', authority_to_leave: true } });
 			expect(error).toBeUndefined();
