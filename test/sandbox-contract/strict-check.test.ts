@@ -120,6 +120,9 @@ describe('what it flags', () => {
 		['a delete without its order ID', 'DELETE', '/api/orders/delete', undefined, ['required query order_id: missing (required) [refused]']],
 		['a country code on an order address (names documented)', 'POST', '/api/orders', { order: order({ destination: { ...SAMPLE_ORDER.destination, country: 'AU' } }) }, ['value order.destination.country="AU": a country code where the reference documents a country name (e.g. Australia)']],
 		['a country code as a product\'s country of origin', 'POST', '/api/products', { product: { ...SAMPLE_PRODUCT, country: 'NZ' } }, ['value product.country="NZ": a country code where the reference documents a country name (e.g. Australia)']],
+		['an object written out as a search phrase (issue 12.6)', 'GET', '/api/orders/search?phrase=[object Object]', undefined, ['query-value query phrase=[object Object]: a JavaScript value written out as text, not a value the user meant']],
+		['"undefined" as an order number (issue 11.1)', 'POST', '/api/orders', { order: order({ order_number: 'undefined' }) }, ['value order.order_number="undefined": a JavaScript value written out as text, not a value the user meant']],
+		['hostile text is shown cut', 'POST', '/api/orders', { order: order({ reference: 'x'.repeat(500) }) }, [`value order.reference="${'x'.repeat(56)}...: longer than the documented 50 characters`]],
 		['a body on a read', 'GET', '/api/orders/unshipped', { limit: 1 }, ['envelope body: this endpoint takes no body (sent: limit)']],
 	])('%s', (_name, method, path, body, expected) => {
 		expect(whats(check(method, path, body))).toEqual(expected);

@@ -62,7 +62,7 @@ function checkQuery(spec: QuerySpec | undefined, query: URLSearchParams, out: Ou
 		if (values.length > 1 && !spec?.repeatable?.includes(key)) note(out, 'query-value', `query ${key}: given ${values.length} times, the reference lists it once`);
 		for (const value of values) {
 			const problem = queryValueProblem(params[key], value);
-			if (problem) note(out, 'query-value', `query ${key}=${value}: ${problem}`);
+			if (problem) note(out, 'query-value', `query ${key}=${shown(value)}: ${problem}`);
 		}
 	}
 	for (const key of spec?.required ?? []) if (!query.has(key)) note(out, 'required', `query ${key}: missing (required)`, true);
@@ -126,7 +126,7 @@ function checkValue(spec: Spec, value: unknown, where: string, out: Out, batch: 
 	const problem = spec.type === 'string' ? textProblem(spec, value as string)
 		: spec.type === 'number' ? numberProblem(spec, value as number)
 			: spec.type === 'enum' && !spec.values.includes(value as string) ? notListed(spec.values) : undefined;
-	if (problem) note(out, 'value', `${where}=${JSON.stringify(value)}: ${problem}`);
+	if (problem) note(out, 'value', `${where}=${shown(JSON.stringify(value))}: ${problem}`);
 }
 
 // ---- Values ----
@@ -140,6 +140,7 @@ function hasType(spec: Spec, value: unknown): boolean {
 }
 
 function textProblem(spec: Extract<Spec, { type: 'string' }>, value: string): string | undefined {
+	if (/\[object \w+\]/.test(value) || /^(undefined|null|NaN)$/.test(value)) return 'a JavaScript value written out as text, not a value the user meant'; // GUESSES.stringifiedValues
 	if (spec.min !== undefined && value.length < spec.min) return spec.min === 1 ? 'empty' : `shorter than ${spec.min} characters`;
 	if (spec.max !== undefined && value.length > spec.max) return `longer than the documented ${spec.max} characters`;
 	if (spec.format === 'datetime') return isRfc3339DateTime(value) ? undefined : 'not an RFC 3339 date-time with a real calendar date';
@@ -175,6 +176,8 @@ function isRfc3339DateTime(value: string): boolean {
 	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** A value as a message shows it: long text cut, so that one hostile value cannot flood a test report. */
+const shown = (value: string) => (value.length > 60 ? `${value.slice(0, 57)}...` : value);
 const notListed = (values: readonly string[]) => `not a documented value (${values.join(', ')})`;
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isMissing = (value: unknown) => value === undefined || value === null || value === '';

@@ -70,6 +70,10 @@ export const GUESSES = {
 		notes: 'Yes/no query parameters (`ids_only`, `include_child_accounts`) are typed bool; the spelling is not shown.',
 		sandbox: '`true` or `false`, in any case.',
 	},
+	stringifiedValues: {
+		notes: 'The notes list no such value, but text fields take any text.',
+		sandbox: 'Text that is exactly "undefined", "null" or "NaN", or holds "[object Object]", is recorded as a deviation: it is a value the node wrote out by mistake (issue 11.1, issue 12.6), never one a user meant.',
+	},
 	productRequiredFields: {
 		notes: 'No product field is marked required (SKUs "must match order items exactly").',
 		sandbox: 'The reference requires none; the products route still refuses a product without a SKU.',
