@@ -152,7 +152,7 @@ describe('in the sandbox', () => {
 		expectDeviations(sandbox, { path: '/api/orders', kind: 'envelope' });
 		const before = sandbox.store.orders.length;
 		const answer = await call('POST', '/api/orders', SAMPLE_ORDER);
-		expect(answer).toMatchObject({ status: 400, body: { success: false, errors: [{ message: 'The request does not match the API', details: expect.stringContaining('body.order: missing from the documented envelope { order }') }] } });
+		expect(answer).toMatchObject({ status: 400, body: { success: false, errors: [{ message: 'Validation failed', details: expect.stringContaining('body.order: missing from the documented envelope { order }') }] } });
 		expect(sandbox.store.orders).toHaveLength(before);
 		expect(sandbox.deviations).toContainEqual(expect.objectContaining({ method: 'POST', path: '/api/orders', kind: 'envelope', refused: true }));
 	});

@@ -148,8 +148,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return send({ status: fault.status ?? 500, body: fault.body ?? { success: false, errors: [{ message: 'Internal server error', details: '' }] } }, headers);
 		}
 
+		// Refused as Starshipit refuses invalid input (the notes' error sample: "Validation failed"), after the gateway's checks.
 		const refused = deviations.filter((deviation) => deviation.refused);
-		if (refused.length) return send(fail(400, 'The request does not match the API', refused.map((deviation) => deviation.what).join('; ')));
+		if (refused.length) return send(fail(400, 'Validation failed', refused.map((deviation) => deviation.what).join('; ')));
 		const route = ROUTES[routeKey];
 		if (!route) return send({ status: 404, body: { statusCode: 404, message: 'Resource not found' } });
 		const answer = route({ query, body, store, now, settings });
