@@ -59,10 +59,10 @@ describe('Create', () => {
 		const original = { ...names };
 		names.carrier = 'carrier_code';
 		try {
-			const { error } = await order('create', { ...domestic, additionalFields: { carrier: 'AusPost', authority_to_leave: true } });
+			const { error } = await order('create', { ...domestic, additionalFields: { carrier: 'AusPost' } });
 			expect(error).toBeUndefined();
 			const sent = (sandbox.requests.find((request) => request.method === 'POST' && request.path === '/api/orders')!.body as IDataObject).order as IDataObject;
-			expect(sent).toMatchObject({ carrier_code: 'AusPost', authority_to_leave: true });
+			expect(sent).toMatchObject({ carrier_code: 'AusPost' });
 			expect(sent).not.toHaveProperty('carrier');
 		} finally {
 			Object.assign(names, original);
@@ -72,7 +72,9 @@ describe('Create', () => {
 	test('an international order with customs data lands', async () => {
 		const { error } = await order('create', international);
 		expect(error).toBeUndefined();
-		expect(created('WEB-5002')[0].items[0]).toMatchObject({ tariff_code: '610910', country_of_origin: 'AU' });
+		// A code is accepted and sent as the name, as the reference's order sample writes it.
+		expect(created('WEB-5002')[0].items[0]).toMatchObject({ tariff_code: '610910', country_of_origin: 'Australia' });
+		expect(created('WEB-5002')[0].destination).toMatchObject({ country: 'New Zealand' });
 	});
 
 	test('a multi-item order keeps every line', async () => {
@@ -167,7 +169,7 @@ describe('malformed input: a clear item error and nothing sent', () => {
 		['negative item weight', item({ weight: -0.1 }), /Items › #1 › Weight: cannot be negative/],
 		['item weight in grams', item({ weight: 2500 }), /Items › #1 › Weight: must be in kg/],
 		['tariff code with letters', item({ tariff_code: 'ABC123' }), /Items › #1 › Tariff Code/],
-		['country of origin as a name', item({ country_of_origin: 'Australia' }), /Items › #1 › Country Of Origin: must be a 2-letter/],
+		['country of origin that does not exist', item({ country_of_origin: 'Atlantis' }), /Items › #1 › Country Of Origin: is not a country/],
 		['zero package weight', pack({ weight: 0 }), /Packages › #1 › Weight: must be above 0/],
 		['package weight in grams', pack({ weight: 5000 }), /Packages › #1 › Weight: must be in kg/],
 		['package length in cm', pack({ length: 30 }), /Packages › #1 › Length: must be in metres/],

@@ -50,11 +50,11 @@ export type EndpointName = keyof typeof ENDPOINTS;
 /** Field names and values that are NOT confirmed by the reference: correct them here. */
 export const UNCONFIRMED = {
 	/**
-	 * Sent on create and update by analogy: the label endpoint takes carrier and service code, and
-	 * the delivery-services endpoint takes authority_to_leave (both confirmed there, not on orders).
-	 * Editor field → the name sent to Starshipit: correct the right-hand side, the editor's stays.
+	 * Sent on create and update by analogy: the label endpoint takes carrier and service code
+	 * (confirmed there, not on orders). Editor field → the name sent to Starshipit: correct the
+	 * right-hand side, the editor's stays. (Authority to Leave is a metadata row: ORDER_METADATA.)
 	 */
-	orderFieldsByAnalogy: { authority_to_leave: 'authority_to_leave', carrier: 'carrier', carrier_service_code: 'carrier_service_code' } as Record<string, string>,
+	orderFieldsByAnalogy: { carrier: 'carrier', carrier_service_code: 'carrier_service_code' } as Record<string, string>,
 	/** Whether 429 answers carry Retry-After is unknown; the gateway's message says "Try again in N seconds". */
 	retryAfterMessagePattern: /try again in (\d+(?:\.\d+)?) seconds?/i,
 	/** Rate fields seen in one client's fixture only (the reference has service_name, service_code, total_price). */
@@ -103,6 +103,15 @@ export const UNCONFIRMED = {
 	},
 	/** Webhook signature scheme, seen in one production receiver: hex HMAC-SHA256 of the raw body. */
 	webhookSignatureHeader: 'x-starshipit-signature',
+} as const;
+
+/**
+ * Order facts carried as metadata rows (`metadatas: [{ metafield_key, value }]`), as the reference's
+ * order sample carries them. Authority to Leave is `{ "metafield_key": "ATL", "value": "True" }`
+ * there; `authority_to_leave` is not an order field (it was dropped when sent as one).
+ */
+export const ORDER_METADATA = {
+	authorityToLeave: { key: 'ATL', yes: 'True', no: 'False' },
 } as const;
 
 /** Documented limits. */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { asNodeError, outputFor, runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../types';
-import { productFieldOptions, skuField, skuParameter, validProduct } from './fields';
+import { productFieldOptions, rawSku, skuField, validProduct } from './fields';
 import { readCatalogueIfCheaper, type Catalogue } from './catalogue';
 import { findProductBySku } from './lookup';
 import { createProduct, replaceProduct } from './write';
@@ -44,7 +44,7 @@ const differs = (existing: IDataObject, wanted: IDataObject) =>
 
 function wantedFields(this: IExecuteFunctions, items: INodeExecutionData[], itemIndex: number): IDataObject {
 	if (this.getNodeParameter('useInputJson', itemIndex, false) as boolean) return items[itemIndex].json;
-	return { ...(this.getNodeParameter('fields', itemIndex, {}) as IDataObject), sku: skuParameter.call(this, itemIndex) };
+	return { ...(this.getNodeParameter('fields', itemIndex, {}) as IDataObject), sku: rawSku.call(this, itemIndex) };
 }
 
 /** The catalogue read once; if that fails with Continue On Fail on, each item looks its SKU up (and fails) on its own. */
