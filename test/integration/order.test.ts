@@ -360,9 +360,9 @@ describe('Get, Get Many, Search', () => {
 	test('Get Many: a mapped Since or Order Date From that is not a date is named, and nothing is sent', async () => {
 		const before = sandbox.stats.requests;
 		const since = await order('getMany', { status: 'unshipped', returnAll: true, since: 'next week' });
-		expect(since.error?.message).toBe('Since of item 1 is not a date: "next week"');
+		expect(since.error?.message).toBe('Since of item 1 must be a date such as 2026-11-25 or 2026-11-25T08:00:00Z, not "next week": nothing was sent to Starshipit');
 		const from = await order('getMany', { status: 'all', returnAll: true, filters: { dateFrom: 'soon' } });
-		expect(from.error?.message).toBe('Order Date From of item 1 is not a date: "soon"');
+		expect(from.error?.message).toBe('Order Date From of item 1 must be a date such as 2026-11-25 or 2026-11-25T08:00:00Z, not "soon": nothing was sent to Starshipit');
 		expect(sandbox.stats.requests).toBe(before);
 	});
 

@@ -14,6 +14,8 @@ export const ENDPOINTS = {
 	ordersShipments: { method: 'GET', path: '/api/orders/shipments', confirmed: true },
 	ordersDelivered: { method: 'GET', path: '/api/orders/delivered', confirmed: true },
 	ordersSearch: { method: 'GET', path: '/api/orders/search', confirmed: true },
+	// Orders by status, archived ones included (`order_status` = new, printed, shipped, archived).
+	ordersSummary: { method: 'GET', path: '/api/orders/summary', confirmed: true },
 	ordersUpdate: { method: 'PUT', path: '/api/orders', confirmed: true },
 	ordersUpdateMany: { method: 'PUT', path: '/api/orders/update', confirmed: true },
 	ordersBatchCarrier: { method: 'PUT', path: '/api/orders/batchupdate', confirmed: true },
@@ -101,6 +103,15 @@ export const UNCONFIRMED = {
 		country: 'country',
 		postCode: 'postcode',
 	},
+	/**
+	 * Get Many "All": the reference lists no `status=All` for GET /api/orders (documented values:
+	 * Unshipped, Shipped, Printed; Shipped also finds a printed order). "All" reads the Unshipped
+	 * list, then the Shipped one, without repeating an order. Correct here if Shipped leaves out
+	 * printed orders (add 'Printed').
+	 */
+	allOrdersStatuses: ['Unshipped', 'Shipped'] as string[],
+	/** GET /api/orders/summary's sort parameter takes a column; assumed to be the paged list's names (Date, Order, ...). */
+	summarySortParam: 'sort',
 	/** Webhook signature scheme, seen in one production receiver: hex HMAC-SHA256 of the raw body. */
 	webhookSignatureHeader: 'x-starshipit-signature',
 } as const;

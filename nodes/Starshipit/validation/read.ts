@@ -24,7 +24,7 @@ import {
 export function fieldError(node: INode, itemIndex: number, label: string, problem: string, advice?: string): NodeOperationError {
 	return new NodeOperationError(node, `${label} of item ${itemIndex + 1} ${problem}: nothing was sent to Starshipit`, {
 		itemIndex,
-		description: advice ?? `Fix ${label} (or the expression that maps it) in item ${itemIndex + 1}, then run the node again.`,
+		description: `${advice ?? `Fix ${label} (or the expression that maps it) in item ${itemIndex + 1}, then run the node again.`} Nothing was sent to Starshipit for this item.`,
 	});
 }
 
@@ -66,4 +66,11 @@ export function itemInput(this: IExecuteFunctions, itemIndex: number): ItemInput
 		limit: (name = 'limit', label = 'Limit') => read(name, label, checkLimit),
 		error: (label, problem, advice) => fieldError(node, itemIndex, label, problem, advice),
 	};
+}
+
+/** Return All and Limit: undefined for all, else a whole number of at least 1 (never a silent empty list). */
+export function listLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	const input = itemInput.call(this, itemIndex);
+	if (input.raw('returnAll', false) === true) return undefined;
+	return input.limit();
 }
