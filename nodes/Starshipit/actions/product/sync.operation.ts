@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { asNodeError, outputFor, runPerItem } from '../../helpers/items';
+import { findCountry } from '../../validation/checks';
 import type { OperationModule } from '../types';
 import { productFieldOptions, rawSku, skuField, validProduct } from './fields';
 import { readCatalogueIfCheaper, type Catalogue } from './catalogue';
@@ -38,9 +39,13 @@ const description: INodeProperties[] = [
 	},
 ];
 
-/** Compares as text, so 0.5 and "0.5" (or a missing and an empty field) count as the same. */
+/** Compares as text, so 0.5 and "0.5" (or a missing and an empty field) count as the same; a stored NZ is New Zealand. */
 const differs = (existing: IDataObject, wanted: IDataObject) =>
-	Object.entries(wanted).some(([key, value]) => String(existing[key] ?? '') !== String(value ?? ''));
+	Object.entries(wanted).some(([key, value]) => {
+		const stored = String(existing[key] ?? '');
+		if (key === 'country' && findCountry(stored)?.name === value) return false;
+		return stored !== String(value ?? '');
+	});
 
 function wantedFields(this: IExecuteFunctions, items: INodeExecutionData[], itemIndex: number): IDataObject {
 	if (this.getNodeParameter('useInputJson', itemIndex, false) as boolean) return items[itemIndex].json;

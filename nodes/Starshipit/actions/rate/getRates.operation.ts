@@ -8,7 +8,7 @@ import { validateInput } from '../../validation/validate';
 import { packageRows, packagesField, withoutBlanks } from '../order/fields';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
-import { arrange, noRatesMessage, rateListOptions, ratesOf, text as textField, tidy } from './arrange';
+import { arrange, noRatesMessage, rateListOptions, rateOptions, ratesOf, text as textField, tidy } from './arrange';
 
 const description: INodeProperties[] = [
 	textField('Street', 'street', { placeholder: 'e.g. 1 George Street', description: 'Street of the destination (improves accuracy for some carriers)' }),
@@ -64,8 +64,8 @@ export const getRatesOperation: OperationModule = {
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
+			const options = rateOptions.call(this, itemIndex);
 			const request = rateRequest.call(this, itemIndex);
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			// Rates only read: asking again after a dropped connection is harmless.
 			const body = await starshipitRequest.call(this, { endpoint: 'rates', body: request, action: 'rated', itemIndex, safeToRepeat: true });
 			const found = ratesOf(body).map((rate) => tidy(rate, request.currency));
