@@ -150,7 +150,7 @@ describe('malformed input: a clear item error and nothing sent', () => {
 		['empty order number', { orderNumber: '={{ "" }}' }, /Order Number: is required/],
 		['blank order number', { orderNumber: '   ' }, /Order Number: is required/],
 		['order number too long', { orderNumber: 'X'.repeat(51) }, /Order Number: must be at most 50/],
-		['no recipient', { destinationName: '={{ "" }}' }, /Destination › Name: is required/],
+		['no recipient', { destinationName: '={{ "" }}' }, /Destination › Recipient Name: is required/],
 		['no street', { destinationStreet: '={{ "" }}' }, /Destination › Street: is required/],
 		['no suburb', { destinationSuburb: '={{ "" }}' }, /Destination › Suburb: is required/],
 		['no country', { destinationCountry: '={{ "" }}' }, /Destination › Country: is required/],
@@ -242,7 +242,7 @@ describe('Import', () => {
 		const input = [{ number: 'NEW-1', name: 'A' }, { number: SEED.domesticOrder, name: 'Renamed' }, { number: 'NEW-2', name: '' }];
 		const { items } = await order('import', { ...domestic, orderNumber: '={{ $json.number }}', destinationName: '={{ $json.name }}' }, input, true);
 		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'updated', 'failed']);
-		expect(items[2].json.error).toMatch(/Destination › Name: is required/);
+		expect(items[2].json.error).toMatch(/Destination › Recipient Name: is required/);
 		expect(created(SEED.domesticOrder)[0].destination.name).toBe('Renamed');
 		expect(created('NEW-2')).toHaveLength(0);
 	});

@@ -23,6 +23,8 @@ function withoutUndefined<T>(value: T): T {
 /** "destination.post_code" reads better to a user as "Destination › Post Code". */
 export function fieldLabel(path: PropertyKey[]): string {
 	return path
+		// The editor calls the destination's name "Recipient Name".
+		.map((part, index) => (part === 'name' && path[index - 1] === 'destination' ? 'recipient_name' : part))
 		.map((part) =>
 			typeof part === 'number'
 				? `#${part + 1}`

@@ -31,7 +31,7 @@ export const itemSchema = z.object({
 	sku: text(100),
 	description: text(250),
 	quantity: requiredNumber({ integer: true, min: 1, max: 100_000 }),
-	value: number({ min: 0 }),
+	value: number({ min: 0, max: 10_000_000 }),
 	weight: number({ min: 0, max: 1000, unit: 'kg' }),
 	tariff_code: tariffCode,
 	country_of_origin: country('name'),

@@ -68,12 +68,23 @@ export const syncProductsOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		// The SKU of each item, once known, so that a failed item still says which product it was.
 		const skus: Array<string | undefined> = [];
-		const catalogue = await catalogueFor.call(this, items.length);
-		const findBySku = async (sku: string, itemIndex: number) => (catalogue ? catalogue.get(sku) : await findProductBySku.call(this, sku, itemIndex));
-		const output = await runPerItem.call(this, items, async (itemIndex) => {
+		// Every item is checked first: a bad one is refused before the catalogue is read or anything written.
+		const checkedItems = items.map((_item, itemIndex) => {
 			const fields = wantedFields.call(this, items, itemIndex);
 			skus[itemIndex] = typeof fields.sku === 'string' || typeof fields.sku === 'number' ? String(fields.sku).trim() : undefined;
-			const wanted = validProduct.call(this, fields, itemIndex);
+			try {
+				return validProduct.call(this, fields, itemIndex);
+			} catch (error) {
+				if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
+				return error as Error;
+			}
+		});
+		const validCount = checkedItems.filter((entry) => !(entry instanceof Error)).length;
+		const catalogue = validCount > 0 ? await catalogueFor.call(this, validCount) : undefined;
+		const findBySku = async (sku: string, itemIndex: number) => (catalogue ? catalogue.get(sku) : await findProductBySku.call(this, sku, itemIndex));
+		const output = await runPerItem.call(this, items, async (itemIndex) => {
+			const wanted = checkedItems[itemIndex];
+			if (wanted instanceof Error) throw wanted;
 			const existing = await findBySku(String(wanted.sku), itemIndex);
 			// Unchanged products cost no write: a nightly sync of a big catalogue stays cheap.
 			if (existing && !differs(existing, wanted)) return outputFor(itemIndex, { outcome: 'unchanged', ...existing });
