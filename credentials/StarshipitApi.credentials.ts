@@ -68,6 +68,14 @@ export class StarshipitApi implements ICredentialType {
 			description: 'How many times to retry a request that failed only because Starshipit was busy (429), had a passing server error (500, 502, 503, 504) or could not be reached. Orders are never created twice: before a create is retried, n8n checks that the first attempt did not land.',
 		},
 		{
+			displayName: 'Your Country',
+			name: 'homeCountry',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. AU or Australia',
+			description: 'The country you ship from (code or name). Orders to other countries are checked for customs data before they are sent or labelled. A node’s own Your Country wins; empty here and there: AU.',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fail, type RouteAnswer, type Route, type SandboxSettings } from './routes/envelope';
 import { orderRoutes, findOrder } from './routes/orders';
 import { productRoutes } from './routes/products';
+import { summaryRoutes } from './routes/summary';
 import { printOrder, setTracking, shippingRoutes } from './routes/shipping';
 import { bulkOrders, seedStore } from './seed';
 import { checkRequest } from './strict/check';
@@ -16,7 +17,7 @@ import { postWebhook, webhookPayload, type SendOptions } from './webhooks';
 export const SANDBOX_API_KEY = 'sandbox-api-key-not-a-secret';
 export const SANDBOX_SUBSCRIPTION_KEY = 'sandbox-subscription-key-not-a-secret';
 
-const ROUTES: Record<string, Route> = { ...orderRoutes, ...shippingRoutes, ...productRoutes };
+const ROUTES: Record<string, Route> = { ...orderRoutes, ...shippingRoutes, ...productRoutes, ...summaryRoutes };
 
 export interface SandboxOptions {
 	port?: number;
