@@ -163,7 +163,7 @@ describe('malformed input: a clear item error and nothing sent', () => {
 		['bad phone', { additionalFields: { phone: 'call me' } }, /Destination › Phone: must be a phone/],
 		['bad currency', { additionalFields: { currency: 'DOLLARS' } }, /Currency: must be a 3-letter/],
 		['bad order date', { additionalFields: { order_date: 'yesterday' } }, /Order Date: must be a date/],
-		['street too long', { destinationStreet: 'S'.repeat(201) }, /Destination › Street: must be at most 200/],
+		['street too long', { destinationStreet: 'S'.repeat(101) }, /Destination › Street: must be at most 100/],
 		['zero quantity', item({ quantity: 0 }), /Items › #1 › Quantity: must be at least 1/],
 		['fractional quantity', item({ quantity: 1.5 }), /Items › #1 › Quantity: must be a whole number/],
 		['negative quantity', item({ quantity: -2 }), /Items › #1 › Quantity/],
@@ -424,8 +424,8 @@ describe('Update, Delete, Archive, Restore', () => {
 		const { error } = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: { order_date: 'next Tuesday' } });
 		expect(error?.description).toMatch(/Order Date: must be a date/);
 		// The order's own fields keep Create's limits on update.
-		const tooLong = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: { reference: 'x'.repeat(101) } });
-		expect(tooLong.error?.description).toMatch(/Reference: must be at most 100 characters/);
+		const tooLong = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: { reference: 'x'.repeat(51) } });
+		expect(tooLong.error?.description).toMatch(/Reference: must be at most 50 characters/);
 		expect(sandbox.stats.requests).toBe(before);
 	});
 
