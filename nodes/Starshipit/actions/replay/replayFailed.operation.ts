@@ -18,7 +18,7 @@ const description: INodeProperties[] = [
 		displayName: 'Failed Request',
 		name: 'replayData',
 		type: 'json',
-		default: '={{ $json.replay }}',
+		default: '={{ $json.replay ?? $json.details?.replay }}',
 		required: true,
 		description: 'The "replay" field of a failed item (as it came out of the error output, or as stored in a table as text)',
 	},
