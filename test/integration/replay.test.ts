@@ -119,3 +119,12 @@ test('read-only mode refuses a replay: it writes', async () => {
 	const { error } = await replay([{ replay: { resource: 'order', operation: 'create', parameters: {} } }], { readOnly: true });
 	expect(error?.message).toMatch(/^Read-only mode is on/);
 });
+
+test('without Continue On Fail, a replay that fails stops the node against its own item, with the guide’s fields', async () => {
+	const failed = await failedWrite('order', 'create', newOrder, [{ number: 'WEB-9207' }], '/api/orders');
+	sandbox.faults.add({ method: 'POST', path: '/api/orders', kind: 'status', status: 502, times: 10 });
+	const { error } = await replay([{ replay: { resource: 'order', operation: 'delete', parameters: { order: { __rl: true, mode: 'orderNumber', value: SEED.domesticOrder } } } }, failed]);
+	expect(error?.context?.itemIndex).toBe(1);
+	expect(error?.context?.supportContext).toMatchObject({ status: 502, sourceOrderId: 'WEB-9207' });
+	expect(error?.context?.replay).toEqual(failed.replay);
+});

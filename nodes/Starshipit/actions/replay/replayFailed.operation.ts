@@ -85,6 +85,8 @@ async function replayOne(this: IExecuteFunctions, payload: ReplayPayload, module
 function failedReplay(this: IExecuteFunctions, error: unknown, payload: ReplayPayload | undefined, itemIndex: number): Error {
 	const nodeError = asNodeError.call(this, error, itemIndex) as Error & { context: IDataObject };
 	nodeError.context ??= {};
+	// The replayed operation saw one item (its item 1): n8n must show the error against this item.
+	nodeError.context.itemIndex = itemIndex;
 	if (payload) {
 		const action = actionOf(payload.resource, payload.operation);
 		nodeError.context.supportContext = completeSupportContext(nodeError.context.supportContext as IDataObject | undefined, action, payload.parameters);
