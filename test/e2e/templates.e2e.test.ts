@@ -97,7 +97,9 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 	const base = `http://127.0.0.1:${N8N_PORT}`;
 
 	beforeAll(async () => {
-		await cli(workspace, ['publish:workflow', '--id=starshipitPattern1']).catch(async () => await cli(workspace, ['update:workflow', '--id=starshipitPattern1', '--active=true']));
+		for (const id of ['starshipitPattern1', 'starshipitPattern3']) {
+			await cli(workspace, ['publish:workflow', `--id=${id}`]).catch(async () => await cli(workspace, ['update:workflow', `--id=${id}`, '--active=true']));
+		}
 		Object.assign(workspace.env, ownerEnvironment(workspace.install, OWNER));
 		server = await startServer(workspace.install, workspace.env);
 		cookie = await logIn();
@@ -142,6 +144,17 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 			expect(wrongSubscription).toMatchObject({ status: 'Error', message: expect.stringMatching(/invalid subscription key/) });
 		}
 		expect(JSON.stringify([wrongApiKey, wrongSubscription])).not.toMatch(/wrong-api-key|wrong-subscription-key/);
+	});
+
+	test('3: a checkout calling the published webhook’s production URL gets every rate, cheapest first', async () => {
+		const destination = { street: '10 Queen Street', suburb: 'Auckland Central', city: 'Auckland', postcode: '1010', country: 'NZ', weight: 1.2 };
+		const answer = await fetch(`${base}/webhook/checkout-rates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(destination) });
+		expect(answer.status).toBe(200);
+		const rates = (await answer.json()) as Array<{ service: string; code: string; price: number; carrier: string }>;
+		expect(Array.isArray(rates)).toBe(true);
+		expect(rates).toHaveLength(3);
+		expect(rates.map((rate) => rate.price)).toEqual([...rates.map((rate) => rate.price)].sort((a, b) => a - b));
+		for (const rate of rates) expect(rate).toEqual({ service: expect.any(String), code: expect.any(String), price: expect.any(Number), carrier: expect.any(String) });
 	});
 
 	// Pattern 1's poll trigger also runs every minute and may write the same change back while this test
