@@ -63,6 +63,20 @@ describe('the six templates run green', () => {
 		expect(order('ERP-2001')[0].status).toBe('Shipped');
 	});
 
+	test('2 run again: the printed order is skipped, routed to Label > Reprint, and nothing new is booked or manifested', async () => {
+		const labelsBefore = sandbox.stats.byRoute['POST /api/orders/shipment'] ?? 0;
+		const manifestsBefore = sandbox.stats.byRoute['POST /api/orders/manifest'] ?? 0;
+		const trackingNumber = order('ERP-2001')[0].tracking_number;
+		const output = await execute('starshipitPattern2');
+		expect(output['Create or update the order'][0].json.outcome).toBe('skipped');
+		expect(output['Print the label']).toBeUndefined();
+		expect(output['Get its label again'][0].json.tracking_number).toBe(trackingNumber);
+		expect(output['Get its label again'][0].binary.label.mimeType).toBe('application/pdf');
+		expect(sandbox.stats.byRoute['POST /api/orders/shipment']).toBe(labelsBefore + 1);
+		expect(sandbox.stats.byRoute['POST /api/orders/manifest'] ?? 0).toBe(manifestsBefore);
+		expect(order('ERP-2001')).toHaveLength(1);
+	});
+
 	test('3: live rates, cheapest three, shaped for a checkout', async () => {
 		const output = await execute('starshipitPattern3');
 		const rates = output['Shape for the checkout'].map((item) => item.json);
