@@ -101,8 +101,10 @@ export function parseRawOutput(stdout: string): any {
 }
 
 /** Starts `n8n start` and waits until /healthz answers. */
-export async function startServer(install: N8nInstall, env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<ChildProcess> {
+export async function startServer(install: N8nInstall, env: NodeJS.ProcessEnv, timeoutMs = 180_000, onSpawn?: (child: ChildProcess) => void): Promise<ChildProcess> {
 	const child = spawn(install.node, [install.bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	// The caller can stop n8n while it is still starting (the demo on Ctrl+C).
+	onSpawn?.(child);
 	let log = '';
 	child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
