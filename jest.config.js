@@ -7,4 +7,6 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$'],
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
 	testTimeout: 30000,
+	// n8n's logger prints the errors that tests provoke on purpose: silent unless N8N_LOG_LEVEL is set.
+	setupFiles: ['<rootDir>/test/harness/quiet-logs.ts'],
 };
