@@ -49,11 +49,14 @@ export class Starshipit implements INodeType {
 			},
 			...Object.values(resources).flatMap((resource) => resource.description),
 			{
+				// Only where it helps: in the AI-agent tool form (n8n's @tool display rule), on by default. In a workflow a
+				// user picks the operation, so a switch that only refuses it is left out of the form.
 				displayName: 'Read-Only Mode',
 				name: 'readOnly',
 				type: 'boolean',
-				default: false,
-				description: 'Whether to refuse every operation that would change Starshipit (useful when an AI agent uses this node as a tool)',
+				default: true,
+				displayOptions: { show: { '@tool': [true] } },
+				description: 'Whether to refuse every operation that would change Starshipit (create, update, print, manifest, delete), so the agent can only read. Turn it off only if the agent may make changes.',
 			},
 		],
 	};
