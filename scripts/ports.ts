@@ -22,11 +22,17 @@ export async function busyDemoPorts(ports: DemoPorts): Promise<number[]> {
 	return wanted.filter((_port, index) => !free[index]);
 }
 
+/** "Port 5678 is", "Ports 5678 and 4010 are", "Ports 5678, 5679 and 4010 are". */
+function portList(ports: number[]): string {
+	if (ports.length === 1) return `Port ${ports[0]} is`;
+	return `Ports ${ports.slice(0, -1).join(', ')} and ${ports.at(-1)} are`;
+}
+
 /** What to tell someone whose port is taken: most likely a demo already runs there. */
 export function busyPortsMessage(busy: number[], ports: DemoPorts): string {
 	const next = { n8n: ports.n8n + 10, sandbox: ports.sandbox + 10 };
 	return [
-		`Port ${busy.join(' and ')} ${busy.length > 1 ? 'are' : 'is'} already in use, so the demo was not started (nothing was changed).`,
+		`${portList(busy)} already in use, so the demo was not started (nothing was changed).`,
 		`If a demo is already running, open it at http://127.0.0.1:${ports.n8n}/ or stop it first (Ctrl+C in its terminal).`,
 		`To run a second one beside it, choose other ports: N8N_PORT=${next.n8n} SANDBOX_PORT=${next.sandbox} npm start`,
 	].join('\n');
