@@ -16,8 +16,12 @@ const templates = (process.env.TEMPLATES ?? '1,2,3,4,5,6').split(',').map((numbe
 /** The newest run of a workflow, from n8n's executions list (the browser's own session). */
 async function latestRun(page: Page, workflowId: string): Promise<{ id: string; status: string } | undefined> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const answer = await page.request.get(`${base}/rest/executions?filter=${filter}&limit=1`);
-	return ((await answer.json()) as { data: { results: Array<{ id: string; status: string }> } }).data.results[0];
+	// The session cookie is bound to the browser's id, which the editor sends as a header: do the same.
+	const browserId = await page.evaluate(() => localStorage.getItem('n8n-browserId') ?? '');
+	const answer = await page.request.get(`${base}/rest/executions?filter=${filter}&limit=1`, { headers: { 'browser-id': browserId } });
+	const body = (await answer.json()) as { data?: { results: Array<{ id: string; status: string }> } };
+	if (!body.data) throw new Error(`n8n's executions list answered ${answer.status()}: ${JSON.stringify(body).slice(0, 300)}`);
+	return body.data.results[0];
 }
 
 /** Opens a template, presses Execute workflow once, and says how it went. */
@@ -25,10 +29,10 @@ async function firstClick(page: Page, workflowId: string): Promise<string> {
 	const before = await latestRun(page, workflowId);
 	await page.goto(`${base}/workflow/${workflowId}`);
 	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
-	await page.getByTestId('execute-workflow-button').click();
+	await page.locator('[data-test-id="execute-workflow-button"]').click();
 	const deadline = Date.now() + 90_000;
 	while (Date.now() < deadline) {
-		if (await page.getByTestId('stop-execution-waiting-for-webhook-button').isVisible()) return 'waits for a trigger event instead of running the sample';
+		if (await page.locator('[data-test-id="stop-execution-waiting-for-webhook-button"]').isVisible()) return 'waits for a trigger event instead of running the sample';
 		const run = await latestRun(page, workflowId);
 		if (run && run.id !== before?.id && !['running', 'new', 'waiting'].includes(run.status)) return run.status === 'success' ? 'ok' : `run ${run.id} ended ${run.status}`;
 		await page.waitForTimeout(1000);
