@@ -3,7 +3,7 @@
  * (package `chromium`), presses the big "Execute workflow" button of each template as a new user would and checks
  * that it runs the sample data at once (no "waiting for trigger event", a successful run in n8n's executions),
  * then saves the pattern-2 workflow, after its run, to docs/. Exits non-zero if a template does not run green.
- * TEMPLATES=2,3 checks only those.
+ * TEMPLATES=2,3 checks only those (and skips the node panel); TEMPLATES=none only the node panel.
  */
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -11,13 +11,14 @@ import { chromium, type Page } from 'playwright-core';
 import { DEMO_OWNER } from './demo-owner';
 
 const base = `http://127.0.0.1:${process.env.N8N_PORT ?? 5678}`;
-const templates = (process.env.TEMPLATES ?? '1,2,3,4,5,6').split(',').map((number) => `starshipitPattern${number.trim()}`);
+const only = process.env.TEMPLATES;
+const templates = only === 'none' ? [] : (only ?? '1,2,3,4,5,6').split(',').map((number) => `starshipitPattern${number.trim()}`);
 
 /** The newest run of a workflow, from n8n's executions list (the browser's own session). */
 async function latestRun(page: Page, workflowId: string): Promise<{ id: string; status: string } | undefined> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	// The session cookie is bound to the browser's id, which the editor sends as a header: do the same.
-	const browserId = await page.evaluate(() => localStorage.getItem('n8n-browserId') ?? '');
+	const browserId = await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('n8n-browserId') ?? '');
 	const answer = await page.request.get(`${base}/rest/executions?filter=${filter}&limit=1`, { headers: { 'browser-id': browserId } });
 	const body = (await answer.json()) as { data?: { results: Array<{ id: string; status: string }> } };
 	if (!body.data) throw new Error(`n8n's executions list answered ${answer.status()}: ${JSON.stringify(body).slice(0, 300)}`);
@@ -40,6 +41,20 @@ async function firstClick(page: Page, workflowId: string): Promise<string> {
 	return 'no run within 90 s';
 }
 
+/** The node panel's answer to "Starshipit" and to "print label", as a new user sees it; saved to docs/. */
+async function nodePanel(page: Page): Promise<void> {
+	for (const [search, file] of [['Starshipit', 'starshipit-in-the-node-panel.png'], ['print label', '']]) {
+		await page.goto(`${base}/workflow/starshipitPattern2`);
+		await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+		await page.locator('[data-test-id="node-creator-plus-button"]').click();
+		await page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="node-creator-search-bar"]').first().fill(search);
+		await page.waitForTimeout(1500);
+		const first = (await page.locator('[data-test-id="item-iterator-item"]').first().innerText()).replace(/\s+/g, ' ');
+		console.log(`Node panel, "${search}": first entry: ${first}`);
+		if (file) await page.screenshot({ path: join(__dirname, '..', 'docs', file) });
+	}
+}
+
 void (async () => {
 	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 	const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
@@ -60,6 +75,7 @@ void (async () => {
 			console.log(`Saved ${file}`);
 		}
 	}
+	if (!only || only === 'none') await nodePanel(page);
 	await browser.close();
 	process.exit(failed ? 1 : 0);
 })().catch((error: Error) => {

@@ -134,10 +134,14 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 	}
 	afterAll(async () => server && (await stopServer(server)));
 
-	test('the editor’s node list has the three Starshipit nodes', async () => {
-		const types = (await (await fetch(`${base}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{ name: string }>;
+	test('the editor’s node list has the three Starshipit nodes, with their codex (search words, Docs link)', async () => {
+		const types = (await (await fetch(`${base}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{ name: string; codex?: { alias?: string[]; resources?: { primaryDocumentation?: Array<{ url: string }> } } }>;
 		const names = types.map((type) => type.name);
 		for (const name of ['starshipit', 'starshipitTrigger', 'starshipitPollTrigger']) expect(names).toContain(`n8n-nodes-starshipit.${name}`);
+		// n8n reads <Name>.node.json beside the compiled node: without it no search words, categories or Docs link.
+		const action = types.find((type) => type.name === 'n8n-nodes-starshipit.starshipit');
+		expect(action?.codex?.alias).toContain('Print label');
+		expect(action?.codex?.resources?.primaryDocumentation?.[0].url).toMatch(/^https:\/\/support\.starshipit\.com\//);
 	});
 
 	test('n8n’s own credential test passes with the sandbox keys and shows which key Starshipit refused', async () => {
