@@ -1,5 +1,5 @@
 /**
- * `npm start`: the sandbox with demo data and a real n8n with this package, the six templates and a
+ * `npm start`: the sandbox with demo data and a real n8n with this package, the eight templates and a
  * sandbox credential, on this machine. Prints the editor's URL and the demo login.
  */
 import type { ChildProcess } from 'node:child_process';
