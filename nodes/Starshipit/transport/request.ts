@@ -204,9 +204,10 @@ export async function starshipitRequest(
 		const mayHaveLanded = failure === 'unavailable' || failure === 'network';
 		// Checked before giving up too: a write whose last attempt may have landed must not be run again blindly.
 		if (mayHaveLanded && request.findExisting) {
-			// When the check itself fails, the user must still hear that the write may have landed.
-			const existing = await request.findExisting().catch(() => {
-				throw failWith(answer, attempt, MAY_HAVE_LANDED);
+			// When the check itself fails, the user must still hear that the write may have landed; a
+			// NodeOperationError is the check's own verdict (e.g. "exists with other values") and stands.
+			const existing = await request.findExisting().catch((error: unknown) => {
+				throw error instanceof NodeOperationError ? error : failWith(answer, attempt, MAY_HAVE_LANDED);
 			});
 			if (existing) return existing;
 			if (request.remainingBody) options.body = request.remainingBody();
