@@ -155,3 +155,21 @@ describe('an outcome is read, never assumed', () => {
 		expect(items[0].json.error).toMatch(/does not hold it/);
 	});
 });
+
+describe('Order > Create after a lost answer', () => {
+	test('an order that was there before with other values is not taken for the new one', async () => {
+		seedExisting(['CR-1']);
+		sandbox.faults.add({ method: 'POST', path: '/api/orders', kind: 'drop-after-write', times: 1 });
+		const { error } = await runNode({ parameters: { ...parameters, operation: 'create', orderNumber: 'CR-1' }, input: [{ street: '9 New Street' }], credentials: sandboxCredentials(sandbox) });
+		expect(error?.message).toBe('Order CR-1 already exists in Starshipit with other values (Destination › Street), so it was not created (item 1)');
+		expect(stored('CR-1')).toHaveLength(1);
+	});
+
+	test('the order the lost answer was about, holding the values sent, is reported as created', async () => {
+		sandbox.faults.add({ method: 'POST', path: '/api/orders', kind: 'drop-after-write', times: 1 });
+		const { items, error } = await runNode({ parameters: { ...parameters, operation: 'create', orderNumber: 'CR-2' }, input: [{ street: '9 New Street' }], credentials: sandboxCredentials(sandbox) });
+		expect(error).toBeUndefined();
+		expect(items[0].json.order_id).toBe(stored('CR-2')[0].order_id);
+		expect(calls('POST', '/api/orders')).toBe(1);
+	});
+});

@@ -1,12 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { fieldLabel } from '../../validation/validate';
+import { isInternational } from './schema';
 
 /**
  * Whether Starshipit holds an order with the values sent: the fields sent that it holds otherwise,
  * as the editor labels them ([] when it holds them all). Fields Starshipit adds (IDs, status, dates
  * it sets) are not compared; item and package rows are compared line by line, without their IDs.
- * Text is compared trimmed and without regard to case, numbers as numbers, dates as instants.
+ * Text is compared trimmed and without regard to case, numbers as numbers, dates as instants, a
+ * country by name or code. These rules are where to loosen a comparison if a live account shows
+ * Starshipit rewriting a value it was sent.
  */
 export function differences(stored: IDataObject, sent: IDataObject, path: Array<string | number> = []): string[] {
 	const found: string[] = [];
@@ -21,6 +24,9 @@ export function differences(stored: IDataObject, sent: IDataObject, path: Array<
 			else wanted.forEach((row, index) => found.push(...differences(rows[index] ?? {}, row as IDataObject, [...path, key, index])));
 		} else if (wanted && typeof wanted === 'object') {
 			found.push(...differences((held as IDataObject) ?? {}, wanted as IDataObject, [...path, key]));
+		} else if (key === 'country' && typeof wanted === 'string') {
+			// "AU" and "Australia" name the same country: Starshipit may keep either.
+			if (isInternational(String(held ?? ''), wanted)) found.push(fieldLabel([...path, key]));
 		} else if (!sameValue(held, wanted)) {
 			found.push(fieldLabel([...path, key]));
 		}

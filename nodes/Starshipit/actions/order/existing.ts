@@ -10,8 +10,6 @@ const LOOKUP_COST = 2;
 export interface StoredOrders {
 	/** Starshipit's whole record of each order found, by order number. */
 	found: Map<string, IDataObject>;
-	/** Whether every number not in `found` is proven absent (every page was read, or each was looked up). */
-	complete: boolean;
 }
 
 /**
@@ -25,7 +23,6 @@ export async function findStoredOrders(this: IExecuteFunctions, numbers: string[
 	const missing = new Set(numbers);
 	const found = new Map<string, IDataObject>();
 	const list = { endpoint: 'ordersGet' as const, query: { status: 'All', ...UNCONFIRMED.newestOrdersFirst }, style: 'page-number-size' as const, itemsKey: 'orders', itemIndex };
-	let complete = missing.size === 0;
 	for (let page = 1; missing.size > 0; page++) {
 		const { rows, totalPages, isLast } = await starshipitListPage.call(this, list, page, LIMITS.pagedListMaxPageSize);
 		for (const row of rows) {
@@ -34,13 +31,13 @@ export async function findStoredOrders(this: IExecuteFunctions, numbers: string[
 			missing.delete(number);
 			found.set(number, isWholeOrder(row) ? row : ((await fetchOrder.call(this, { order_id: row.order_id as number }, 'Unshipped', itemIndex)) ?? row));
 		}
-		if (isLast) complete = true;
 		if (isLast || totalPages - page > missing.size * LOOKUP_COST) break;
 	}
-	if (!lookUpMissing || complete) return { found, complete: complete || missing.size === 0 };
+	// Archived orders are not in the list: a number missing from a list read to its end is still looked up.
+	if (!lookUpMissing) return { found };
 	for (const number of missing) {
 		const order = await findOrderByNumber.call(this, number, itemIndex);
 		if (order) found.set(number, order);
 	}
-	return { found, complete: true };
+	return { found };
 }
