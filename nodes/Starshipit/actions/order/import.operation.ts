@@ -5,6 +5,7 @@ import { asNodeError } from '../../helpers/items';
 import { LIMITS } from '../../transport';
 import type { OperationModule } from '../types';
 import { updateOrdersInBulk, type OrderToUpdate } from './bulkUpdate';
+import { differences } from './compare';
 import { validOrder } from './create.operation';
 import { findStoredOrders } from './existing';
 import { orderFields } from './fields';
@@ -116,14 +117,11 @@ async function settleExisting(this: IExecuteFunctions, entries: Existing[], outc
 	for (const { order, itemIndex, message, said, record } of entries) {
 		const number = String(order.order_number);
 		const stored = record ?? found.get(number);
-		if (!message) {
-			// Not mentioned in the answer: created if Starshipit holds it as sent, else still to be settled.
+		// Not mentioned in the answer: created if held as sent, failed if not held; held otherwise, it existed before.
+		if (!message && (!stored || differences(stored, order).length === 0)) {
 			const verdict: Verdict = stored ? { kind: 'stored', record: stored } : { kind: 'unsaid', messages: said };
-			const outcome = outcomeOfWrite(verdict, number, 'created');
-			if (!stored || outcomeBeforeUpdate(stored, order)?.outcome === 'unchanged') {
-				outcomes.set(itemIndex, outcome);
-				continue;
-			}
+			outcomes.set(itemIndex, outcomeOfWrite(verdict, number, 'created'));
+			continue;
 		}
 		if (!updateExisting(itemIndex)) outcomes.set(itemIndex, { outcome: 'failed', order_number: number, error: message || `Order ${number} already exists` });
 		else if (!stored) outcomes.set(itemIndex, { outcome: 'failed', order_number: number, error: `Starshipit refused the order (${message}) and no existing order has that number` });
