@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { LIMITS, starshipitRequest } from '../../transport';
+import { starshipitRequest } from '../../transport';
+import { batchesOf, forEachBatch } from './batches';
 import { asUpdate } from './createOrUpdate.operation';
 import { findStoredOrders } from './existing';
 import { failedOutcome, outcomeOfWrite, readBatchAnswer, verdictForRecord, type Outcome, type SentOrder, type Verdict } from './outcome';
@@ -20,8 +21,7 @@ export interface OrderToUpdate {
  */
 export async function updateOrdersInBulk(this: IExecuteFunctions, entries: OrderToUpdate[]): Promise<Map<number, Outcome>> {
 	const outcomes = new Map<number, Outcome>();
-	for (let start = 0; start < entries.length; start += LIMITS.importBatchSize) {
-		const batch = entries.slice(start, start + LIMITS.importBatchSize);
+	await forEachBatch(batchesOf(entries), async (batch) => {
 		try {
 			const verdicts = await updateBatch.call(this, batch);
 			batch.forEach((entry, index) => outcomes.set(entry.itemIndex, outcomeOfWrite(verdicts[index], String(entry.existing.order_number), 'updated')));
@@ -29,7 +29,7 @@ export async function updateOrdersInBulk(this: IExecuteFunctions, entries: Order
 			// Not thrown: the orders created beside these must still be reported. Each is told it failed.
 			for (const entry of batch) outcomes.set(entry.itemIndex, { ...failedOutcome(String(entry.existing.order_number), error as Error), order_id: entry.existing.order_id });
 		}
-	}
+	});
 	return outcomes;
 }
 

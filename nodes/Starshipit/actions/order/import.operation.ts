@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from '../../helpers/items';
 import { LIMITS } from '../../transport';
 import type { OperationModule } from '../types';
+import { batchesOf, forEachBatch } from './batches';
 import { updateOrdersInBulk, type OrderToUpdate } from './bulkUpdate';
 import { differences } from './compare';
 import { validOrder } from './create.operation';
@@ -87,8 +88,7 @@ interface Existing extends Entry {
 /** Sends the new orders in batches; what Starshipit refused as existing is returned to be updated. */
 async function importAll(this: IExecuteFunctions, entries: Entry[], outcomes: Map<number, Outcome>): Promise<Existing[]> {
 	const existing: Existing[] = [];
-	for (let start = 0; start < entries.length; start += LIMITS.importBatchSize) {
-		const batch = entries.slice(start, start + LIMITS.importBatchSize);
+	await forEachBatch(batchesOf(entries), async (batch) => {
 		const sent = batch.map(({ order }) => ({ number: String(order.order_number), wanted: order }));
 		const { verdicts, error } = await importBatch.call(this, sent, batch[0].itemIndex);
 		if (error && !this.continueOnFail()) throw asNodeError.call(this, error, batch[0].itemIndex);
@@ -100,8 +100,9 @@ async function importAll(this: IExecuteFunctions, entries: Entry[], outcomes: Ma
 			else if (verdict.kind === 'unsaid') existing.push({ ...entry, message: '', said: verdict.messages });
 			else outcomes.set(entry.itemIndex, outcomeOfWrite(verdict, number, 'created'));
 		});
-	}
-	return existing;
+	});
+	// In item order, whichever batch answered first: the bulk updates then go in item order too.
+	return existing.sort((a, b) => a.itemIndex - b.itemIndex);
 }
 
 /**
