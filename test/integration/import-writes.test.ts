@@ -64,15 +64,17 @@ describe('retries of an import where half the orders exist', () => {
 	};
 
 	test.each([
-		['an HTTP 500 before anything was stored', { kind: 'status', status: 500 }],
-		['a connection dropped after the write', { kind: 'drop-after-write' }],
-		['an answer that lands after the client gave up', { kind: 'late-answer', delayMs: 1500 }],
-	])('%s: existing orders are updated, new ones created once, no lookup per order', async (_name, fault) => {
+		['an HTTP 500 before anything was stored', { kind: 'status', status: 500 }, [4, 2]],
+		['a connection dropped after the write', { kind: 'drop-after-write' }, [4]],
+		['an answer that lands after the client gave up', { kind: 'late-answer', delayMs: 1500 }, [4]],
+	])('%s: existing orders are updated, new ones created once, only the rest sent again, no lookup per order', async (_name, fault, sentPerAttempt) => {
 		seedExisting(['HX-1', 'HX-3']);
 		sandbox.faults.add({ method: 'POST', path: '/api/orders/import', times: 1, ...(fault as object) } as never);
 		const { items, error } = await importOrders(input, false, { timeoutSeconds: 1 });
 		expect(error).toBeUndefined();
 		check(items);
+		const imports = sandbox.requests.filter((request) => request.path === '/api/orders/import');
+		expect(imports.map((request) => ((request.body as { orders: unknown[] }).orders).length)).toEqual(sentPerAttempt);
 		expect(calls('GET', '/api/orders/search')).toBe(0);
 		expect(gets()).toBeLessThanOrEqual(3);
 	});
