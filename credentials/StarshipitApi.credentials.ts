@@ -76,6 +76,14 @@ export class StarshipitApi implements ICredentialType {
 			description: 'How long to wait for Starshipit’s answer before treating the request as failed (and, for a write, checking whether it landed before trying again)',
 		},
 		{
+			displayName: 'Your Country',
+			name: 'homeCountry',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. AU or Australia',
+			description: 'The country you ship from (code or name). Orders to other countries are checked for customs data before they are sent or labelled. A node’s own Your Country wins; empty here and there: AU.',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

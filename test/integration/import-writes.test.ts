@@ -131,7 +131,7 @@ describe('a batch with bad items', () => {
 	test('without Continue On Fail every bad item is named at once and nothing is sent', async () => {
 		const { error } = await importOrders(input);
 		expect(error?.message).toBe('2 of 4 orders have problems: nothing was sent to Starshipit');
-		expect(error?.description).toContain('Item 2 (order BAD-2): Destination › Name: is required');
+		expect(error?.description).toContain('Item 2 (order BAD-2): Destination › Recipient Name: is required');
 		expect(error?.description).toContain('Item 4 (order BAD-4): Destination › Street: is required');
 		expect(error?.description).toContain('Settings > On Error > Continue');
 		expect(`${error?.message} ${error?.description}`).not.toMatch(/\[item/);
@@ -143,7 +143,7 @@ describe('a batch with bad items', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'failed', 'created', 'failed']);
 		expect(items.map((row) => (row.pairedItem as { item: number }).item)).toEqual([0, 1, 2, 3]);
-		expect(items[1].json.error).toMatch(/Destination › Name: is required/);
+		expect(items[1].json.error).toMatch(/Destination › Recipient Name: is required/);
 		expect(stored('BAD-2')).toHaveLength(0);
 		expect(stored('BAD-3')).toHaveLength(1);
 	});

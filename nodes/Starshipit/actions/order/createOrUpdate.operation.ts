@@ -4,7 +4,7 @@ import { asNodeError } from '../../helpers/items';
 import type { OperationModule } from '../types';
 import { putOrderUpdate } from './changes';
 import { createOrder, validOrder } from './create.operation';
-import { orderFields } from './fields';
+import { credentialHomeCountry, orderFields } from './fields';
 import { fetchOrder, findOrderByNumber } from './lookup';
 import { failedOutcome, outcomeBeforeUpdate, outcomeOfWrite, verdictForRecord, type Outcome, type Verdict } from './outcome';
 
@@ -40,8 +40,8 @@ async function heldAfterUpdate(this: IExecuteFunctions, answered: IDataObject, o
 }
 
 /** One order created or brought in line with the one wanted; its outcome read from what Starshipit holds afterwards. */
-async function createOrUpdateOrder(this: IExecuteFunctions, itemIndex: number): Promise<Outcome> {
-	const order = validOrder.call(this, itemIndex);
+async function createOrUpdateOrder(this: IExecuteFunctions, itemIndex: number, homeCountry: string): Promise<Outcome> {
+	const order = validOrder.call(this, itemIndex, homeCountry);
 	const number = String(order.order_number);
 	const existing = await findOrderByNumber.call(this, number, itemIndex);
 	if (!existing) return outcomeOfWrite(verdictForRecord(await createOrder.call(this, order, itemIndex), { number, wanted: order }), number, 'created');
@@ -58,14 +58,16 @@ export const createOrUpdateOrderOperation: OperationModule = {
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const output: INodeExecutionData[] = [];
+		const homeCountry = await credentialHomeCountry.call(this);
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			let outcome: Outcome;
 			try {
-				outcome = await createOrUpdateOrder.call(this, itemIndex);
+				outcome = await createOrUpdateOrder.call(this, itemIndex, homeCountry);
 			} catch (error) {
 				if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
 				// The same shape as Import's failed items: the order number, and the error in plain words.
-				outcome = failedOutcome(String(this.getNodeParameter('orderNumber', itemIndex, '') ?? '').trim(), error as Error);
+				const raw = this.getNodeParameter('orderNumber', itemIndex, '');
+				outcome = failedOutcome(typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '', error as Error);
 			}
 			output.push({ json: outcome as unknown as IDataObject, pairedItem: { item: itemIndex } });
 		}

@@ -3,13 +3,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/items';
 import { LIMITS } from '../../transport';
+import { asLines } from '../../validation/validate';
 import type { OperationModule } from '../types';
 import { batchesOf, forEachBatch } from './batches';
 import { updateOrdersInBulk, type OrderToUpdate } from './bulkUpdate';
 import { differences } from './compare';
 import { validOrder } from './create.operation';
 import { findStoredOrders } from './existing';
-import { orderFields } from './fields';
+import { credentialHomeCountry, orderFields } from './fields';
 import { importBatch } from './importBatch';
 import { failedOutcome, outcomeBeforeUpdate, outcomeOfWrite, type Outcome, type Verdict } from './outcome';
 
@@ -36,16 +37,18 @@ interface Entry {
 }
 
 /** Checks every order before anything is sent. Without Continue On Fail, every bad item is named in one error. */
-function checkedOrders(this: IExecuteFunctions, items: INodeExecutionData[], outcomes: Map<number, Outcome>): Entry[] {
+function checkedOrders(this: IExecuteFunctions, items: INodeExecutionData[], outcomes: Map<number, Outcome>, homeCountry: string): Entry[] {
 	const valid: Entry[] = [];
 	const problems: string[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			valid.push({ order: validOrder.call(this, itemIndex), itemIndex });
+			valid.push({ order: validOrder.call(this, itemIndex, homeCountry), itemIndex });
 		} catch (error) {
-			const number = String(this.getNodeParameter('orderNumber', itemIndex, '') ?? '').trim();
+			// Echoed only when it is text: a mapped object or list is not an order number.
+			const raw = this.getNodeParameter('orderNumber', itemIndex, '');
+			const number = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 			const { description: details } = error as Error & { description?: string };
-			const said = String(details ?? (error as Error).message).split('\n').map((line) => line.replace(/^• /, ''));
+			const said = String(details ?? (error as Error).message).split(/<br>\n?|\n/).filter(Boolean).map((line) => line.replace(/^• /, ''));
 			problems.push(...said.map((line) => `• Item ${itemIndex + 1}${number ? ` (order ${number})` : ''}: ${line}`));
 			outcomes.set(itemIndex, failedOutcome(number, error as Error));
 		}
@@ -57,7 +60,7 @@ function checkedOrders(this: IExecuteFunctions, items: INodeExecutionData[], out
 			? `${bad} of ${items.length} orders have problems`
 			: `The order of item ${onlyIndex + 1}${only.order_number ? ` (order ${only.order_number})` : ''} has ${problems.length > 1 ? 'problems' : 'a problem'}`;
 		throw new NodeOperationError(this.getNode(), `${count}: nothing was sent to Starshipit`, {
-			description: `${problems.join('\n')}\n\nCorrect them and run the node again. To send the good orders now and get each bad one as an error item, choose Settings > On Error > Continue in this node.`,
+			description: asLines([...problems, 'Correct them and run the node again. To send the good orders now and get each bad one as an error item, choose Settings > On Error > Continue in this node.']),
 		});
 	}
 	return valid;
@@ -140,7 +143,8 @@ export const importOrdersOperation: OperationModule = {
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const outcomes = new Map<number, Outcome>();
-		const valid = withoutRepeats(checkedOrders.call(this, items, outcomes), outcomes);
+		const homeCountry = await credentialHomeCountry.call(this);
+		const valid = withoutRepeats(checkedOrders.call(this, items, outcomes, homeCountry), outcomes);
 		const existing = await importAll.call(this, valid, outcomes);
 		await settleExisting.call(this, existing, outcomes);
 		return items.map((_item, itemIndex) => ({ json: outcomes.get(itemIndex) as unknown as IDataObject, pairedItem: { item: itemIndex } }));
