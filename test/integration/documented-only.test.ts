@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
+import { expectDeviations } from '../harness/deviations';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
 import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, startSandbox, type Sandbox } from '../sandbox';
 
@@ -130,6 +131,7 @@ describe('Label > Create', () => {
 });
 
 test('a Base URL with a typo in its path says the Base URL looks wrong, not that the order does not exist', async () => {
+	expectDeviations(sandbox, { path: '/apii/api/orders', kind: 'endpoint' });
 	const { error } = await run('order', 'get', byNumber(SEED.domesticOrder), [{}], { baseUrl: `${sandbox.url}/apii` });
 	expect(error?.message).toMatch(/Base URL looks wrong/);
 	expect(error?.message).not.toMatch(/has no order/);

@@ -41,7 +41,7 @@ export function checkText(value: unknown, rule: TextRule = {}): Check<string | u
 	if (typeof value !== 'string') return refuse(`must be text, not ${describeValue(value)}`);
 	const text = value.trim();
 	if (PLACEHOLDER.test(text)) return refuse(`is ${describeValue(text)}: the expression that maps it found no usable value`);
-	if (rule.max !== undefined && text.length > rule.max) return refuse(`must be at most ${rule.max} characters`);
+	if (rule.max !== undefined && text.length > rule.max) return refuse(`must be at most ${rule.max} characters (this one has ${text.length}): shorten it`);
 	return ok(text);
 }
 

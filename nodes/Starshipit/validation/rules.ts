@@ -41,5 +41,6 @@ const matching = (base: ReturnType<typeof text>, regex: RegExp, message: string)
 
 export const postCode = matching(text(10), /^[A-Za-z0-9 -]{3,10}$/, 'must be 3 to 10 letters or digits, e.g. 2000');
 export const requiredPostCode = matching(required(10) as unknown as ReturnType<typeof text>, /^[A-Za-z0-9 -]{3,10}$/, 'must be 3 to 10 letters or digits, e.g. 2000');
-export const tariffCode = matching(text(14), /^[0-9][0-9.]{3,13}$/, 'must be a tariff (HS) code of 4 to 14 digits, e.g. 610910');
+// The notes' Item: tariff_code (HS code) ≤18.
+export const tariffCode = matching(text(18), /^[0-9][0-9.]{3,17}$/, 'must be a tariff (HS) code of 4 to 18 digits (dots allowed), e.g. 610910');
 export const currency = matching(text(20), /^[A-Za-z]{3}$/, 'must be a 3-letter currency code, e.g. AUD').transform((code) => (typeof code === 'string' ? code.toUpperCase() : undefined));

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { customsIssues } from '../order/schema';
-import { country, required, requiredPostCode } from '../../validation/rules';
+import { addressSchema, customsIssues } from '../order/schema';
+import { requiredPostCode } from '../../validation/rules';
 import { asLines, fieldLabel } from '../../validation/validate';
 
 /** What customs still needs on an international order, one line per item and field ("Items › #2 › Value: is required …"). */
@@ -32,11 +32,11 @@ export function assertCustomsReady(this: IExecuteFunctions, order: IDataObject, 
 
 /** What a carrier needs of the address before it books: the same rules as Order > Create, with the post code required. */
 const labelAddressSchema = z.object({
-	name: required(100),
-	street: required(200),
-	suburb: required(100),
+	name: addressSchema.shape.name,
+	street: addressSchema.shape.street,
+	suburb: addressSchema.shape.suburb,
 	post_code: requiredPostCode,
-	country: country('name', true),
+	country: addressSchema.shape.country,
 });
 
 /** Stops before booking when the order's address would be refused after a round trip, naming each field. */

@@ -7,28 +7,30 @@ import { country, currency, identity, isoDate, number, postCode, required, requi
  * What Starshipit needs in a new order, checked before anything is sent. Field names are
  * Starshipit's, so a problem reads "Destination › Post Code: ..." or "Items › #2 › Value: ...".
  * Countries go out as names, as the reference's order samples write them ("Australia", "China").
+ * Maximum lengths are the documented ones (API notes, CreateOrder / Address / Item): an address
+ * field takes 100 characters unless the notes say otherwise. Phone keeps its own format rule.
  */
-const email = text(254).refine((value) => typeof value !== 'string' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'must be an email address, e.g. jane@example.com');
+const email = text(100).refine((value) => typeof value !== 'string' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'must be an email address, e.g. jane@example.com');
 const phone = text(20).refine((value) => typeof value !== 'string' || /^[0-9 +()-]{6,20}$/.test(value), 'must be a phone number of 6 to 20 digits');
 
 export const addressSchema = z.object({
 	name: required(100),
 	company: text(100),
 	building: text(100),
-	street: required(200),
+	street: required(100),
 	suburb: required(100),
 	city: text(100),
-	state: text(50),
+	state: text(100),
 	post_code: postCode,
 	country: country('name', true),
 	email,
 	phone,
-	delivery_instructions: text(250),
-	tax_number: text(50),
+	delivery_instructions: text(100),
+	tax_number: text(20),
 });
 
 export const itemSchema = z.object({
-	sku: text(100),
+	sku: text(50),
 	description: text(250),
 	quantity: requiredNumber({ integer: true, min: 1, max: 100_000 }),
 	value: number({ min: 0, max: 10_000_000 }),
@@ -53,9 +55,9 @@ export function isInternational(destination: string, homeCountry: string): boole
 /** The order's own fields and their rules, on create and on update alike. Dates go out in UTC, as Starshipit expects. */
 export const orderFieldRules = {
 	order_date: isoDate,
-	reference: text(100),
+	reference: text(50),
 	shipping_method: text(100),
-	shipping_description: text(250),
+	shipping_description: text(100),
 	currency,
 };
 
