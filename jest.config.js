@@ -9,4 +9,6 @@ module.exports = {
 	testTimeout: 30000,
 	// The strict sandbox: a test fails when it leaves a request the API notes do not document.
 	setupFilesAfterEnv: ['<rootDir>/test/harness/strict-sandbox.ts'],
+	// n8n's logger prints the errors that tests provoke on purpose: silent unless N8N_LOG_LEVEL is set.
+	setupFiles: ['<rootDir>/test/harness/quiet-logs.ts'],
 };

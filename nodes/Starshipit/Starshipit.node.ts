@@ -14,6 +14,17 @@ const RESOURCE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Tracking', value: 'tracking', description: 'Where a shipment is now' },
 ];
 
+/** "Create or Update: Order" rather than the stored values ("createOrUpdate: order"): each pair's labels, looked up on the canvas. */
+function canvasSubtitle(): string {
+	const labels: Record<string, string> = {};
+	for (const resource of RESOURCE_OPTIONS) {
+		const picker = resources[String(resource.value)]?.description.find((property) => property.name === 'operation');
+		for (const operation of (picker?.options ?? []) as INodePropertyOptions[]) labels[`${String(resource.value)}:${String(operation.value)}`] = `${operation.name}: ${resource.name}`;
+	}
+	return `={{ ${JSON.stringify(labels)}[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] + ": " + $parameter["resource"] }}`;
+}
+const CANVAS_SUBTITLE = canvasSubtitle();
+
 export class Starshipit implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Starshipit',
@@ -21,7 +32,7 @@ export class Starshipit implements INodeType {
 		icon: { light: 'file:starshipit.svg', dark: 'file:starshipit.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: CANVAS_SUBTITLE,
 		description: 'Create and update orders, get rates, print labels, manifest, track shipments and sync products in Starshipit',
 		defaults: { name: 'Starshipit' },
 		usableAsTool: true,
@@ -39,11 +50,14 @@ export class Starshipit implements INodeType {
 			},
 			...Object.values(resources).flatMap((resource) => resource.description),
 			{
+				// Only where it helps: in the AI-agent tool form (n8n's @tool display rule), on by default. In a workflow a
+				// user picks the operation, so a switch that only refuses it is left out of the form.
 				displayName: 'Read-Only Mode',
 				name: 'readOnly',
 				type: 'boolean',
-				default: false,
-				description: 'Whether to refuse every operation that would change Starshipit (useful when an AI agent uses this node as a tool)',
+				default: true,
+				displayOptions: { show: { '@tool': [true] } },
+				description: 'Whether to refuse every operation that would change Starshipit (create, update, print, manifest, delete), so the agent can only read. Turn it off only if the agent may make changes.',
 			},
 		],
 	};

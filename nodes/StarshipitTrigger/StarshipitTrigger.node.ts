@@ -14,7 +14,9 @@ export class StarshipitTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Tracking updates',
-		description: 'Starts the workflow when Starshipit sends a tracking update',
+		// n8n's node panel folds this trigger into the Starshipit node's entry (same name minus "Trigger") and shows
+		// this text there: it leads with what the action node does, so "print labels" reads right in the panel.
+		description: 'Create and update orders, get rates, print labels, manifest, track shipments and sync products in Starshipit, or start a workflow when Starshipit sends a tracking update',
 		defaults: { name: 'Starshipit Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -3,9 +3,11 @@
  * end-to-end suite, the demo and the benchmark. Nothing here is mocked: n8n's own CLI and server.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
+import { installAsReadmeSays } from './readme-install';
 
 export const REPO = resolve(__dirname, '../..');
 export const ENCRYPTION_KEY = 'starshipit-e2e-encryption-key-not-a-secret';
@@ -30,13 +32,12 @@ export function packPackage(destination: string): string {
 	return join(destination, tarball);
 }
 
-/** A fresh n8n user folder with the package installed under .n8n/nodes (as Settings > Community Nodes does). */
+/** A fresh n8n user folder with the package installed under .n8n/nodes, by the README's own install commands. */
 export function createUserFolder(tarball: string, folder = mkdtempSync(join(tmpdir(), 'n8n-starshipit-'))): string {
-	const nodes = join(folder, '.n8n', 'nodes');
-	mkdirSync(nodes, { recursive: true });
-	writeFileSync(join(nodes, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
-	// n8n provides n8n-workflow itself: the peer is not installed again (as n8n's own installer does).
-	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=peer', '--legacy-peer-deps', tarball], { cwd: nodes, stdio: ['ignore', 'ignore', 'inherit'] });
+	installAsReadmeSays(REPO, tarball, folder);
+	if (!existsSync(join(folder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-starshipit', 'package.json'))) {
+		throw new Error('The README’s install commands ran but did not install n8n-nodes-starshipit under ~/.n8n/nodes/node_modules');
+	}
 	return folder;
 }
 
@@ -101,8 +102,10 @@ export function parseRawOutput(stdout: string): any {
 }
 
 /** Starts `n8n start` and waits until /healthz answers. */
-export async function startServer(install: N8nInstall, env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<ChildProcess> {
+export async function startServer(install: N8nInstall, env: NodeJS.ProcessEnv, timeoutMs = 180_000, onSpawn?: (child: ChildProcess) => void): Promise<ChildProcess> {
 	const child = spawn(install.node, [install.bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	// The caller can stop n8n while it is still starting (the demo on Ctrl+C).
+	onSpawn?.(child);
 	let log = '';
 	child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));

@@ -27,8 +27,19 @@ class TestItems implements INodeType {
 	}
 }
 
+/**
+ * The node as an AI agent's tool: n8n builds `<name>Tool` from a `usableAsTool` node by cloning it with the name
+ * suffixed (n8n's NodeTypes.getByNameAndVersion and convertNodeToAiTool). Outputs stay `main` here so the test
+ * engine runs its execute as a tool call does.
+ */
+function asAiTool(node: INodeType): INodeType {
+	const description = { ...node.description, name: `${node.description.name}Tool`, displayName: `${node.description.displayName} Tool` };
+	return Object.create(node, { description: { value: description } }) as INodeType;
+}
+
 const registry: Record<string, INodeType> = {
 	'n8n-nodes-starshipit.starshipit': new Starshipit(),
+	'n8n-nodes-starshipit.starshipitTool': asAiTool(new Starshipit()),
 	'test.testItems': new TestItems(),
 };
 

@@ -82,6 +82,11 @@ export interface NodeRunResult {
 	run: IRun;
 }
 
+/** Read-Only Mode is a field of the AI-agent tool form only: a test that sets it runs the node as that tool. */
+function nodeTypeFor(parameters: IDataObject): string {
+	return parameters.readOnly === undefined ? 'n8n-nodes-starshipit.starshipit' : 'n8n-nodes-starshipit.starshipitTool';
+}
+
 /** Runs one Starshipit node on the given input items: Input → Starshipit. */
 export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 	const nodes: INode[] = [
@@ -89,7 +94,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		{
 			id: 'node',
 			name: 'Starshipit',
-			type: options.type ?? 'n8n-nodes-starshipit.starshipit',
+			type: options.type ?? nodeTypeFor(options.parameters),
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],

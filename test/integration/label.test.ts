@@ -75,10 +75,13 @@ describe('Label > Create', () => {
 		expect(sandbox.store.nextTrackingNumber).toBe(before);
 	});
 
-	test('an already printed order: Starshipit’s refusal, pointing at reprint', async () => {
+	test('an already printed order: says to use Label > Reprint, in the editor’s words, and books nothing', async () => {
+		const before = sandbox.store.nextTrackingNumber;
 		const { error } = await run('create', byNumber(SEED.printedOrder));
-		expect(error?.message).toBe(`Starshipit: Order ${SEED.printedOrder} is already printed`);
-		expect(error?.description).toContain('reprint');
+		expect(error?.message).toBe(`Order ${SEED.printedOrder} (item 1) is already printed: use Label > Reprint to get its label again`);
+		expect(`${error?.message} ${error?.description}`).not.toMatch(/reprint: true/i);
+		expect(labelRequests()).toHaveLength(0);
+		expect(sandbox.store.nextTrackingNumber).toBe(before);
 	});
 
 	test('an international order without customs data: a pre-flight error naming the item, no label requested', async () => {

@@ -4,6 +4,7 @@ import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
 import { UNCONFIRMED } from '../../nodes/Starshipit/transport';
 import { expectDeviations } from '../harness/deviations';
+import { Starshipit } from '../../nodes/Starshipit/Starshipit.node';
 import { startSandbox, SANDBOX_API_KEY, SEED, type Sandbox } from '../sandbox';
 
 let sandbox: Sandbox;
@@ -484,5 +485,28 @@ describe('read-only mode (for AI agents)', () => {
 		expect(write.error?.message).toMatch(/read-only/i);
 		expect(sandbox.stats.requests).toBe(before);
 		expect((await order('get', { ...byNumber(SEED.domesticOrder), readOnly: true })).error).toBeUndefined();
+	});
+});
+
+describe('read-only mode in the AI-agent tool form', () => {
+	const asTool = (operation: string, parameters: IDataObject) =>
+		runNode({ type: 'n8n-nodes-starshipit.starshipitTool', parameters: { resource: 'order', operation, ...parameters }, credentials: sandboxCredentials(sandbox) });
+
+	test('on by default for an agent: a write is refused and nothing is sent; a read works', async () => {
+		const before = sandbox.stats.requests;
+		const write = await asTool('create', domestic);
+		expect(write.error?.message).toMatch(/read-only/i);
+		expect(sandbox.stats.requests).toBe(before);
+		expect((await asTool('get', byNumber(SEED.domesticOrder))).error).toBeUndefined();
+	});
+
+	test('turned off in the tool form, the agent may write', async () => {
+		const write = await asTool('create', { ...domestic, readOnly: false });
+		expect(write.error).toBeUndefined();
+	});
+
+	test('shown in the tool form only (n8n’s @tool display rule), where it is on by default', () => {
+		const readOnly = new Starshipit().description.properties.find((property) => property.name === 'readOnly');
+		expect(readOnly).toMatchObject({ default: true, displayOptions: { show: { '@tool': [true] } } });
 	});
 });

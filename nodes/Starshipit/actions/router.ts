@@ -35,7 +35,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	if (!module) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
 	}
-	if (module.writes && this.getNodeParameter('readOnly', 0, false) === true) {
+	// An agent's tool (type `…starshipitTool`) is read-only unless turned off; a workflow node only if it was set.
+	const readOnlyByDefault = this.getNode().type.endsWith('Tool');
+	if (module.writes && this.getNodeParameter('readOnly', 0, readOnlyByDefault) === true) {
 		throw new NodeOperationError(this.getNode(), `Read-only mode is on: "${operation}" would change Starshipit, so it was refused`, {
 			description: 'Turn "Read-Only Mode" off on this node to allow changes.',
 		});

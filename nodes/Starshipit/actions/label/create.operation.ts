@@ -11,7 +11,7 @@ import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
 import { assertAddressReady, assertCustomsReady } from './customs';
 import { binaryOptions } from './document';
-import { labelFailedAfter, refuseUpdate, updateOrder, updateOrderFirstField, withChanges } from './orderUpdate';
+import { labelFailedAfter, refuseIfPrinted, refuseUpdate, updateOrder, updateOrderFirstField, withChanges } from './orderUpdate';
 import { bookLabel, labelItem } from './shipment';
 
 const description: INodeProperties[] = [
@@ -75,6 +75,7 @@ async function createLabel(this: IExecuteFunctions, itemIndex: number): Promise<
 	const changes = readOrderChanges.call(this, 'orderChanges', itemIndex, 'Update Order First section');
 	const found = await fetchOrder.call(this, reference, 'Unshipped', itemIndex);
 	if (changes && !found) return await refuseUpdate.call(this, reference, itemIndex);
+	if (!found) await refuseIfPrinted.call(this, reference, itemIndex);
 	// An order that goes abroad (after the changes) must carry customs data, or the carrier refuses it later.
 	const order = found && changes ? withChanges(found, changes) : found;
 	if (order) {

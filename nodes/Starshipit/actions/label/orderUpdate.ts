@@ -32,6 +32,16 @@ export async function updateOrder(this: IExecuteFunctions, order: IDataObject, c
 	await putOrderUpdate.call(this, order, withRowsReplaced(order, changes), itemIndex);
 }
 
+/** An order that is already printed gets no new label: say which operation gets its existing one. Nothing is booked. */
+export async function refuseIfPrinted(this: IExecuteFunctions, reference: OrderReference, itemIndex: number): Promise<void> {
+	const printed = await fetchOrder.call(this, reference, 'Shipped', itemIndex);
+	if (!printed) return;
+	throw new NodeOperationError(this.getNode(), `Order ${String(printed.order_number)} (item ${itemIndex + 1}) is already printed: use Label > Reprint to get its label again`, {
+		itemIndex,
+		description: 'Nothing was booked. In a workflow that may see the same order twice, send orders that are already printed to a Label > Reprint node (Order > Create or Update marks them "skipped").',
+	});
+}
+
 /** No unshipped order to change: says whether it is already printed or unknown. Nothing is written. */
 export async function refuseUpdate(this: IExecuteFunctions, reference: OrderReference, itemIndex: number): Promise<never> {
 	const printed = await fetchOrder.call(this, reference, 'Shipped', itemIndex);

@@ -14,9 +14,9 @@ export const orderLocator: INodeProperties = {
 	required: true,
 	description: 'The order in Starshipit',
 	modes: [
-		{ displayName: 'By Order Number', name: 'orderNumber', type: 'string', placeholder: 'e.g. 1001', hint: 'Your shop or system’s order number' },
+		{ displayName: 'By Number', name: 'orderNumber', type: 'string', placeholder: 'e.g. 1001', hint: 'Your shop or system’s order number' },
 		{
-			displayName: 'By Starshipit ID',
+			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 123456',
@@ -113,7 +113,7 @@ export function orderReference(this: IExecuteFunctions, itemIndex: number): Orde
 	if (!/^[0-9]+$/.test(value)) {
 		throw new NodeOperationError(this.getNode(), `Order ID "${value}" in item ${itemIndex + 1} is not a Starshipit order ID`, {
 			itemIndex,
-			description: 'A Starshipit order ID is a number, e.g. the order_id from Order > Create. To use your own order number, pick "By Order Number".',
+			description: 'A Starshipit order ID is a number, e.g. the order_id from Order > Create. To use your own order number, pick "By Number".',
 		});
 	}
 	return { order_id: Number(value) };

@@ -1,0 +1,58 @@
+/**
+ * `npm start` a second time, while a demo runs: it must say what to do and leave the running demo alone
+ * (its n8n folder kept), not delete that folder and crash on EADDRINUSE. Runs scripts/demo.ts itself, with
+ * one of its ports held by this test, so it stops at the port check before anything is built or installed.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const REPO = resolve(__dirname, '../..');
+
+function holdPort(): Promise<Server> {
+	return new Promise((done) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => done(server));
+	});
+}
+
+function runDemo(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+	return new Promise((done) => {
+		const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'scripts/demo.ts'], { cwd: REPO, env: { ...process.env, ...env } });
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.on('close', (code) => done({ code, output }));
+	});
+}
+
+describe('npm start while a demo already runs', () => {
+	let cache: string;
+	beforeEach(() => (cache = mkdtempSync(join(tmpdir(), 'starshipit-demo-start-'))));
+	afterEach(() => rmSync(cache, { recursive: true, force: true }));
+
+	test.each([
+		['n8n’s port', 'N8N_PORT'],
+		['the sandbox’s port', 'SANDBOX_PORT'],
+	])('%s taken: says which port and what to do, keeps the running demo’s folder, no stack trace', async (_label, variable) => {
+		const held = await holdPort();
+		const port = (held.address() as { port: number }).port;
+		const ports = { N8N_PORT: '5795', SANDBOX_PORT: '4095', [variable]: String(port) };
+		// The running demo's n8n folder, where this start would make its own.
+		const running = join(cache, 'n8n-nodes-starshipit', `demo-${ports.N8N_PORT}`);
+		mkdirSync(running, { recursive: true });
+		writeFileSync(join(running, 'database.sqlite'), 'the running demo');
+		try {
+			const { code, output } = await runDemo({ XDG_CACHE_HOME: cache, ...ports });
+			expect(code).not.toBe(0);
+			expect(output).toContain(`Port ${port} is already in use`);
+			expect(output).toMatch(/N8N_PORT=\d+ SANDBOX_PORT=\d+ npm start/);
+			expect(output).not.toMatch(/EADDRINUSE|\n\s+at /);
+			expect(existsSync(join(running, 'database.sqlite'))).toBe(true);
+		} finally {
+			held.close();
+		}
+	}, 60_000);
+});
