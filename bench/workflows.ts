@@ -10,20 +10,22 @@ function chain(id: string, name: string, nodes: any[]) {
 	return { id, name, nodes: all, connections, active: false, settings: { executionOrder: 'v1' }, pinData: {} };
 }
 
-/** N orders as items, built in n8n itself so that the input costs the same for both sides. */
-function orders(count: number, prefix: string) {
+/** N orders as items, built in n8n itself so that the input costs the same for both sides; numbers from `first` on. */
+function orders(count: number, prefix: string, first = 0) {
 	return [
-		{ id: 'o', name: 'Orders', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { mode: 'raw', jsonOutput: `={{ { orders: Array.from({ length: ${count} }, (_, n) => ({ number: '${prefix}-' + n })) } }}`, options: {} } },
+		{ id: 'o', name: 'Orders', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { mode: 'raw', jsonOutput: `={{ { orders: Array.from({ length: ${count} }, (_, n) => ({ number: '${prefix}-' + (n + ${first}) })) } }}`, options: {} } },
 		{ id: 's', name: 'One per order', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'orders', options: {} } },
 	];
 }
 
 const destination = { destinationName: 'Bench', destinationStreet: '1 Test St', destinationSuburb: 'Sydney', destinationCountry: 'Australia', destinationPostCode: '2000' };
 
-export function importWithNode(id: string, count: number) {
+/** Order > Import of N orders; `again` imports the numbers of an earlier run (from `first` on) with a new street. */
+export function importWithNode(id: string, count: number, again?: { prefix: string; first: number; street: string }) {
+	const address = again ? { ...destination, destinationStreet: again.street } : destination;
 	return chain(id, `bench ${id}`, [
-		...orders(count, id),
-		{ id: 'i', name: 'Import', type: 'n8n-nodes-starshipit.starshipit', typeVersion: 1, position: [600, 0], credentials, parameters: { resource: 'order', operation: 'import', orderNumber: '={{ $json.number }}', ...destination, items: {}, packages: {}, additionalFields: {} } },
+		...orders(count, again?.prefix ?? id, again?.first ?? 0),
+		{ id: 'i', name: 'Import', type: 'n8n-nodes-starshipit.starshipit', typeVersion: 1, position: [600, 0], credentials, parameters: { resource: 'order', operation: 'import', orderNumber: '={{ $json.number }}', ...address, items: {}, packages: {}, additionalFields: {} } },
 	]);
 }
 

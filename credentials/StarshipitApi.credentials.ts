@@ -68,6 +68,14 @@ export class StarshipitApi implements ICredentialType {
 			description: 'How many times to retry a request that failed only because Starshipit was busy (429), had a passing server error (500, 502, 503, 504) or could not be reached. Orders are never created twice: before a create is retried, n8n checks that the first attempt did not land.',
 		},
 		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			default: 60,
+			typeOptions: { minValue: 1, maxValue: 300 },
+			description: 'How long to wait for Starshipit’s answer before treating the request as failed (and, for a write, checking whether it landed before trying again)',
+		},
+		{
 			displayName: 'Your Country',
 			name: 'homeCountry',
 			type: 'string',

@@ -254,7 +254,7 @@ describe('Import', () => {
 		const input = [{ number: 'AGAIN-1' }, { number: 'AGAIN-2' }];
 		const parameters = { ...domestic, orderNumber: '={{ $json.number }}' };
 		expect((await order('import', parameters, input)).items.map((row) => row.json.outcome)).toEqual(['created', 'created']);
-		const again = await order('import', parameters, input);
+		const again = await order('import', { ...parameters, destinationStreet: '6 King Street' }, input);
 		expect(again.error).toBeUndefined();
 		expect(again.items.map((row) => row.json.outcome)).toEqual(['updated', 'updated']);
 		expect([created('AGAIN-1'), created('AGAIN-2')].map((rows) => rows.length)).toEqual([1, 1]);
@@ -266,7 +266,7 @@ describe('Import', () => {
 		const { items } = await order('import', { ...domestic, orderNumber: '={{ $json.number }}' }, [{ number: '10' }, { number: '100' }]);
 		// Each failed outcome also carries its support fields and replay (test/integration/support-fields.test.ts).
 		expect(items.map((row) => row.json)).toEqual([
-			expect.objectContaining({ outcome: 'failed', order_number: '10', error: 'Starshipit did not create the order' }),
+			expect.objectContaining({ outcome: 'failed', order_number: '10', error: 'Starshipit did not say what happened to order 10 and does not hold it' }),
 			expect.objectContaining({ outcome: 'failed', order_number: '100', error: 'Starshipit refused the order (Order 100 already exists) and no existing order has that number' }),
 		]);
 	});

@@ -61,7 +61,7 @@ test('a dropped connection on a write that cannot be checked: no answer named, n
 });
 
 test('Import: an existing order whose update fails fails alone; the orders created beside it stay created', async () => {
-	sandbox.faults.add({ method: 'PUT', path: '/api/orders', kind: 'status', status: 400, times: 1, body: { success: false, errors: [{ message: 'Street is too long', details: '' }] } });
+	sandbox.faults.add({ method: 'PUT', path: '/api/orders/update', kind: 'status', status: 400, times: 1, body: { success: false, errors: [{ message: 'Street is too long', details: '' }] } });
 	const input = [{ number: 'IMP-9001' }, { number: SEED.domesticOrder }, { number: 'IMP-9002' }];
 	const { items, error } = await run('order', 'import', { ...newOrder, orderNumber: '={{ $json.number }}' }, {}, input);
 	expect(error).toBeUndefined();

@@ -160,6 +160,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			record.status = answer.status;
 			return request.socket.destroy();
 		}
+		if (fault?.kind === 'late-answer') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000));
 		send(answer);
 	}
 

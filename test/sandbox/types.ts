@@ -72,7 +72,14 @@ export interface RecordedRequest {
 	body?: unknown;
 }
 
-export type FaultKind = 'status' | 'timeout' | 'slow' | 'drop' | 'drop-after-write';
+/**
+ * How a fault hits one request: `status` answers that status (a 429 with `retryAfterSeconds` carries
+ * Retry-After); `timeout` never answers and never processes (the client's timeout decides); `slow`
+ * waits `delayMs` before processing; `drop` closes the connection before processing; `drop-after-write`
+ * processes, then closes the connection; `late-answer` processes at once and answers only after
+ * `delayMs`, by when the client has given up.
+ */
+export type FaultKind = 'status' | 'timeout' | 'slow' | 'drop' | 'drop-after-write' | 'late-answer';
 
 export interface Fault {
 	method?: string;

@@ -17,7 +17,9 @@ export const ENDPOINTS = {
 	// Orders by status, archived ones included (`order_status` = new, printed, shipped, archived).
 	ordersSummary: { method: 'GET', path: '/api/orders/summary', confirmed: true },
 	ordersUpdate: { method: 'PUT', path: '/api/orders', confirmed: true },
-	ordersUpdateMany: { method: 'PUT', path: '/api/orders/update', confirmed: true },
+	// Bulk update: in the API notes' Orders table, which marks none of its lines confirmed; what its
+	// answer holds for each order (rows, refusals) is not documented. Import and Create or Update rely on it.
+	ordersUpdateMany: { method: 'PUT', path: '/api/orders/update', confirmed: false },
 	ordersBatchCarrier: { method: 'PUT', path: '/api/orders/batchupdate', confirmed: true },
 	ordersDelete: { method: 'DELETE', path: '/api/orders/delete', confirmed: true },
 	ordersArchive: { method: 'POST', path: '/api/orders/archive', confirmed: true },
@@ -66,8 +68,18 @@ export const UNCONFIRMED = {
 	 * in the reference; `delivery_services` and `data.services` were seen by other clients only.
 	 */
 	rateListPaths: [['rates'], ['services'], ['delivery_services'], ['data', 'services']],
-	/** How the import answer names an order that already exists: undocumented; one plugin sees "Order Exists" / "already exists". */
+	/**
+	 * How the import (and create) answer names an order that already exists: undocumented; one plugin
+	 * sees "Order Exists" / "already exists". That an import refuses an existing number (in `errors`)
+	 * rather than storing it twice is what the reference's batch answer implies, not a documented rule:
+	 * the node never relies on it alone (it reads back before sending again).
+	 */
 	importDuplicatePattern: /order exists|already exists/i,
+	/**
+	 * The order list newest first, to find an import's orders on its first page: `Date` sorts by order
+	 * date (the sort column names are from one client's enum, not the reference).
+	 */
+	newestOrdersFirst: { sort_column: 'Date', sort_direction: 'Descending' },
 	/**
 	 * How a date is written in the order list's `filter` (`Date:::>=<date>`): the reference's only
 	 * example is "MAY 2024"; we send the ISO day (2026-11-25), which a lenient date parser reads too.

@@ -59,7 +59,7 @@ async function send(this: StarshipitContext, options: IHttpRequestOptions): Prom
 
 export const CREDENTIAL_TYPE = 'starshipitApi';
 export const DEFAULT_BASE_URL = 'https://api.starshipit.com';
-const REQUEST_TIMEOUT_MS = 60_000;
+const DEFAULT_TIMEOUT_SECONDS = 60;
 const MAY_HAVE_LANDED = 'This change may or may not have reached Starshipit, so it was not sent again. Check Starshipit before running it again.';
 
 export interface StarshipitRequest {
@@ -75,6 +75,11 @@ export interface StarshipitRequest {
 	 * landed (5xx, dropped connection), this looks for the first attempt's result before retrying.
 	 */
 	findExisting?: () => Promise<IDataObject | undefined>;
+	/**
+	 * For batch writes: called after findExisting found only part of the batch stored, it gives the
+	 * body of the next attempt (what is still to send), so a retry never sends a stored record again.
+	 */
+	remainingBody?: () => IDataObject;
 	/** Writes that only read or are harmless to repeat (rates, a whole-product replace, a carrier change). */
 	safeToRepeat?: boolean;
 	/** For lookups: a 404 means "no such record" and answers `{}` instead of an error. */
@@ -90,6 +95,7 @@ interface Settings {
 	baseUrl: string;
 	requestsPerSecond: number;
 	maxRetries: number;
+	timeoutMs: number;
 	laneKey: string;
 	secrets: string[];
 }
@@ -110,6 +116,7 @@ async function readCredentialSettings(context: StarshipitContext): Promise<Setti
 		baseUrl,
 		requestsPerSecond,
 		maxRetries: Math.max(0, Math.floor(Number(credentials.maxRetries ?? 4))),
+		timeoutMs: Math.max(0.1, Number(credentials.timeoutSeconds) || DEFAULT_TIMEOUT_SECONDS) * 1000,
 		laneKey: `${baseUrl}#${credentialId}`,
 		secrets: [String(credentials.apiKey ?? ''), String(credentials.subscriptionApiKey ?? '')],
 	};
@@ -161,7 +168,7 @@ export async function starshipitRequest(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: REQUEST_TIMEOUT_MS,
+		timeout: settings.timeoutMs,
 	};
 	const supportContext = (answer: Answer, retries: number): SupportContext => ({
 		action: request.action ?? (method === 'GET' ? 'read' : 'updated'),
@@ -198,11 +205,13 @@ export async function starshipitRequest(
 		const mayHaveLanded = failure === 'unavailable' || failure === 'network';
 		// Checked before giving up too: a write whose last attempt may have landed must not be run again blindly.
 		if (mayHaveLanded && request.findExisting) {
-			// When the check itself fails, the user must still hear that the write may have landed.
-			const existing = await request.findExisting().catch(() => {
-				throw failWith(answer, attempt, MAY_HAVE_LANDED);
+			// When the check itself fails, the user must still hear that the write may have landed; a
+			// NodeOperationError is the check's own verdict (e.g. "exists with other values") and stands.
+			const existing = await request.findExisting().catch((error: unknown) => {
+				throw error instanceof NodeOperationError ? error : failWith(answer, attempt, MAY_HAVE_LANDED);
 			});
 			if (existing) return existing;
+			if (request.remainingBody) options.body = request.remainingBody();
 		} else if (mayHaveLanded && !isRepeatable(request, method)) {
 			throw failWith(answer, attempt, MAY_HAVE_LANDED);
 		}

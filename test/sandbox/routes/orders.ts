@@ -181,8 +181,9 @@ const update: Route = (request) => {
 const updateMany: Route = (request) => {
 	const inputs = request.body.orders;
 	if (!Array.isArray(inputs)) return fail(400, 'The request needs an "orders" list');
-	const results = (inputs as Json[]).map((input) => applyUpdate(request, input));
-	const errors = results.filter((result) => result.error).map((result) => ({ message: result.error, details: '' }));
+	const results = (inputs as Json[]).map((input) => ({ input, ...applyUpdate(request, input) }));
+	// Each refusal names the order it is about (how Starshipit words its details is not documented).
+	const errors = results.filter((result) => result.error).map((result) => ({ message: result.error, details: `order_id: ${String(result.input?.order_id ?? '')}` }));
 	return { status: 200, body: { orders: results.flatMap((result) => result.order ?? []), success: errors.length === 0, errors } };
 };
 

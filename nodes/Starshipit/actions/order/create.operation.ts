@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
+import { differences } from './compare';
 import { credentialHomeCountry, orderFields, readOrderInput } from './fields';
 import { findOrderByNumber } from './lookup';
 import { orderSchema } from './schema';
@@ -17,7 +19,12 @@ export function validOrder(this: IExecuteFunctions, itemIndex: number, defaultHo
 	return validateInput(this.getNode(), orderSchema(homeCountry ?? defaultHomeCountry), order, itemIndex, 'order') as IDataObject;
 }
 
-/** Creates one order; if the connection drops after sending, looks for it before trying again (never twice). */
+/**
+ * Creates one order. If the answer is lost (5xx, timeout, dropped connection), Starshipit is asked for
+ * the order before sending again: holding exactly the values sent, it is this attempt's; holding other
+ * values, it was there before, and the create is refused as Starshipit would refuse it (never twice,
+ * never an older order taken for the new one).
+ */
 export async function createOrder(this: IExecuteFunctions, order: IDataObject, itemIndex: number): Promise<IDataObject> {
 	const orderNumber = String(order.order_number);
 	const body = await starshipitRequest.call(this, {
@@ -28,7 +35,13 @@ export async function createOrder(this: IExecuteFunctions, order: IDataObject, i
 		itemIndex,
 		findExisting: async () => {
 			const existing = await findOrderByNumber.call(this, orderNumber, itemIndex);
-			return existing ? { order: existing, success: true } : undefined;
+			if (!existing) return undefined;
+			const fields = differences(existing, order);
+			if (fields.length === 0) return { order: existing, success: true };
+			throw new NodeOperationError(this.getNode(), `Order ${orderNumber} already exists in Starshipit with other values (${fields.join(', ')}), so it was not created (item ${itemIndex + 1})`, {
+				itemIndex,
+				description: 'Use Order > Create or Update to bring the existing order in line, or give this order another number.',
+			});
 		},
 	});
 	return body.order as IDataObject;

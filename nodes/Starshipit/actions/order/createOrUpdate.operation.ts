@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { outputFor, runPerItem } from '../../helpers/items';
+import { asNodeError } from '../../helpers/items';
 import type { OperationModule } from '../types';
 import { putOrderUpdate } from './changes';
 import { createOrder, validOrder } from './create.operation';
-import { orderFields } from './fields';
-import { findOrderByNumber } from './lookup';
+import { credentialHomeCountry, orderFields } from './fields';
+import { fetchOrder, findOrderByNumber } from './lookup';
+import { failedOutcome, outcomeBeforeUpdate, outcomeOfWrite, verdictForRecord, type Outcome, type Verdict } from './outcome';
 
 /**
  * Turns a new order into an update of the existing one: items are matched by SKU (then by line),
@@ -32,28 +33,44 @@ export function asUpdate(existing: IDataObject, order: IDataObject): IDataObject
 	return update;
 }
 
-export type ExistingOrderOutcome = { outcome: 'updated'; order: IDataObject } | { outcome: 'skipped'; reason: string; order: IDataObject };
+/** The whole order as Starshipit holds it after an update: its answer, or a read back when the answer leaves it out. */
+async function heldAfterUpdate(this: IExecuteFunctions, answered: IDataObject, orderId: unknown, itemIndex: number): Promise<IDataObject | undefined> {
+	if (answered.status !== undefined && answered.order_number !== undefined) return answered;
+	return await fetchOrder.call(this, { order_id: orderId as number }, 'Unshipped', itemIndex);
+}
 
-/** Brings an existing order in line with the wanted one, or says why it cannot be changed any more. */
-export async function updateExistingOrder(this: IExecuteFunctions, existing: IDataObject, wanted: IDataObject, itemIndex: number): Promise<ExistingOrderOutcome> {
-	if (existing.status !== 'Unshipped') {
-		// Starshipit refuses changes to printed orders: say so rather than fail the run.
-		const reason = `Order ${String(existing.order_number)} is ${String(existing.status ?? 'no longer unshipped').toLowerCase()} in Starshipit, so it can no longer be changed`;
-		return { outcome: 'skipped', reason, order: existing };
-	}
-	return { outcome: 'updated', order: await putOrderUpdate.call(this, existing, asUpdate(existing, wanted), itemIndex) };
+/** One order created or brought in line with the one wanted; its outcome read from what Starshipit holds afterwards. */
+async function createOrUpdateOrder(this: IExecuteFunctions, itemIndex: number, homeCountry: string): Promise<Outcome> {
+	const order = validOrder.call(this, itemIndex, homeCountry);
+	const number = String(order.order_number);
+	const existing = await findOrderByNumber.call(this, number, itemIndex);
+	if (!existing) return outcomeOfWrite(verdictForRecord(await createOrder.call(this, order, itemIndex), { number, wanted: order }), number, 'created');
+	const before = outcomeBeforeUpdate(existing, order);
+	if (before) return before;
+	const answered = await putOrderUpdate.call(this, existing, asUpdate(existing, order), itemIndex);
+	const held = await heldAfterUpdate.call(this, answered, existing.order_id, itemIndex);
+	const verdict: Verdict = held ? verdictForRecord(held, { number, id: existing.order_id, wanted: order }) : { kind: 'unsaid', messages: [] };
+	return outcomeOfWrite(verdict, number, 'updated');
 }
 
 export const createOrUpdateOrderOperation: OperationModule = {
 	description: orderFields,
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await runPerItem.call(this, items, async (itemIndex) => {
-			const order = validOrder.call(this, itemIndex);
-			const existing = await findOrderByNumber.call(this, String(order.order_number), itemIndex);
-			if (!existing) return outputFor(itemIndex, { outcome: 'created', ...(await createOrder.call(this, order, itemIndex)) });
-			const result = await updateExistingOrder.call(this, existing, order, itemIndex);
-			return outputFor(itemIndex, result.outcome === 'skipped' ? { outcome: 'skipped', reason: result.reason, ...result.order } : { outcome: 'updated', ...result.order });
-		});
+		const output: INodeExecutionData[] = [];
+		const homeCountry = await credentialHomeCountry.call(this);
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			let outcome: Outcome;
+			try {
+				outcome = await createOrUpdateOrder.call(this, itemIndex, homeCountry);
+			} catch (error) {
+				if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
+				// The same shape as Import's failed items: the order number, and the error in plain words.
+				const raw = this.getNodeParameter('orderNumber', itemIndex, '');
+				outcome = failedOutcome(typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '', error as Error);
+			}
+			output.push({ json: outcome as unknown as IDataObject, pairedItem: { item: itemIndex } });
+		}
+		return output;
 	},
 };

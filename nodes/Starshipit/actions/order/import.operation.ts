@@ -1,12 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/items';
-import { LIMITS, UNCONFIRMED, starshipitRequest } from '../../transport';
+import { LIMITS } from '../../transport';
+import { asLines } from '../../validation/validate';
 import type { OperationModule } from '../types';
+import { batchesOf, forEachBatch } from './batches';
+import { updateOrdersInBulk, type OrderToUpdate } from './bulkUpdate';
+import { differences } from './compare';
 import { validOrder } from './create.operation';
-import { updateExistingOrder } from './createOrUpdate.operation';
-import { orderFields } from './fields';
-import { findOrderByNumber } from './lookup';
+import { findStoredOrders } from './existing';
+import { credentialHomeCountry, orderFields } from './fields';
+import { importBatch } from './importBatch';
+import { failedOutcome, outcomeBeforeUpdate, outcomeOfWrite, type Outcome, type Verdict } from './outcome';
 
 const description: INodeProperties[] = [
 	{
@@ -25,85 +31,111 @@ const description: INodeProperties[] = [
 	},
 ];
 
-interface Outcome {
-	outcome: 'created' | 'updated' | 'skipped' | 'failed';
-	order_number: string;
-	order_id?: unknown;
-	error?: string;
-	/** Why an order was left as it is (already printed). */
-	reason?: string;
-	order?: IDataObject;
-	/** What support needs to trace a failed request (endpoint, status, Starshipit's answer; never keys). */
-	supportContext?: IDataObject;
+interface Entry {
+	order: IDataObject;
+	itemIndex: number;
 }
 
-/** A failed order: the error's message and details, and its support context when a request failed. */
-function failedOutcome(orderNumber: string, error: Error): Outcome {
-	const { description, context } = error as Error & { description?: string; context?: IDataObject };
-	const outcome: Outcome = { outcome: 'failed', order_number: orderNumber, error: description ? `${error.message}\n${description}` : error.message };
-	if (context?.supportContext) outcome.supportContext = context.supportContext as IDataObject;
-	return outcome;
+/** Checks every order before anything is sent. Without Continue On Fail, every bad item is named in one error. */
+function checkedOrders(this: IExecuteFunctions, items: INodeExecutionData[], outcomes: Map<number, Outcome>, homeCountry: string): Entry[] {
+	const valid: Entry[] = [];
+	const problems: string[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			valid.push({ order: validOrder.call(this, itemIndex, homeCountry), itemIndex });
+		} catch (error) {
+			// Echoed only when it is text: a mapped object or list is not an order number.
+			const raw = this.getNodeParameter('orderNumber', itemIndex, '');
+			const number = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+			const { description: details } = error as Error & { description?: string };
+			const said = String(details ?? (error as Error).message).split(/<br>\n?|\n/).filter(Boolean).map((line) => line.replace(/^• /, ''));
+			problems.push(...said.map((line) => `• Item ${itemIndex + 1}${number ? ` (order ${number})` : ''}: ${line}`));
+			outcomes.set(itemIndex, failedOutcome(number, error as Error));
+		}
+	}
+	const bad = outcomes.size;
+	if (bad && !this.continueOnFail()) {
+		const [[onlyIndex, only]] = outcomes;
+		const count = bad > 1
+			? `${bad} of ${items.length} orders have problems`
+			: `The order of item ${onlyIndex + 1}${only.order_number ? ` (order ${only.order_number})` : ''} has ${problems.length > 1 ? 'problems' : 'a problem'}`;
+		throw new NodeOperationError(this.getNode(), `${count}: nothing was sent to Starshipit`, {
+			description: asLines([...problems, 'Correct them and run the node again. To send the good orders now and get each bad one as an error item, choose Settings > On Error > Continue in this node.']),
+		});
+	}
+	return valid;
 }
 
-/** Whether an error names this order number as a whole word: order 10 is not order 100. */
-function mentions(error: IDataObject, orderNumber: string): boolean {
-	const text = `${String(error.message ?? '')} ${String(error.details ?? '')}`;
-	const escaped = orderNumber.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	return new RegExp(`(^|[^A-Za-z0-9_-])${escaped}($|[^A-Za-z0-9_-])`).test(text);
-}
-
-/** Sends one batch; after a dropped connection, finds which orders landed before sending the rest again. */
-async function importBatch(this: IExecuteFunctions, orders: IDataObject[], firstItem: number): Promise<IDataObject> {
-	return await starshipitRequest.call(this, {
-		endpoint: 'ordersImport',
-		body: { orders },
-		action: 'created',
-		itemIndex: firstItem,
-		// A batch of orders that all exist already answers success: false; each is still matched to its item.
-		answersEachRecord: true,
-		findExisting: async () => {
-			const found = [];
-			for (const order of orders) {
-				const existing = await findOrderByNumber.call(this, String(order.order_number), firstItem);
-				if (existing) found.push(existing);
-			}
-			// None landed: sending the batch again is safe. Some landed: report them, fail the rest honestly.
-			if (found.length === 0) return undefined;
-			return { orders: found, success: true, errors: [{ message: 'The connection dropped during the import: run the missing orders again', details: '' }] };
-		},
+/** The second and later items with the same order number fail (Starshipit would store only one). */
+function withoutRepeats(entries: Entry[], outcomes: Map<number, Outcome>): Entry[] {
+	const first = new Map<string, number>();
+	return entries.filter(({ order, itemIndex }) => {
+		const number = String(order.order_number);
+		const earlier = first.get(number);
+		if (earlier === undefined) return first.set(number, itemIndex);
+		const error = `Order number ${number} appears twice in this run: item ${earlier + 1} and item ${itemIndex + 1}. Only item ${earlier + 1} was sent; give each order its own number.`;
+		outcomes.set(itemIndex, { outcome: 'failed', order_number: number, error });
+		return false;
 	});
 }
 
-/** An order Starshipit refused as a duplicate: updated in place, skipped if printed, failed on its own if that fails. */
-async function updateExisting(this: IExecuteFunctions, order: IDataObject, itemIndex: number, refusal: string): Promise<Outcome> {
-	const orderNumber = String(order.order_number);
-	try {
-		const existing = await findOrderByNumber.call(this, orderNumber, itemIndex);
-		if (!existing) return { outcome: 'failed', order_number: orderNumber, error: `Starshipit refused the order (${refusal}) and no existing order has that number` };
-		const result = await updateExistingOrder.call(this, existing, order, itemIndex);
-		if (result.outcome === 'skipped') return { outcome: 'skipped', order_number: orderNumber, order_id: existing.order_id, reason: result.reason };
-		return { outcome: 'updated', order_number: orderNumber, order_id: existing.order_id, order: result.order };
-	} catch (error) {
-		return failedOutcome(orderNumber, error as Error);
-	}
+/** An order Starshipit holds, found by number or handed on by a read back. */
+interface Existing extends Entry {
+	/** Starshipit's refusal ("already exists"); empty when its answer did not mention the order. */
+	message: string;
+	/** What else the answer said, unattributed (for an order it did not mention). */
+	said: string[];
+	record?: IDataObject;
 }
 
-/** Matches the batch answer back to each order: created, else the error that names it. */
-async function outcomesOf(this: IExecuteFunctions, batch: Array<{ order: IDataObject; itemIndex: number }>, answer: IDataObject): Promise<Map<number, Outcome>> {
-	const created = new Map(((answer.orders as IDataObject[]) ?? []).map((order) => [String(order.order_number), order]));
-	const errors = (answer.errors as IDataObject[]) ?? [];
-	const outcomes = new Map<number, Outcome>();
-	for (const { order, itemIndex } of batch) {
-		const orderNumber = String(order.order_number);
-		const landed = created.get(orderNumber);
-		// This order's error: the one naming it, else one naming no order of the batch, never another order's.
-		const own = errors.find((candidate) => mentions(candidate, orderNumber)) ?? errors.find((candidate) => !batch.some((entry) => mentions(candidate, String(entry.order.order_number))));
-		const exists = own && UNCONFIRMED.importDuplicatePattern.test(String(own.message));
-		if (landed) outcomes.set(itemIndex, { outcome: 'created', order_number: orderNumber, order_id: landed.order_id, order: landed });
-		else if (exists && this.getNodeParameter('updateExisting', itemIndex, true)) outcomes.set(itemIndex, await updateExisting.call(this, order, itemIndex, String(own.message)));
-		else outcomes.set(itemIndex, { outcome: 'failed', order_number: orderNumber, error: String(own?.message ?? 'Starshipit did not create the order') });
+/** Sends the new orders in batches; what Starshipit refused as existing is returned to be updated. */
+async function importAll(this: IExecuteFunctions, entries: Entry[], outcomes: Map<number, Outcome>): Promise<Existing[]> {
+	const existing: Existing[] = [];
+	await forEachBatch(batchesOf(entries), async (batch) => {
+		const sent = batch.map(({ order }) => ({ number: String(order.order_number), wanted: order }));
+		const { verdicts, error } = await importBatch.call(this, sent, batch[0].itemIndex);
+		if (error && !this.continueOnFail()) throw asNodeError.call(this, error, batch[0].itemIndex);
+		batch.forEach((entry, index) => {
+			const verdict: Verdict | undefined = verdicts[index];
+			const number = sent[index].number;
+			if (!verdict) outcomes.set(entry.itemIndex, failedOutcome(number, error as Error));
+			else if (verdict.kind === 'exists') existing.push({ ...entry, message: verdict.message, said: [], record: verdict.record });
+			else if (verdict.kind === 'unsaid') existing.push({ ...entry, message: '', said: verdict.messages });
+			else outcomes.set(entry.itemIndex, outcomeOfWrite(verdict, number, 'created'));
+		});
+	});
+	// In item order, whichever batch answered first: the bulk updates then go in item order too.
+	return existing.sort((a, b) => a.itemIndex - b.itemIndex);
+}
+
+/**
+ * The orders Starshipit refused as existing, and those its answer did not mention, read back in as
+ * few requests as possible: unmentioned ones holding the values sent were created; existing ones are
+ * skipped (printed), unchanged, or updated in bulk.
+ */
+async function settleExisting(this: IExecuteFunctions, entries: Existing[], outcomes: Map<number, Outcome>): Promise<void> {
+	const updateExisting = (itemIndex: number) => this.getNodeParameter('updateExisting', itemIndex, true) as boolean;
+	const toRead = entries.filter((entry) => !entry.record && (updateExisting(entry.itemIndex) || !entry.message));
+	const { found } = toRead.length ? await findStoredOrders.call(this, toRead.map(({ order }) => String(order.order_number)), toRead[0].itemIndex, true) : { found: new Map<string, IDataObject>() };
+	const toUpdate: OrderToUpdate[] = [];
+	for (const { order, itemIndex, message, said, record } of entries) {
+		const number = String(order.order_number);
+		const stored = record ?? found.get(number);
+		// Not mentioned in the answer: created if held as sent, failed if not held; held otherwise, it existed before.
+		if (!message && (!stored || differences(stored, order).length === 0)) {
+			const verdict: Verdict = stored ? { kind: 'stored', record: stored } : { kind: 'unsaid', messages: said };
+			outcomes.set(itemIndex, outcomeOfWrite(verdict, number, 'created'));
+			continue;
+		}
+		if (!updateExisting(itemIndex)) outcomes.set(itemIndex, { outcome: 'failed', order_number: number, error: message || `Order ${number} already exists` });
+		else if (!stored) outcomes.set(itemIndex, { outcome: 'failed', order_number: number, error: `Starshipit refused the order (${message}) and no existing order has that number` });
+		else {
+			const before = outcomeBeforeUpdate(stored, order);
+			if (before) outcomes.set(itemIndex, before);
+			else toUpdate.push({ existing: stored, wanted: order, itemIndex });
+		}
 	}
-	return outcomes;
+	for (const [itemIndex, outcome] of await updateOrdersInBulk.call(this, toUpdate)) outcomes.set(itemIndex, outcome);
 }
 
 export const importOrdersOperation: OperationModule = {
@@ -111,26 +143,10 @@ export const importOrdersOperation: OperationModule = {
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const outcomes = new Map<number, Outcome>();
-		const valid: Array<{ order: IDataObject; itemIndex: number }> = [];
-		// Check every order first: without Continue On Fail, one bad order stops the import before anything is sent.
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				valid.push({ order: validOrder.call(this, itemIndex), itemIndex });
-			} catch (error) {
-				if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
-				outcomes.set(itemIndex, failedOutcome(String(this.getNodeParameter('orderNumber', itemIndex, '')), error as Error));
-			}
-		}
-		for (let start = 0; start < valid.length; start += LIMITS.importBatchSize) {
-			const batch = valid.slice(start, start + LIMITS.importBatchSize);
-			try {
-				const answer = await importBatch.call(this, batch.map((entry) => entry.order), batch[0].itemIndex);
-				for (const [itemIndex, outcome] of await outcomesOf.call(this, batch, answer)) outcomes.set(itemIndex, outcome);
-			} catch (error) {
-				if (!this.continueOnFail()) throw asNodeError.call(this, error, batch[0].itemIndex);
-				for (const { order, itemIndex } of batch) outcomes.set(itemIndex, failedOutcome(String(order.order_number), error as Error));
-			}
-		}
+		const homeCountry = await credentialHomeCountry.call(this);
+		const valid = withoutRepeats(checkedOrders.call(this, items, outcomes, homeCountry), outcomes);
+		const existing = await importAll.call(this, valid, outcomes);
+		await settleExisting.call(this, existing, outcomes);
 		return items.map((_item, itemIndex) => ({ json: outcomes.get(itemIndex) as unknown as IDataObject, pairedItem: { item: itemIndex } }));
 	},
 };
