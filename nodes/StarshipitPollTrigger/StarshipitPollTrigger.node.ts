@@ -3,14 +3,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { LIMITS, starshipitRequestAllItems } from '../Starshipit/transport';
 import { currentWalk, eventsSince, MAX_PAGES_PER_POLL, recordProgress, type PollState } from './cursor';
-import { EVENTS, isEvent, parseUtc, type PollEvent } from './events';
-import { forgetBeyondLimit, rememberValue } from './seen';
+import { normaliseTrackingEvent } from '../StarshipitTrigger/normalise';
+import { EVENTS, isEvent, type PollEvent } from './events';
+import { recordSeenByPoll } from '../StarshipitTrigger/shared-tracking';
+import { rememberValue } from './seen';
 import { readWalk } from './walk';
 
 const SAMPLE_WINDOW_MS = 7 * 24 * 3600_000;
-
-/** The memory forgets the orders unchanged for longest first: they are the least likely to come back. */
-const updatedAt = (order: IDataObject, now: number) => parseUtc(order.last_updated_date) ?? now;
 
 export class StarshipitPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -69,13 +68,21 @@ export class StarshipitPollTrigger implements INodeType {
 		const walk = currentWalk(state, now);
 		const progress = await readWalk.call(this, event.endpoint, walk, MAX_PAGES_PER_POLL);
 		const found = progress.rows.filter((order) => {
-			const remembered = rememberValue(state, String(order.order_id), event.value(order), updatedAt(order, now));
-			return isEvent(event, order, remembered, since);
+			const previously = rememberValue(state, String(order.order_id), event.value(order), event.floorTime?.(order), now);
+			return isEvent(event, order, previously, since);
 		});
+		if (event === EVENTS.trackingChanged) shareWithWebhookTrigger(this.getWorkflowStaticData('global'), progress.rows, now);
 		recordProgress(state, walk, progress);
-		forgetBeyondLimit(state);
 		if (first) return null;
 		return found.length ? [found.map((order) => ({ json: event.output(order) }))] : null;
+	}
+}
+
+/** What this poll read of each shipment, for a webhook trigger in the same workflow (shared-tracking.ts). */
+function shareWithWebhookTrigger(global: IDataObject, rows: IDataObject[], now: number): void {
+	for (const row of rows) {
+		const { order_number, tracking_number, status } = normaliseTrackingEvent(row);
+		recordSeenByPoll(global, `${String(order_number ?? '')}|${String(tracking_number ?? '')}`, String(status), now);
 	}
 }
 

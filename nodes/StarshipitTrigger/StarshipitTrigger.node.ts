@@ -2,8 +2,10 @@ import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWeb
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { UNCONFIRMED } from '../Starshipit/transport/api-reference';
-import { isRepeat } from './dedupe';
-import { eventKey, normaliseTrackingEvent, TRACKING_STATUSES } from './normalise';
+import type { AnnouncedMemory } from './announced-memory';
+import { isRepeat, trackingUpdateOf } from './dedupe';
+import { normaliseTrackingEvent, TRACKING_STATUSES } from './normalise';
+import { seenByPollTriggers } from './shared-tracking';
 import { isValidSignature } from './signature';
 
 export class StarshipitTrigger implements INodeType {
@@ -64,12 +66,12 @@ export class StarshipitTrigger implements INodeType {
 				default: {},
 				options: [
 					{
-						displayName: 'Ignore Repeats For (Minutes)',
-						name: 'dedupeMinutes',
-						type: 'number',
-						default: 1440,
-						typeOptions: { minValue: 0 },
-						description: 'A repeat of the same order, tracking number, status and time within this window starts nothing (Starshipit may send an update more than once). 0 turns this off.',
+						displayName: 'Ignore Repeats',
+						name: 'ignoreRepeats',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether an update that is not newer than the last one announced for its shipment starts nothing (Starshipit may send an update more than once, and a copied request can be sent again at any time)',
 					},
 					{ displayName: 'Include Raw Payload', name: 'includeRaw', type: 'boolean', default: false, description: 'Whether to add Starshipit’s original payload under "raw"' },
 				],
@@ -101,8 +103,7 @@ export class StarshipitTrigger implements INodeType {
 		const payload = this.getBodyData();
 		if (!passesFilters.call(this, payload)) return { webhookResponse: { received: true, started: false } };
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const window = Number(options.dedupeMinutes ?? 1440);
-		if (window > 0 && isRepeat(this.getWorkflowStaticData('node'), eventKey(payload), window)) {
+		if (ignoresRepeats(options) && isRepeat(this.getWorkflowStaticData('node') as AnnouncedMemory, trackingUpdateOf(payload), seenByPollTriggers(this.getWorkflowStaticData('global')))) {
 			return { webhookResponse: { received: true, started: false, reason: 'repeat' } };
 		}
 		const json = normaliseTrackingEvent(payload);
@@ -121,6 +122,9 @@ function isSignedBySecret(this: IWebhookFunctions, secret: string): boolean {
 	const signature = this.getHeaderData()[UNCONFIRMED.webhookSignatureHeader.toLowerCase()];
 	return Buffer.isBuffer(rawBody) && isValidSignature(rawBody, signature, secret);
 }
+
+/** On unless turned off; `dedupeMinutes: 0` is how workflows saved before Ignore Repeats turned it off. */
+const ignoresRepeats = (options: IDataObject) => options.ignoreRepeats !== false && options.dedupeMinutes !== 0;
 
 function passesFilters(this: IWebhookFunctions, payload: IDataObject): boolean {
 	const statuses = this.getNodeParameter('statuses', []) as string[];

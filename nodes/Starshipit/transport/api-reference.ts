@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /**
  * Every Starshipit path and field name this package relies on, in one place, each marked as
  * confirmed by Starshipit's reference (or two independent clients) or not. When a live account
@@ -101,6 +103,13 @@ export const UNCONFIRMED = {
 		country: 'country',
 		postCode: 'postcode',
 	},
+	/**
+	 * Triggers (branch triggers). Order ids are taken to grow with each new order (they do in every
+	 * sample and in the sandbox; not stated): the poll trigger's "New Unshipped Order" forgets the lowest
+	 * ids first and counts an order at or below the highest forgotten id as announced. Undefined turns
+	 * that off (then forgotten orders fall back to their order date).
+	 */
+	orderIdOrder: (order: IDataObject): number | undefined => (typeof order.order_id === 'number' ? order.order_id : undefined),
 	/** Webhook signature scheme, seen in one production receiver: hex HMAC-SHA256 of the raw body. */
 	webhookSignatureHeader: 'x-starshipit-signature',
 } as const;
