@@ -1,12 +1,11 @@
 import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { UNCONFIRMED } from '../Starshipit/transport/api-reference';
 import type { AnnouncedMemory } from './announced-memory';
 import { isRepeat, trackingUpdateOf } from './dedupe';
 import { normaliseTrackingEvent, TRACKING_STATUSES } from './normalise';
 import { seenByPollTriggers } from './shared-tracking';
-import { isValidSignature } from './signature';
+import { isJsonObject, refusal, URL_TOKEN_PARAM } from './guards';
 
 export class StarshipitTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,6 +33,14 @@ export class StarshipitTrigger implements INodeType {
 				default: '',
 			},
 			{
+				displayName:
+					'No Signing Secret: anyone who has this URL could start this workflow, for example with a made-up "Delivered". Set a Signing Secret if Starshipit shows one, or a URL Token (works with every Starshipit account). With neither, this trigger refuses every update.',
+				name: 'unguardedNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { signingSecret: [''] } },
+			},
+			{
 				displayName: 'Signing Secret',
 				name: 'signingSecret',
 				type: 'string',
@@ -41,6 +48,14 @@ export class StarshipitTrigger implements INodeType {
 				default: '',
 				description:
 					'The webhook secret key shown on that page, if Starshipit gives you one. When set, updates not signed with it are refused. Leave empty if Starshipit shows no secret.',
+			},
+			{
+				displayName: 'URL Token',
+				name: 'urlToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: `A long random text you make up (20 characters or more). Add ?${URL_TOKEN_PARAM}= and this text to the end of the Production URL you paste into Starshipit; updates without it are refused.`,
 			},
 			{
 				displayName: 'Tracking Statuses',
@@ -95,12 +110,10 @@ export class StarshipitTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const secret = this.getNodeParameter('signingSecret', '') as string;
-		if (secret && !isSignedBySecret.call(this, secret)) {
-			this.getResponseObject().status(401).json({ message: `Invalid or missing ${UNCONFIRMED.webhookSignatureHeader} header` });
-			return { noWebhookResponse: true };
-		}
-		const payload = this.getBodyData();
+		const refused = refusal.call(this);
+		if (refused) return answer.call(this, 401, refused);
+		const payload: unknown = this.getRequestObject().body;
+		if (!isJsonObject(payload)) return answer.call(this, 400, 'The body must be one JSON object (a tracking update); nothing was started');
 		if (!passesFilters.call(this, payload)) return { webhookResponse: { received: true, started: false } };
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (ignoresRepeats(options) && isRepeat(this.getWorkflowStaticData('node') as AnnouncedMemory, trackingUpdateOf(payload), seenByPollTriggers(this.getWorkflowStaticData('global')))) {
@@ -112,15 +125,10 @@ export class StarshipitTrigger implements INodeType {
 	}
 }
 
-/**
- * The signature covers the exact bytes Starshipit sent. Without them (no raw body) it cannot be
- * checked: re-serialised JSON may differ from what was signed, so that case fails closed.
- */
-function isSignedBySecret(this: IWebhookFunctions, secret: string): boolean {
-	const { rawBody } = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
-	// Node hands header names over in lower case, whatever case the constant is written in.
-	const signature = this.getHeaderData()[UNCONFIRMED.webhookSignatureHeader.toLowerCase()];
-	return Buffer.isBuffer(rawBody) && isValidSignature(rawBody, signature, secret);
+/** Answers the request itself (n8n then sends nothing more) and starts nothing. */
+function answer(this: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	this.getResponseObject().status(status).json({ message });
+	return { noWebhookResponse: true };
 }
 
 /** On unless turned off; `dedupeMinutes: 0` is how workflows saved before Ignore Repeats turned it off. */
