@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { AnnouncedMemory } from './announced-memory';
 import { isRepeat, trackingUpdateOf } from './dedupe';
 import { normaliseTrackingEvent, TRACKING_STATUSES } from './normalise';
-import { seenByPollTriggers } from './shared-tracking';
+import { seenByPoll } from './shared-tracking';
 import { isJsonObject, refusal, URL_TOKEN_PARAM } from './guards';
 
 export class StarshipitTrigger implements INodeType {
@@ -116,7 +116,9 @@ export class StarshipitTrigger implements INodeType {
 		if (!isJsonObject(payload)) return answer.call(this, 400, 'The body must be one JSON object (a tracking update); nothing was started');
 		if (!passesFilters.call(this, payload)) return { webhookResponse: { received: true, started: false } };
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		if (ignoresRepeats(options) && isRepeat(this.getWorkflowStaticData('node') as AnnouncedMemory, trackingUpdateOf(payload), seenByPollTriggers(this.getWorkflowStaticData('global')))) {
+		const global = this.getWorkflowStaticData('global');
+		const seenByPollTrigger = (shipment: string, status: string) => seenByPoll(global, shipment, status);
+		if (ignoresRepeats(options) && isRepeat(this.getWorkflowStaticData('node') as AnnouncedMemory, trackingUpdateOf(payload), seenByPollTrigger)) {
 			return { webhookResponse: { received: true, started: false, reason: 'repeat' } };
 		}
 		const json = normaliseTrackingEvent(payload);

@@ -22,13 +22,14 @@ export function trackingUpdateOf(payload: IDataObject): TrackingUpdate {
 }
 
 /**
- * Whether this update was announced already (or an update newer than it was), by this trigger or, in
- * the same workflow, seen by a poll trigger (`seenByPoll`, see shared-tracking.ts). Records it when it
- * is new. Starshipit sends no event id, so "newer" is by the update's own time.
+ * Whether this update was announced already (or an update newer than it was) by this trigger, or its
+ * status of its shipment was read by a poll trigger in the same workflow (`seenByPoll`, see
+ * shared-tracking.ts). Records it when it is new. Starshipit sends no event id, so "newer" is by the
+ * update's own time.
  */
-export function isRepeat(memory: AnnouncedMemory, update: TrackingUpdate, seenByPoll?: AnnouncedMemory, now = Date.now()): boolean {
+export function isRepeat(memory: AnnouncedMemory, update: TrackingUpdate, seenByPoll?: (shipment: string, status: string) => boolean, now = Date.now()): boolean {
 	if (isNotNewer(memory, update.shipment, update.status, update.time)) return true;
-	if (seenByPoll && isNotNewer(seenByPoll, update.shipment, update.status, update.time)) return true;
+	if (seenByPoll?.(update.shipment, update.status)) return true;
 	remember(memory, update.shipment, update.status, update.time ?? toSeconds(now));
 	return false;
 }
