@@ -8,6 +8,7 @@ import { EVENTS, isEvent, type PollEvent } from './events';
 import { recordSeenByPoll } from '../StarshipitTrigger/shared-tracking';
 import { rememberValue } from './seen';
 import { readWalk } from './walk';
+import { pollWritebackFailures } from './writeback';
 
 const SAMPLE_WINDOW_MS = 7 * 24 * 3600_000;
 
@@ -18,7 +19,8 @@ export class StarshipitPollTrigger implements INodeType {
 		icon: { light: 'file:starshipit.svg', dark: 'file:starshipit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] === "newUnshipped" ? "New Unshipped Order" : $parameter["event"] === "shipped" ? "Order Labelled or Shipped" : "Tracking Status Changed" }}',
+		subtitle:
+			'={{ ({ newUnshipped: "New Unshipped Order", shipped: "Order Labelled or Shipped", writebackFailed: "Write-back to Your Store Failed" })[$parameter["event"]] ?? "Tracking Status Changed" }}',
 		description: 'Checks Starshipit on a schedule: the safety net for missed tracking webhooks',
 		defaults: { name: 'Starshipit Poll Trigger' },
 		polling: true,
@@ -35,6 +37,7 @@ export class StarshipitPollTrigger implements INodeType {
 					{ name: 'New Unshipped Order', value: 'newUnshipped', description: 'An order arrived in Starshipit' },
 					{ name: 'Order Labelled or Shipped', value: 'shipped', description: 'An order got its label (once per order)' },
 					{ name: 'Tracking Status Changed', value: 'trackingChanged', description: 'A shipped order’s tracking status moved on' },
+					{ name: 'Write-Back to Your Store Failed', value: 'writebackFailed', description: 'Starshipit could not send an order’s tracking back to your shop' },
 				],
 			},
 			{
@@ -53,10 +56,19 @@ export class StarshipitPollTrigger implements INodeType {
 				default: '',
 				displayOptions: { show: { event: ['trackingChanged'] } },
 			},
+			{
+				displayName:
+					'One run per order whose tracking Starshipit could not write back to your shop, with the order number, the shop and Starshipit’s reason. Failures already there when you publish start nothing; an order that is fixed and fails again starts a new run.',
+				name: 'writebackNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { event: ['writebackFailed'] } },
+			},
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		if (this.getNodeParameter('event') === 'writebackFailed') return await pollWritebackFailures.call(this);
 		const event = EVENTS[this.getNodeParameter('event') as string];
 		if (this.getMode() === 'manual') return await recentSample.call(this, event);
 		const state = this.getWorkflowStaticData('node') as PollState;

@@ -110,6 +110,25 @@ export const UNCONFIRMED = {
 	 * that off (then forgotten orders fall back to their order date).
 	 */
 	orderIdOrder: (order: IDataObject): number | undefined => (typeof order.order_id === 'number' ? order.order_id : undefined),
+	/**
+	 * Write-back of tracking to the shop (poll event "Write-back to Your Store Failed"). The field names
+	 * are on orders and shipped-list rows (detail notes), and `Writeback` is a column of the order
+	 * list's filter; the values are not published. The list is read with `status` listStatus and the
+	 * filter `<filterColumn>:::<filterValue>`; a row counts as failed when its status is one of
+	 * failedValues (any case), in case the filter is ignored. `shopFields`: where a row names the shop,
+	 * first found wins. `orderPageUrl`: a link to the order in Starshipit's app, `{order_id}` replaced;
+	 * unknown, so no link is given until it is set.
+	 */
+	writeback: {
+		statusField: 'writeback_status',
+		detailsField: 'writeback_details',
+		filterColumn: 'Writeback',
+		filterValue: 'Failed',
+		failedValues: ['Failed', 'Error'],
+		listStatus: 'Shipped',
+		shopFields: ['integration_source_name', 'platform'],
+		orderPageUrl: undefined as string | undefined,
+	},
 	/** Webhook signature scheme, seen in one production receiver: hex HMAC-SHA256 of the raw body. */
 	webhookSignatureHeader: 'x-starshipit-signature',
 } as const;
