@@ -3,14 +3,14 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { LIMITS, starshipitRequestAllItems } from '../Starshipit/transport';
 import { currentWalk, eventsSince, MAX_PAGES_PER_POLL, recordProgress, type PollState } from './cursor';
-import { EVENTS, isEvent, parseUtc, type PollEvent } from './events';
-import { forgetBeyondLimit, rememberValue } from './seen';
+import { normaliseTrackingEvent } from '../StarshipitTrigger/normalise';
+import { EVENTS, isEvent, type PollEvent } from './events';
+import { recordSeenByPoll } from '../StarshipitTrigger/shared-tracking';
+import { rememberValue } from './seen';
 import { readWalk } from './walk';
+import { pollWritebackFailures } from './writeback';
 
 const SAMPLE_WINDOW_MS = 7 * 24 * 3600_000;
-
-/** The memory forgets the orders unchanged for longest first: they are the least likely to come back. */
-const updatedAt = (order: IDataObject, now: number) => parseUtc(order.last_updated_date) ?? now;
 
 export class StarshipitPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +19,8 @@ export class StarshipitPollTrigger implements INodeType {
 		icon: { light: 'file:starshipit.svg', dark: 'file:starshipit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] === "newUnshipped" ? "New Unshipped Order" : $parameter["event"] === "shipped" ? "Order Labelled or Shipped" : "Tracking Status Changed" }}',
+		subtitle:
+			'={{ ({ newUnshipped: "New Unshipped Order", shipped: "Order Labelled or Shipped", writebackFailed: "Write-back to Your Store Failed" })[$parameter["event"]] ?? "Tracking Status Changed" }}',
 		description: 'Checks Starshipit on a schedule: the safety net for missed tracking webhooks',
 		defaults: { name: 'Starshipit Poll Trigger' },
 		polling: true,
@@ -36,6 +37,7 @@ export class StarshipitPollTrigger implements INodeType {
 					{ name: 'New Unshipped Order', value: 'newUnshipped', description: 'An order arrived in Starshipit' },
 					{ name: 'Order Labelled or Shipped', value: 'shipped', description: 'An order got its label (once per order)' },
 					{ name: 'Tracking Status Changed', value: 'trackingChanged', description: 'A shipped order’s tracking status moved on' },
+					{ name: 'Write-Back to Your Store Failed', value: 'writebackFailed', description: 'Starshipit could not send an order’s tracking back to your shop' },
 				],
 			},
 			{
@@ -54,10 +56,19 @@ export class StarshipitPollTrigger implements INodeType {
 				default: '',
 				displayOptions: { show: { event: ['trackingChanged'] } },
 			},
+			{
+				displayName:
+					'One run per order whose tracking Starshipit could not write back to your shop, with the order number, the shop and Starshipit’s reason. Failures already there when you publish start nothing; an order that is fixed and fails again starts a new run.',
+				name: 'writebackNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { event: ['writebackFailed'] } },
+			},
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		if (this.getNodeParameter('event') === 'writebackFailed') return await pollWritebackFailures.call(this);
 		const event = EVENTS[this.getNodeParameter('event') as string];
 		if (this.getMode() === 'manual') return await recentSample.call(this, event);
 		const state = this.getWorkflowStaticData('node') as PollState;
@@ -69,13 +80,21 @@ export class StarshipitPollTrigger implements INodeType {
 		const walk = currentWalk(state, now);
 		const progress = await readWalk.call(this, event.endpoint, walk, MAX_PAGES_PER_POLL);
 		const found = progress.rows.filter((order) => {
-			const remembered = rememberValue(state, String(order.order_id), event.value(order), updatedAt(order, now));
-			return isEvent(event, order, remembered, since);
+			const previously = rememberValue(state, String(order.order_id), event.value(order), event.floorTime?.(order), now);
+			return isEvent(event, order, previously, since);
 		});
+		if (event === EVENTS.trackingChanged) shareWithWebhookTrigger(this.getWorkflowStaticData('global'), progress.rows, now);
 		recordProgress(state, walk, progress);
-		forgetBeyondLimit(state);
 		if (first) return null;
 		return found.length ? [found.map((order) => ({ json: event.output(order) }))] : null;
+	}
+}
+
+/** What this poll read of each shipment, for a webhook trigger in the same workflow (shared-tracking.ts). */
+function shareWithWebhookTrigger(global: IDataObject, rows: IDataObject[], now: number): void {
+	for (const row of rows) {
+		const { order_number, tracking_number, status } = normaliseTrackingEvent(row);
+		recordSeenByPoll(global, `${String(order_number ?? '')}|${String(tracking_number ?? '')}`, String(status), now);
 	}
 }
 

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { AnnouncedMemory } from '../StarshipitTrigger/announced-memory';
+
 /** Lists are asked from a little before the last poll, so a clock skew or a late write is never missed. */
 export const OVERLAP_MS = 5 * 60_000;
 /** At most this many pages per poll keeps each poll's requests bounded under the rate limit. */
@@ -28,6 +30,9 @@ export interface PollState extends IDataObject {
 	cursor?: string;
 	/** A walk the page cap cut short. */
 	walk?: Walk;
+	/** What was announced per order (announced-memory.ts). */
+	announced?: AnnouncedMemory;
+	/** The memory kept before it (order → value); moved into `announced` on the first poll. */
 	seen?: Record<string, { value: string; at: number }>;
 }
 

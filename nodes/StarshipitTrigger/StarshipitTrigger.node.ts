@@ -1,10 +1,11 @@
 import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { UNCONFIRMED } from '../Starshipit/transport/api-reference';
-import { isRepeat } from './dedupe';
-import { eventKey, normaliseTrackingEvent, TRACKING_STATUSES } from './normalise';
-import { isValidSignature } from './signature';
+import type { AnnouncedMemory } from './announced-memory';
+import { isRepeat, trackingUpdateOf } from './dedupe';
+import { normaliseTrackingEvent, TRACKING_STATUSES } from './normalise';
+import { seenByPoll } from './shared-tracking';
+import { isJsonObject, refusal, URL_TOKEN_PARAM } from './guards';
 
 export class StarshipitTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,6 +35,14 @@ export class StarshipitTrigger implements INodeType {
 				default: '',
 			},
 			{
+				displayName:
+					'No Signing Secret: anyone who has this URL could start this workflow, for example with a made-up "Delivered". Set a Signing Secret if Starshipit shows one, or a URL Token (works with every Starshipit account). With neither, this trigger refuses every update.',
+				name: 'unguardedNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { signingSecret: [''] } },
+			},
+			{
 				displayName: 'Signing Secret',
 				name: 'signingSecret',
 				type: 'string',
@@ -41,6 +50,14 @@ export class StarshipitTrigger implements INodeType {
 				default: '',
 				description:
 					'The webhook secret key shown on that page, if Starshipit gives you one. When set, updates not signed with it are refused. Leave empty if Starshipit shows no secret.',
+			},
+			{
+				displayName: 'URL Token',
+				name: 'urlToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: `A long random text you make up (20 characters or more). Add ?${URL_TOKEN_PARAM}= and this text to the end of the Production URL you paste into Starshipit; updates without it are refused.`,
 			},
 			{
 				displayName: 'Tracking Statuses',
@@ -66,12 +83,12 @@ export class StarshipitTrigger implements INodeType {
 				default: {},
 				options: [
 					{
-						displayName: 'Ignore Repeats For (Minutes)',
-						name: 'dedupeMinutes',
-						type: 'number',
-						default: 1440,
-						typeOptions: { minValue: 0 },
-						description: 'A repeat of the same order, tracking number, status and time within this window starts nothing (Starshipit may send an update more than once). 0 turns this off.',
+						displayName: 'Ignore Repeats',
+						name: 'ignoreRepeats',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether an update that is not newer than the last one announced for its shipment starts nothing (Starshipit may send an update more than once, and a copied request can be sent again at any time)',
 					},
 					{ displayName: 'Include Raw Payload', name: 'includeRaw', type: 'boolean', default: false, description: 'Whether to add Starshipit’s original payload under "raw"' },
 				],
@@ -95,16 +112,15 @@ export class StarshipitTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const secret = this.getNodeParameter('signingSecret', '') as string;
-		if (secret && !isSignedBySecret.call(this, secret)) {
-			this.getResponseObject().status(401).json({ message: `Invalid or missing ${UNCONFIRMED.webhookSignatureHeader} header` });
-			return { noWebhookResponse: true };
-		}
-		const payload = this.getBodyData();
+		const refused = refusal.call(this);
+		if (refused) return answer.call(this, 401, refused);
+		const payload: unknown = this.getRequestObject().body;
+		if (!isJsonObject(payload)) return answer.call(this, 400, 'The body must be one JSON object (a tracking update); nothing was started');
 		if (!passesFilters.call(this, payload)) return { webhookResponse: { received: true, started: false } };
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const window = Number(options.dedupeMinutes ?? 1440);
-		if (window > 0 && isRepeat(this.getWorkflowStaticData('node'), eventKey(payload), window)) {
+		const global = this.getWorkflowStaticData('global');
+		const seenByPollTrigger = (shipment: string, status: string) => seenByPoll(global, shipment, status);
+		if (ignoresRepeats(options) && isRepeat(this.getWorkflowStaticData('node') as AnnouncedMemory, trackingUpdateOf(payload), seenByPollTrigger)) {
 			return { webhookResponse: { received: true, started: false, reason: 'repeat' } };
 		}
 		const json = normaliseTrackingEvent(payload);
@@ -113,16 +129,14 @@ export class StarshipitTrigger implements INodeType {
 	}
 }
 
-/**
- * The signature covers the exact bytes Starshipit sent. Without them (no raw body) it cannot be
- * checked: re-serialised JSON may differ from what was signed, so that case fails closed.
- */
-function isSignedBySecret(this: IWebhookFunctions, secret: string): boolean {
-	const { rawBody } = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
-	// Node hands header names over in lower case, whatever case the constant is written in.
-	const signature = this.getHeaderData()[UNCONFIRMED.webhookSignatureHeader.toLowerCase()];
-	return Buffer.isBuffer(rawBody) && isValidSignature(rawBody, signature, secret);
+/** Answers the request itself (n8n then sends nothing more) and starts nothing. */
+function answer(this: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	this.getResponseObject().status(status).json({ message });
+	return { noWebhookResponse: true };
 }
+
+/** On unless turned off; `dedupeMinutes: 0` is how workflows saved before Ignore Repeats turned it off. */
+const ignoresRepeats = (options: IDataObject) => options.ignoreRepeats !== false && options.dedupeMinutes !== 0;
 
 function passesFilters(this: IWebhookFunctions, payload: IDataObject): boolean {
 	const statuses = this.getNodeParameter('statuses', []) as string[];

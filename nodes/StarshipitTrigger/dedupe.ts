@@ -1,19 +1,35 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { keepLatest } from './bounded-memory';
+import { isNotNewer, remember, toSeconds, type AnnouncedMemory } from './announced-memory';
+import { parseUtc } from './dates';
+
+/** One tracking update as the repeat check sees it: which shipment, what it says, when it happened. */
+export interface TrackingUpdate {
+	/** Order and tracking number: a redone label is a new shipment. */
+	shipment: string;
+	status: string;
+	/** Seconds, when the update carries a time. */
+	time?: number;
+}
+
+export function trackingUpdateOf(payload: IDataObject): TrackingUpdate {
+	const time = parseUtc(payload.last_updated_date);
+	return {
+		shipment: `${String(payload.order_number ?? '')}|${String(payload.tracking_number ?? '')}`,
+		status: String(payload.tracking_status ?? ''),
+		time: time === undefined ? undefined : toSeconds(time),
+	};
+}
 
 /**
- * Remembers recent events in the workflow's static data and says whether one was seen within the
- * window. Bounded, so a busy account never grows the workflow without limit: past the bound, the
- * events seen longest ago are forgotten first.
+ * Whether this update was announced already (or an update newer than it was) by this trigger, or its
+ * status of its shipment was read by a poll trigger in the same workflow (`seenByPoll`, see
+ * shared-tracking.ts). Records it when it is new. Starshipit sends no event id, so "newer" is by the
+ * update's own time.
  */
-export function isRepeat(staticData: IDataObject, key: string, windowMinutes: number, now = Date.now()): boolean {
-	const seen = (staticData.seenEvents ?? {}) as Record<string, number>;
-	const windowMs = windowMinutes * 60_000;
-	for (const [oldKey, at] of Object.entries(seen)) if (now - at > windowMs) delete seen[oldKey];
-	const repeat = seen[key] !== undefined;
-	seen[key] = now;
-	keepLatest(seen, (at) => at);
-	staticData.seenEvents = seen;
-	return repeat;
+export function isRepeat(memory: AnnouncedMemory, update: TrackingUpdate, seenByPoll?: (shipment: string, status: string) => boolean, now = Date.now()): boolean {
+	if (isNotNewer(memory, update.shipment, update.status, update.time)) return true;
+	if (seenByPoll?.(update.shipment, update.status)) return true;
+	remember(memory, update.shipment, update.status, update.time ?? toSeconds(now));
+	return false;
 }

@@ -30,6 +30,10 @@ export interface SandboxOrder extends Json {
 	last_updated_date: string;
 	/** Starshipit's number for the carrier, set by the batch carrier change (PUT /api/orders/batchupdate). */
 	carrier_id?: string;
+	/** Whether tracking reached the shop it came from (values unconfirmed: UNCONFIRMED.writeback). */
+	writeback_status?: string;
+	writeback_details?: string;
+	integration_source_name?: string;
 	/** Recorded through POST /api/orders/shipped: shipped outside Starshipit, only tracked there. */
 	tracking_only?: boolean;
 }

@@ -11,6 +11,7 @@ import { sandboxCredentials } from '../harness/sandbox-credentials';
 import { poll, serveWebhook, triggerWorkflow } from '../harness/trigger-contexts';
 import { SEED, startSandbox, type Sandbox } from '../sandbox';
 
+const SECRET = 'webhook-secret-for-tests';
 let sandbox: Sandbox;
 beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
 afterEach(() => {
@@ -21,7 +22,7 @@ afterAll(async () => await sandbox.close());
 
 const webhookNode: INode = {
 	id: 'webhook', name: 'Starshipit Trigger', type: 'n8n-nodes-starshipit.starshipitTrigger', typeVersion: 1, position: [0, 0],
-	webhookId: 'b1c2d3e4-0000-4000-8000-0000000000aa', parameters: {},
+	webhookId: 'b1c2d3e4-0000-4000-8000-0000000000aa', parameters: { signingSecret: SECRET },
 };
 const pollNode: INode = {
 	id: 'poll', name: 'Starshipit Poll Trigger', type: 'n8n-nodes-starshipit.starshipitPollTrigger', typeVersion: 1, position: [0, 0],
@@ -31,7 +32,7 @@ const pollNode: INode = {
 /** What each trigger starts a run with for one tracking update (the webhook and the next poll). */
 async function bothTriggersOn(orderNumber: string, status: string): Promise<{ fromWebhook: IDataObject; fromPoll: IDataObject[] }> {
 	const endpoint = await serveWebhook(triggerWorkflow([webhookNode]), webhookNode);
-	sandbox.setWebhook(endpoint.url);
+	sandbox.setWebhook(endpoint.url, SECRET);
 	const pollWorkflow = triggerWorkflow([pollNode]);
 	const nextPoll = async () => ((await poll(pollWorkflow, pollNode, sandboxCredentials(sandbox)))?.[0] ?? []).map((item) => item.json);
 	await nextPoll();
@@ -53,7 +54,8 @@ test('template 1: "Write tracking back to your shop" sends the same tracking fro
 		connections: Record<string, { main: Array<Array<{ node: string }>> }>;
 	};
 	const writeBack = template.nodes.find((node) => node.name === 'Write tracking back to your shop')!;
-	const triggers = template.nodes.filter((node) => [webhookNode.type, pollNode.type].includes(node.type));
+	// The tracking triggers (the write-back alert has its own branch).
+	const triggers = template.nodes.filter((node) => [webhookNode.type, pollNode.type].includes(node.type) && node.parameters.event !== 'writebackFailed');
 	expect(triggers.map((node) => template.connections[node.name].main[0][0].node)).toEqual([writeBack.name, writeBack.name]);
 
 	const body = (json: IDataObject) => JSON.parse(String(new Expression('UTC').resolveSimpleParameterValue(writeBack.parameters.jsonBody as string, { $json: json } as never)));

@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { INode } from 'n8n-workflow';
 
 import { UNCONFIRMED } from '../../nodes/Starshipit/transport/api-reference';
+import { StarshipitTrigger } from '../../nodes/StarshipitTrigger/StarshipitTrigger.node';
 import { activationWebhookUrl, serveWebhook, triggerWorkflow, webhookUrl } from '../harness/trigger-contexts';
+import { callWebhook } from './webhook-call';
 import { SEED, startSandbox, type Sandbox } from '../sandbox';
 
 const SECRET = 'webhook-secret-for-tests';
@@ -88,12 +90,42 @@ test('a signature labelled "sha256=" is accepted in hex or base64; a wrong one s
 	await endpoint.close();
 });
 
-test('without a secret configured, unsigned updates are accepted', async () => {
+test('with neither a Signing Secret nor a URL Token, no update starts a run: 401, saying what to set', async () => {
 	const endpoint = await listen({ signingSecret: '' });
 	const answer = await sandbox.sendTrackingWebhook(SEED.printedOrder, { unsigned: true });
 	await endpoint.close();
-	expect(answer.status).toBe(200);
-	expect(endpoint.calls[0].result.workflowData).toHaveLength(1);
+	expect(answer.status).toBe(401);
+	expect(answer.body).toMatch(/Signing Secret or a URL Token/);
+	expect(endpoint.calls[0].result.workflowData).toBeUndefined();
+});
+
+const URL_TOKEN = 'k3Jd9-random-token-the-user-made-4Qz';
+
+test('with a URL Token and no Signing Secret: the URL with ?token= starts a run, without it or with another token 401', async () => {
+	const node = triggerNode({ signingSecret: '', urlToken: URL_TOKEN });
+	const workflow = triggerWorkflow([node]);
+	const send = async (query: Record<string, string>) => await callWebhook(workflow, node, SAMPLE_BODY, {}, query);
+	const [right, none, wrong, longer] = [await send({ token: URL_TOKEN }), await send({}), await send({ token: 'guessed' }), await send({ token: `${URL_TOKEN}x` })];
+	expect([right.status, none.status, wrong.status, longer.status]).toEqual([200, 401, 401, 401]);
+	expect([right, none, wrong, longer].map((answer) => Boolean(answer.result.workflowData))).toEqual([true, false, false, false]);
+});
+
+test.each([['null', 'null'], ['a list', '[{"order_number":"X-1"}]'], ['text', 'Delivered'], ['a number', '42']])(
+	'a correctly signed body that is %s answers 400 and starts nothing',
+	async (_kind, body) => {
+		const node = triggerNode();
+		const answer = await callWebhook(triggerWorkflow([node]), node, body, { [UNCONFIRMED.webhookSignatureHeader]: createHmac('sha256', SECRET).update(body).digest('hex') });
+		expect(answer.status).toBe(400);
+		expect(answer.body).toMatchObject({ message: expect.stringMatching(/JSON object/) });
+		expect(answer.result.workflowData).toBeUndefined();
+	},
+);
+
+test('the editor warns, while no Signing Secret is set, that anyone with the URL could start it', () => {
+	const { properties } = new StarshipitTrigger().description;
+	const warning = properties.find((property) => property.type === 'notice' && /anyone/i.test(property.displayName));
+	expect(warning?.displayOptions?.show).toEqual({ signingSecret: [''] });
+	expect(properties.find((property) => property.name === 'urlToken')).toMatchObject({ typeOptions: { password: true } });
 });
 
 test('status and carrier filters: only matching updates start a run', async () => {

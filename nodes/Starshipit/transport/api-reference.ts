@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /**
  * Every Starshipit path and field name this package relies on, in one place, each marked as
  * confirmed by Starshipit's reference (or two independent clients) or not. When a live account
@@ -124,6 +126,32 @@ export const UNCONFIRMED = {
 	allOrdersStatuses: ['Unshipped', 'Shipped'] as string[],
 	/** GET /api/orders/summary's sort parameter takes a column; assumed to be the paged list's names (Date, Order, ...). */
 	summarySortParam: 'sort',
+	/**
+	 * Triggers. Order ids are taken to grow with each new order (they do in every
+	 * sample and in the sandbox; not stated): the poll trigger's "New Unshipped Order" forgets the lowest
+	 * ids first and counts an order at or below the highest forgotten id as announced. Undefined turns
+	 * that off (then forgotten orders fall back to their order date).
+	 */
+	orderIdOrder: (order: IDataObject): number | undefined => (typeof order.order_id === 'number' ? order.order_id : undefined),
+	/**
+	 * Write-back of tracking to the shop (poll event "Write-back to Your Store Failed"). The field names
+	 * are on orders and shipped-list rows (detail notes), and `Writeback` is a column of the order
+	 * list's filter; the values are not published. The list is read with `status` listStatus and the
+	 * filter `<filterColumn>:::<filterValue>`; a row counts as failed when its status is one of
+	 * failedValues (any case), in case the filter is ignored. `shopFields`: where a row names the shop,
+	 * first found wins. `orderPageUrl`: a link to the order in Starshipit's app, `{order_id}` replaced;
+	 * unknown, so no link is given until it is set.
+	 */
+	writeback: {
+		statusField: 'writeback_status',
+		detailsField: 'writeback_details',
+		filterColumn: 'Writeback',
+		filterValue: 'Failed',
+		failedValues: ['Failed', 'Error'],
+		listStatus: 'Shipped',
+		shopFields: ['integration_source_name', 'platform'],
+		orderPageUrl: undefined as string | undefined,
+	},
 	/** Webhook signature scheme, seen in one production receiver: hex HMAC-SHA256 of the raw body. */
 	webhookSignatureHeader: 'x-starshipit-signature',
 } as const;

@@ -35,6 +35,7 @@ function matches(order: SandboxOrder, column: string, value: string): boolean {
 		case 'state': return text(destination.state) === text(value);
 		case 'carrier': return contains(order.carrier_name ?? order.carrier, value);
 		case 'status': return text(order.status) === text(value);
+		case 'writeback': return text(order.writeback_status) === text(value);
 		case 'sku': return order.items.some((item) => text(item.sku) === text(value));
 		case 'date': {
 			const [operator, date] = splitOperator(value);

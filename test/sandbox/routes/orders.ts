@@ -114,6 +114,7 @@ const shippedSummary = (order: SandboxOrder) => ({
 	reference: order.reference, name: order.destination.name, country: order.destination.country, state: order.destination.state,
 	carrier: order.carrier, carrier_name: order.carrier_name, carrier_service_code: order.carrier_service_code,
 	tracking_number: order.tracking_number, tracking_short_status: order.tracking_status, manifest_number: order.manifest_number,
+	integration_source_name: order.integration_source_name, writeback_status: order.writeback_status, writeback_details: order.writeback_details,
 });
 
 const unshipped: Route = (request) =>
