@@ -72,7 +72,7 @@ export async function waitForSlot(key: string, requestsPerSecond: number): Promi
 }
 
 /** After a 429, holds the whole lane back, so the other items do not run into the same wall. */
-export function pauseLane(key: string, milliseconds: number): void {
+export function slowDownLane(key: string, milliseconds: number): void {
 	const lane = laneFor(key);
 	lane.pausedUntil = Math.max(lane.pausedUntil, Date.now() + milliseconds);
 }
