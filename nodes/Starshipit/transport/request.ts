@@ -188,9 +188,9 @@ export async function starshipitRequest(
 	let retries = 0; // 5xx and network failures: what Max Retries limits
 	let rateLimited: RateLimitWait | undefined; // set by the first 429
 	for (let attempt = 0; ; attempt++) {
-		const answered = await waitForSlot(settings.laneKey, settings.requestsPerSecond);
+		const slot = await waitForSlot(settings.laneKey, settings.requestsPerSecond);
 		const answer = await send.call(this, options);
-		answered();
+		slot.answered();
 		const { status, body } = answer;
 		if (status !== null && status >= 200 && status < 300 && (isSuccessfulBody(body) || (request.answersEachRecord && hasErrorList(body)))) {
 			return (body ?? {}) as IDataObject;
@@ -201,7 +201,7 @@ export async function starshipitRequest(
 			rateLimited ??= new RateLimitWait(settings.rateLimitWaitMs);
 			const wait = rateLimited.next(retryAfterMs(answer.headers, body));
 			if (wait === undefined) throw failWith(answer, attempt, rateLimited.advice());
-			slowDownLane(settings.laneKey, wait);
+			slowDownLane(settings.laneKey, wait, slot.sentAt);
 			continue;
 		}
 		// An unknown failure without an answer (not a known network code): a write may still have gone out.
