@@ -62,11 +62,12 @@ test('two processes at the full rate on one key: every item done, few 429s', asy
 	expect(results).toEqual([{ items: ITEMS, error: null }, { items: ITEMS, error: null }]);
 	const answered = sandbox.requests.filter((request) => request.path === '/api/track' && request.status === 200);
 	expect(answered).toHaveLength(2 * ITEMS);
-	// Without adaptive pacing each process keeps sending at the full rate, twice what the account allows,
-	// and about every other request is refused; settling near the rate leaves only the first collisions.
+	// Without adaptive pacing each process keeps sending at the full rate, twice what the account allows:
+	// measured, 12 refusals for these 40 requests (each 429 pauses its process for the asked second). With it,
+	// 4 to 5: the first collision, then one when a recovered share tries the full rate again.
 	const refused = sandbox.stats.rateLimited - before;
 	console.log(`two processes, ${2 * ITEMS} requests: ${refused} answered 429`);
-	expect(refused).toBeLessThanOrEqual(6);
+	expect(refused).toBeLessThanOrEqual(8);
 }, 120_000);
 
 test('a process alone at the account’s rate is never refused', async () => {
