@@ -7,4 +7,6 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$'],
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
 	testTimeout: 30000,
+	// The strict sandbox: a test fails when it leaves a request the API notes do not document.
+	setupFilesAfterEnv: ['<rootDir>/test/harness/strict-sandbox.ts'],
 };

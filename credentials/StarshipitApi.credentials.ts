@@ -77,6 +77,14 @@ export class StarshipitApi implements ICredentialType {
 			description: 'When Starshipit answers "too many requests" (429), nothing was done, so n8n waits as Starshipit asks and sends the request again, orders and labels included. It gives up after this many minutes for one request. This happens when several workflows or n8n workers share the same keys.',
 		},
 		{
+			displayName: 'Your Country',
+			name: 'homeCountry',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. AU or Australia',
+			description: 'The country you ship from (code or name). Orders to other countries are checked for customs data before they are sent or labelled. A node’s own Your Country wins; empty here and there: AU.',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

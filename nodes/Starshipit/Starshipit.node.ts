@@ -5,6 +5,7 @@ import { resources, route } from './actions/router';
 import { loadOptions, listSearch } from './methods';
 
 const RESOURCE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Failed Request', value: 'failedRequest', description: 'Run a failed write again from its error item, safely' },
 	{ name: 'Label', value: 'label', description: 'Print shipping labels and get label files' },
 	{ name: 'Manifest', value: 'manifest', description: 'Hand printed orders over to the carrier' },
 	{ name: 'Order', value: 'order', description: 'Orders waiting to be shipped, or shipped' },

@@ -4,6 +4,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 
+import { unexpectedDeviations } from '../harness/deviations';
 import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, startSandbox, type Sandbox } from '../sandbox';
 import { parseRawOutput, runCli, startServer, stopServer } from './n8n';
 import { cli, ownerEnvironment, prepareWorkspace, type Workspace } from './workspace';
@@ -30,7 +31,12 @@ beforeAll(async () => {
 		},
 	});
 });
-afterAll(async () => await sandbox?.close());
+afterAll(async () => {
+	// The strict sandbox: real n8n sent nothing the API notes do not document (temporary allowances aside).
+	const deviations = unexpectedDeviations(sandbox?.deviations ?? []);
+	await sandbox?.close();
+	expect(deviations).toEqual([]);
+});
 
 /** Runs a template from its manual trigger; returns each node's output items by node name. */
 async function execute(id: string): Promise<Record<string, any[]>> {

@@ -67,12 +67,16 @@ export interface RunNodeOptions {
 	input?: IDataObject[];
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** n8n's Settings > On Error; wins over continueOnFail. "continueErrorOutput" sends failed items to a second output. */
+	onError?: INode['onError'];
 	type?: string;
 }
 
 export interface NodeRunResult {
 	/** The node's first output, or [] when it failed. */
 	items: INodeExecutionData[];
+	/** The error output's items (only with onError "continueErrorOutput"). */
+	errorItems: INodeExecutionData[];
 	/** The error that stopped the node, if any. */
 	error?: { message: string; description?: string | null; context?: IDataObject; name?: string };
 	run: IRun;
@@ -90,7 +94,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: { starshipitApi: { id: 'cred-1', name: 'Starshipit sandbox' } },
-			onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+			onError: options.onError ?? (options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow'),
 		},
 	];
 	const connections: IConnections = { Input: { main: [[{ node: 'Starshipit', type: 'main', index: 0 }]] } };
@@ -99,6 +103,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 	const error = taskData?.error ?? run.data.resultData.error;
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
+		errorItems: taskData?.data?.main?.[1] ?? [],
 		error: error ? (error as unknown as NodeRunResult['error']) : undefined,
 		run,
 	};

@@ -67,7 +67,7 @@ describe('Order > Get Printed', () => {
 
 	test('a Printed Since that is not a date is refused before anything is sent', async () => {
 		const { error } = await order('getPrinted', { printedStatus: 'readyToManifest', since: '={{ "next tuesday" }}', returnAll: true });
-		expect(error?.message).toBe(`Printed Since of item 1 is not a date: "next tuesday"`);
+		expect(error?.message).toBe(`Printed Since of item 1 must be a date such as 2026-11-25 or 2026-11-25T08:00:00Z, not "next tuesday": nothing was sent to Starshipit`);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
@@ -106,7 +106,7 @@ describe('Order > Get Delivered', () => {
 
 	test('an empty reference is refused before anything is sent', async () => {
 		const { error } = await order('getDelivered', { orderRef: '={{ "  " }}' });
-		expect(error?.message).toBe('Order Number or Reference is empty in item 1');
+		expect(error?.message).toBe('Order Number or Reference of item 1 is required: nothing was sent to Starshipit');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
@@ -142,10 +142,10 @@ describe('Order > Set Carrier for Many', () => {
 
 	const malformed: Array<[string, IDataObject, IDataObject, string]> = [
 		['an order number where the ID belongs', {}, { order_id: SEED.domesticOrder }, `Order ID of item 2 is not a Starshipit order ID: "${SEED.domesticOrder}"`],
-		['no order ID mapped', {}, {}, 'Order ID of item 2 is not a Starshipit order ID: ""'],
-		['an empty carrier ID', { carrierId: '={{ "" }}' }, { order_id: 1002 }, 'Carrier ID is empty in item 1'],
+		['no order ID mapped', {}, {}, 'Order ID of item 2 is required: nothing was sent to Starshipit'],
+		['an empty carrier ID', { carrierId: '={{ "" }}' }, { order_id: 1002 }, 'Carrier ID of item 1 is required: nothing was sent to Starshipit'],
 		['a carrier name where its number belongs', { carrierId: 'AusPost' }, { order_id: 1002 }, 'Carrier ID of item 1 is not a number: "AusPost"'],
-		['an empty service code', { serviceCode: '={{ " " }}' }, { order_id: 1002 }, 'Service Code is empty in item 1'],
+		['an empty service code', { serviceCode: '={{ " " }}' }, { order_id: 1002 }, 'Service Code of item 1 is required: nothing was sent to Starshipit'],
 	];
 	test.each(malformed)('%s: refused with nothing sent, not even the good items', async (_name, override, second, message) => {
 		const { error } = await order('setCarrier', { ...carrierParams, ...override }, [{ order_id: 1001 }, second]);

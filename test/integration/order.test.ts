@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
 import { UNCONFIRMED } from '../../nodes/Starshipit/transport';
+import { expectDeviations } from '../harness/deviations';
 import { startSandbox, SANDBOX_API_KEY, SEED, type Sandbox } from '../sandbox';
 
 let sandbox: Sandbox;
@@ -58,11 +59,12 @@ describe('Create', () => {
 		const names = UNCONFIRMED.orderFieldsByAnalogy;
 		const original = { ...names };
 		names.carrier = 'carrier_code';
+		expectDeviations(sandbox, { path: '/api/orders', what: 'order.carrier_code' }); // the renamed field is the point of this test
 		try {
-			const { error } = await order('create', { ...domestic, additionalFields: { carrier: 'AusPost', authority_to_leave: true } });
+			const { error } = await order('create', { ...domestic, additionalFields: { carrier: 'AusPost' } });
 			expect(error).toBeUndefined();
 			const sent = (sandbox.requests.find((request) => request.method === 'POST' && request.path === '/api/orders')!.body as IDataObject).order as IDataObject;
-			expect(sent).toMatchObject({ carrier_code: 'AusPost', authority_to_leave: true });
+			expect(sent).toMatchObject({ carrier_code: 'AusPost' });
 			expect(sent).not.toHaveProperty('carrier');
 		} finally {
 			Object.assign(names, original);
@@ -72,7 +74,9 @@ describe('Create', () => {
 	test('an international order with customs data lands', async () => {
 		const { error } = await order('create', international);
 		expect(error).toBeUndefined();
-		expect(created('WEB-5002')[0].items[0]).toMatchObject({ tariff_code: '610910', country_of_origin: 'AU' });
+		// A code is accepted and sent as the name, as the reference's order sample writes it.
+		expect(created('WEB-5002')[0].items[0]).toMatchObject({ tariff_code: '610910', country_of_origin: 'Australia' });
+		expect(created('WEB-5002')[0].destination).toMatchObject({ country: 'New Zealand' });
 	});
 
 	test('a multi-item order keeps every line', async () => {
@@ -148,7 +152,7 @@ describe('malformed input: a clear item error and nothing sent', () => {
 		['empty order number', { orderNumber: '={{ "" }}' }, /Order Number: is required/],
 		['blank order number', { orderNumber: '   ' }, /Order Number: is required/],
 		['order number too long', { orderNumber: 'X'.repeat(51) }, /Order Number: must be at most 50/],
-		['no recipient', { destinationName: '={{ "" }}' }, /Destination › Name: is required/],
+		['no recipient', { destinationName: '={{ "" }}' }, /Destination › Recipient Name: is required/],
 		['no street', { destinationStreet: '={{ "" }}' }, /Destination › Street: is required/],
 		['no suburb', { destinationSuburb: '={{ "" }}' }, /Destination › Suburb: is required/],
 		['no country', { destinationCountry: '={{ "" }}' }, /Destination › Country: is required/],
@@ -159,7 +163,7 @@ describe('malformed input: a clear item error and nothing sent', () => {
 		['bad phone', { additionalFields: { phone: 'call me' } }, /Destination › Phone: must be a phone/],
 		['bad currency', { additionalFields: { currency: 'DOLLARS' } }, /Currency: must be a 3-letter/],
 		['bad order date', { additionalFields: { order_date: 'yesterday' } }, /Order Date: must be a date/],
-		['street too long', { destinationStreet: 'S'.repeat(201) }, /Destination › Street: must be at most 200/],
+		['street too long', { destinationStreet: 'S'.repeat(101) }, /Destination › Street: must be at most 100/],
 		['zero quantity', item({ quantity: 0 }), /Items › #1 › Quantity: must be at least 1/],
 		['fractional quantity', item({ quantity: 1.5 }), /Items › #1 › Quantity: must be a whole number/],
 		['negative quantity', item({ quantity: -2 }), /Items › #1 › Quantity/],
@@ -167,7 +171,7 @@ describe('malformed input: a clear item error and nothing sent', () => {
 		['negative item weight', item({ weight: -0.1 }), /Items › #1 › Weight: cannot be negative/],
 		['item weight in grams', item({ weight: 2500 }), /Items › #1 › Weight: must be in kg/],
 		['tariff code with letters', item({ tariff_code: 'ABC123' }), /Items › #1 › Tariff Code/],
-		['country of origin as a name', item({ country_of_origin: 'Australia' }), /Items › #1 › Country Of Origin: must be a 2-letter/],
+		['country of origin that does not exist', item({ country_of_origin: 'Atlantis' }), /Items › #1 › Country Of Origin: is not a country/],
 		['zero package weight', pack({ weight: 0 }), /Packages › #1 › Weight: must be above 0/],
 		['package weight in grams', pack({ weight: 5000 }), /Packages › #1 › Weight: must be in kg/],
 		['package length in cm', pack({ length: 30 }), /Packages › #1 › Length: must be in metres/],
@@ -240,7 +244,7 @@ describe('Import', () => {
 		const input = [{ number: 'NEW-1', name: 'A' }, { number: SEED.domesticOrder, name: 'Renamed' }, { number: 'NEW-2', name: '' }];
 		const { items } = await order('import', { ...domestic, orderNumber: '={{ $json.number }}', destinationName: '={{ $json.name }}' }, input, true);
 		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'updated', 'failed']);
-		expect(items[2].json.error).toMatch(/Destination › Name: is required/);
+		expect(items[2].json.error).toMatch(/Destination › Recipient Name: is required/);
 		expect(created(SEED.domesticOrder)[0].destination.name).toBe('Renamed');
 		expect(created('NEW-2')).toHaveLength(0);
 	});
@@ -259,9 +263,10 @@ describe('Import', () => {
 		const refusal = { success: false, orders: [], errors: [{ message: 'Order 100 already exists', details: '' }] };
 		sandbox.faults.add({ method: 'POST', path: '/api/orders/import', kind: 'status', status: 200, body: refusal, times: 1 });
 		const { items } = await order('import', { ...domestic, orderNumber: '={{ $json.number }}' }, [{ number: '10' }, { number: '100' }]);
+		// Each failed outcome also carries its support fields and replay (test/integration/support-fields.test.ts).
 		expect(items.map((row) => row.json)).toEqual([
-			{ outcome: 'failed', order_number: '10', error: 'Starshipit did not create the order' },
-			{ outcome: 'failed', order_number: '100', error: 'Starshipit refused the order (Order 100 already exists) and no existing order has that number' },
+			expect.objectContaining({ outcome: 'failed', order_number: '10', error: 'Starshipit did not create the order' }),
+			expect.objectContaining({ outcome: 'failed', order_number: '100', error: 'Starshipit refused the order (Order 100 already exists) and no existing order has that number' }),
 		]);
 	});
 
@@ -358,9 +363,9 @@ describe('Get, Get Many, Search', () => {
 	test('Get Many: a mapped Since or Order Date From that is not a date is named, and nothing is sent', async () => {
 		const before = sandbox.stats.requests;
 		const since = await order('getMany', { status: 'unshipped', returnAll: true, since: 'next week' });
-		expect(since.error?.message).toBe('Since of item 1 is not a date: "next week"');
+		expect(since.error?.message).toBe('Since of item 1 must be a date such as 2026-11-25 or 2026-11-25T08:00:00Z, not "next week": nothing was sent to Starshipit');
 		const from = await order('getMany', { status: 'all', returnAll: true, filters: { dateFrom: 'soon' } });
-		expect(from.error?.message).toBe('Order Date From of item 1 is not a date: "soon"');
+		expect(from.error?.message).toBe('Order Date From of item 1 must be a date such as 2026-11-25 or 2026-11-25T08:00:00Z, not "soon": nothing was sent to Starshipit');
 		expect(sandbox.stats.requests).toBe(before);
 	});
 
@@ -420,8 +425,8 @@ describe('Update, Delete, Archive, Restore', () => {
 		const { error } = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: { order_date: 'next Tuesday' } });
 		expect(error?.description).toMatch(/Order Date: must be a date/);
 		// The order's own fields keep Create's limits on update.
-		const tooLong = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: { reference: 'x'.repeat(101) } });
-		expect(tooLong.error?.description).toMatch(/Reference: must be at most 100 characters/);
+		const tooLong = await order('update', { ...byNumber(SEED.domesticOrder), updateFields: { reference: 'x'.repeat(51) } });
+		expect(tooLong.error?.description).toMatch(/Reference: must be at most 50 characters/);
 		expect(sandbox.stats.requests).toBe(before);
 	});
 

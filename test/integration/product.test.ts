@@ -28,7 +28,7 @@ describe('Create', () => {
 		expect(items[0].json).toMatchObject({ sku: 'CAP-RED', title: 'Red cap' });
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(writes().map((request) => request.body)).toEqual([
-			{ product: { sku: 'CAP-RED', title: 'Red cap', weight: 0.15, height: 0.12, hs_code: '650500', country: 'AU', customs_description: 'Cotton cap', barcode: '9300000000001' } },
+			{ product: { sku: 'CAP-RED', title: 'Red cap', weight: 0.15, height: 0.12, hs_code: '650500', country: 'Australia', customs_description: 'Cotton cap', barcode: '9300000000001' } },
 		]);
 	});
 
@@ -175,7 +175,7 @@ describe('Sync', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'unchanged', 'updated']);
 		expect(writes()[0].body).toEqual({ product: { sku: 'JSON-1', title: 'From a sheet', weight: 0.35, barcode: '9300000000002' } });
-		expect(stored('TEE-M-BLACK')).toMatchObject({ id: 2, country: 'NZ', hs_code: '610910', title: 'T-shirt black M' });
+		expect(stored('TEE-M-BLACK')).toMatchObject({ id: 2, country: 'New Zealand', hs_code: '610910', title: 'T-shirt black M' });
 	});
 
 	test('fields mapped with empty defaults (as the product sync template does) leave stored values alone', async () => {
@@ -207,13 +207,13 @@ describe('malformed products: a clear item error naming the field, nothing sent'
 		['weight in grams', 'create', { sku: 'X', additionalFields: { weight: 1500 } }, {}, /Weight: must be in kg/],
 		['height in cm', 'create', { sku: 'X', additionalFields: { height: 25 } }, {}, /Height: must be in metres/],
 		['negative price', 'create', { sku: 'X', additionalFields: { price: -5 } }, {}, /Price: cannot be negative/],
-		['country as a name', 'create', { sku: 'X', additionalFields: { country: 'Australia' } }, {}, /Country: must be a 2-letter/],
+		['country that does not exist', 'create', { sku: 'X', additionalFields: { country: 'Atlantis' } }, {}, /Country: is not a country/],
 		['HS code with letters', 'create', { sku: 'X', additionalFields: { hs_code: 'ABCD' } }, {}, /HS Code: must be a tariff/],
 		['title too long', 'create', { sku: 'X', title: 'T'.repeat(251) }, {}, /Title: must be at most 250/],
-		['update: bad country', 'update', { sku: 'MUG-BLUE', updateFields: { country: 'Aus' } }, {}, /Country: must be a 2-letter/],
+		['update: bad country', 'update', { sku: 'MUG-BLUE', updateFields: { country: 'Aus' } }, {}, /Country: is not a country/],
 		['update: no field given', 'update', { sku: 'MUG-BLUE', updateFields: {} }, {}, /No field to update in item 1/],
 		['update: empty SKU', 'update', { sku: '={{ "" }}', updateFields: { weight: 1 } }, {}, /SKU: is required/],
-		['get: blank SKU', 'get', { sku: '={{ " " }}' }, {}, /SKU is empty in item 1/],
+		['get: blank SKU', 'get', { sku: '={{ " " }}' }, {}, /SKU of item 1 is required/],
 		['sync JSON: weight as a word', 'sync', { useInputJson: true }, { sku: 'X', weight: 'heavy' }, /Weight: must be a number/],
 		['sync JSON: no SKU', 'sync', { useInputJson: true }, { title: 'No SKU' }, /SKU: is required/],
 		['sync JSON: title as a list', 'sync', { useInputJson: true }, { sku: 'X', title: ['a'] }, /Title: must be text/],
@@ -226,7 +226,7 @@ describe('malformed products: a clear item error naming the field, nothing sent'
 	});
 
 	test('every problem of an item is listed at once', async () => {
-		const { error } = await product('create', { sku: 'X', additionalFields: { weight: -1, country: 'Australia', hs_code: 'x' } });
+		const { error } = await product('create', { sku: 'X', additionalFields: { weight: -1, country: 'Nu Zeeland', hs_code: 'x' } });
 		expect(error?.message).toBe('The product of item 1 has 3 problems: nothing was sent to Starshipit');
 		for (const field of ['Weight', 'Country', 'HS Code']) expect(error?.description).toMatch(new RegExp(`^• ${field}: `, 'm'));
 	});

@@ -79,13 +79,13 @@ describe('Rate > Get Rates', () => {
 
 	test.each([
 		['no post code (mapped, empty)', { postCode: '={{ "" }}' }, /Destination › Post Code: is required/],
-		['country as a name', { countryCode: 'Australia' }, /Destination › Country Code: must be a 2-letter/],
+		['country that does not exist', { countryCode: 'Atlantis' }, /Destination › Country Code: is not a country/],
 		['post code with symbols', { postCode: '2#00' }, /Destination › Post Code: must be 3 to 10/],
 		['zero weight', { packages: { package: [{ weight: 0 }] } }, /Packages › #1 › Weight: must be above 0/],
 		['weight as words', { packages: { package: [{ weight: '={{ "heavy" }}' }] } }, /Packages › #1 › Weight: must be a number/],
 		['no package', { packages: {} }, /Packages: add at least one package/],
 		['bad currency', { options: { currency: 'dollars' } }, /Currency: must be a 3-letter/],
-		['bad sender country', { sender: { country_code: 'Oz' + 'tralia' } }, /Sender › Country Code: must be a 2-letter/],
+		['bad sender country', { sender: { country_code: 'Oz' + 'tralia' } }, /Sender › Country Code: is not a country/],
 	])('malformed input (%s): a clear item error, nothing sent', async (_name, parameters, expected) => {
 		const { error } = await rates(parameters as IDataObject);
 		expect(error?.message).toBe('The rate request of item 1 has a problem: nothing was sent to Starshipit');

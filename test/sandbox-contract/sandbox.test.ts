@@ -41,7 +41,7 @@ test('the unshipped list holds only the last 24 hours unless a since_ date is gi
 });
 
 test('a duplicate order number is refused with Starshipit’s envelope', async () => {
-	const answer = await call('POST', '/api/orders', { order: { order_number: SEED.domesticOrder, destination: { name: 'A', street: 'B', suburb: 'C', country: 'AU' } } });
+	const answer = await call('POST', '/api/orders', { order: { order_number: SEED.domesticOrder, destination: { name: 'A', street: 'B', suburb: 'C', country: 'Australia' } } });
 	expect(answer).toMatchObject({ status: 400, body: { success: false, errors: [{ message: `Order ${SEED.domesticOrder} already exists` }] } });
 });
 

@@ -52,7 +52,7 @@ export function seedStore(now = Date.now()): SandboxStore {
 		order(1002, SEED.internationalOrder, {
 			currency: 'NZD',
 			destination: { name: 'Aroha Smith', street: '10 Queen Street', suburb: 'Auckland Central', city: 'Auckland', post_code: '1010', country: 'New Zealand' },
-			items: [{ item_id: 10021, sku: 'TEE-M-BLACK', description: 'Cotton T-shirt', quantity: 2, value: 30, weight: 0.2, tariff_code: '610910', country_of_origin: 'AU' }],
+			items: [{ item_id: 10021, sku: 'TEE-M-BLACK', description: 'Cotton T-shirt', quantity: 2, value: 30, weight: 0.2, tariff_code: '610910', country_of_origin: 'Australia' }],
 		}, now),
 		order(1003, SEED.multiItemOrder, {
 			items: [
@@ -80,8 +80,8 @@ export function seedStore(now = Date.now()): SandboxStore {
 		}, now),
 	];
 	const products: SandboxProduct[] = [
-		{ id: 1, sku: 'MUG-BLUE', title: 'Blue mug', weight: 0.4, height: 0.1, width: 0.1, length: 0.1, price: 19.5, customs_description: 'Ceramic mug', hs_code: '691200', country: 'AU' },
-		{ id: 2, sku: 'TEE-M-BLACK', title: 'T-shirt black M', weight: 0.2, height: 0.02, width: 0.25, length: 0.3, price: 30, customs_description: 'Cotton T-shirt', hs_code: '610910', country: 'AU' },
+		{ id: 1, sku: 'MUG-BLUE', title: 'Blue mug', weight: 0.4, height: 0.1, width: 0.1, length: 0.1, price: 19.5, customs_description: 'Ceramic mug', hs_code: '691200', country: 'Australia' },
+		{ id: 2, sku: 'TEE-M-BLACK', title: 'T-shirt black M', weight: 0.2, height: 0.02, width: 0.25, length: 0.3, price: 30, customs_description: 'Cotton T-shirt', hs_code: '610910', country: 'Australia' },
 		{ id: 3, sku: 'POSTER-A2', title: 'A2 poster', weight: 0.1, height: 0.05, width: 0.05, length: 0.62, price: 12 },
 	];
 	return { orders, products, manifests: [], nextOrderId: 2000, nextProductId: 100, nextManifestId: 1, nextTrackingNumber: 1000 };

@@ -2,19 +2,22 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 
-import { type RouteAnswer, type Route, type SandboxSettings } from './routes/envelope';
+import { fail, type RouteAnswer, type Route, type SandboxSettings } from './routes/envelope';
 import { orderRoutes, findOrder } from './routes/orders';
 import { productRoutes } from './routes/products';
+import { summaryRoutes } from './routes/summary';
 import { printOrder, setTracking, shippingRoutes } from './routes/shipping';
 import { bulkOrders, seedStore } from './seed';
-import type { Fault, Json, RecordedRequest, SandboxStore } from './types';
+import { checkRequest } from './strict/check';
+import { noteDeviations } from './strict/registry';
+import type { Deviation, Fault, Json, RecordedRequest, SandboxStore } from './types';
 import { postWebhook, webhookPayload, type SendOptions } from './webhooks';
 
 /** Not secrets: the sandbox's fixed keys, so that tests and the demo can use them in the open. */
 export const SANDBOX_API_KEY = 'sandbox-api-key-not-a-secret';
 export const SANDBOX_SUBSCRIPTION_KEY = 'sandbox-subscription-key-not-a-secret';
 
-const ROUTES: Record<string, Route> = { ...orderRoutes, ...shippingRoutes, ...productRoutes };
+const ROUTES: Record<string, Route> = { ...orderRoutes, ...shippingRoutes, ...productRoutes, ...summaryRoutes };
 
 export interface SandboxOptions {
 	port?: number;
@@ -32,6 +35,8 @@ export interface Sandbox {
 	store: SandboxStore;
 	settings: SandboxSettings;
 	requests: RecordedRequest[];
+	/** How requests departed from the API notes (test/sandbox/strict/); the jest harness fails a test that leaves any. */
+	deviations: Deviation[];
 	/** What workflows posted to /__sandbox/inbox: a stand-in for the merchant's shop receiving tracking. */
 	inbox: Json[];
 	stats: { requests: number; rateLimited: number; byRoute: Record<string, number> };
@@ -117,6 +122,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
 		const record: RecordedRequest = { method, path: url.pathname, query, status: 0, at: new Date(now).toISOString(), body: raw ? body : undefined };
 		requests.push(record);
+		const deviations = checkRequest({ method, path: url.pathname, query: url.searchParams, body: raw ? body : undefined });
+		sandbox.deviations.push(...deviations);
+		noteDeviations(sandbox.url, deviations);
 
 		function send(answer: RouteAnswer, headers: Record<string, string> = {}) {
 			record.status = answer.status;
@@ -141,6 +149,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return send({ status: fault.status ?? 500, body: fault.body ?? { success: false, errors: [{ message: 'Internal server error', details: '' }] } }, headers);
 		}
 
+		// Refused as Starshipit refuses invalid input (the notes' error sample: "Validation failed"), after the gateway's checks.
+		const refused = deviations.filter((deviation) => deviation.refused);
+		if (refused.length) return send(fail(400, 'Validation failed', refused.map((deviation) => deviation.what).join('; ')));
 		const route = ROUTES[routeKey];
 		if (!route) return send({ status: 404, body: { statusCode: 404, message: 'Resource not found' } });
 		const answer = route({ query, body, store, now, settings });
@@ -162,6 +173,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (path === '/__sandbox/seed-bulk') return (sandbox.seedBulkOrders(Number(body.count ?? 0)), done());
 		if (path === '/__sandbox/faults' && method === 'DELETE') return (faultList.length = 0, done());
 		if (path === '/__sandbox/faults') return (faultList.push(body as unknown as Fault), done());
+		if (path === '/__sandbox/deviations') return done({ deviations: sandbox.deviations });
 		if (path === '/__sandbox/inbox' && method === 'GET') return done({ inbox });
 		if (path === '/__sandbox/inbox') return (inbox.push(body), done());
 		if (path === '/__sandbox/order-status') {
@@ -197,6 +209,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		get store() { return store; },
 		settings,
 		requests,
+		deviations: [],
 		inbox,
 		stats,
 		faults: { add: (fault) => faultList.push({ ...fault }), clear: () => (faultList.length = 0), list: faultList },
@@ -219,11 +232,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return postWebhook(webhook.url, webhookPayload(order), webhook.secret, sendOptions);
 		},
 		seedBulkOrders: (count) => bulkOrders(store, count),
-		/** Back to how the sandbox started: the seed, no faults or records, its start-up rate limit, PDF labels, no webhook. */
+		/** Back to how the sandbox started: the seed, no faults, records or deviations, its start-up rate limit, PDF labels, no webhook. */
 		reset() {
 			store = seedStore();
 			faultList.length = 0;
 			requests.length = 0;
+			sandbox.deviations.length = 0;
 			inbox.length = 0;
 			Object.assign(stats, { requests: 0, rateLimited: 0, byRoute: {} });
 			sandbox.setRateLimit(options.rateLimitPerSecond ?? null);

@@ -84,3 +84,16 @@ export interface Fault {
 	delayMs?: number;
 	retryAfterSeconds?: number;
 }
+
+/** How a request departs from the API notes (test/sandbox/strict/check.ts). */
+export type DeviationKind = 'endpoint' | 'query-parameter' | 'query-value' | 'envelope' | 'field' | 'type' | 'value' | 'required';
+
+/** One way one request departed from the reference; `what` names the place (`order.destination.country`) and the problem. */
+export interface Deviation {
+	method: string;
+	path: string;
+	kind: DeviationKind;
+	what: string;
+	/** The sandbox refused the request (400), as Starshipit would: a body outside the envelope, a required field missing. */
+	refused: boolean;
+}

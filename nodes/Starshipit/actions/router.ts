@@ -6,6 +6,8 @@ import { manifestResource } from './manifest';
 import { orderResource } from './order';
 import { productResource } from './product';
 import { rateResource } from './rate';
+import { replayResource } from './replay';
+import { withSupportFields, withSupportFieldsOnError } from './replay/support-fields';
 import { trackingResource } from './tracking';
 import type { ResourceModule } from './types';
 
@@ -16,6 +18,7 @@ export const resources: Record<string, ResourceModule> = {
 	label: labelResource,
 	manifest: manifestResource,
 	tracking: trackingResource,
+	failedRequest: replayResource(() => resources),
 };
 
 /** Picks the operation the user chose and runs it over all input items. */
@@ -37,5 +40,10 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			description: 'Turn "Read-Only Mode" off on this node to allow changes.',
 		});
 	}
-	return [await module.execute.call(this, items)];
+	const failed = { resource, operation, module };
+	try {
+		return [withSupportFields.call(this, failed, await module.execute.call(this, items))];
+	} catch (error) {
+		throw withSupportFieldsOnError.call(this, failed, error);
+	}
 }

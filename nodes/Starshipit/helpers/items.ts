@@ -1,13 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+/** The error behind each failed item, so the router can complete its support fields once, for every operation. */
+// Keyed by the item's json, which survives `{ ...errorItem(...), pairedItem }` copies.
+const failures = new WeakMap<IDataObject, Error>();
+
+/** The error a failed item stands for, or undefined for a successful item. */
+export function failureOf(item: INodeExecutionData): Error | undefined {
+	return failures.get(item.json);
+}
+
 /** The item n8n shows in place of a failed one when "Continue On Fail" is on. */
 export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	const { description, context } = error as Error & { description?: string; context?: IDataObject };
 	if (description) json.description = description;
 	if (context?.supportContext) json.supportContext = context.supportContext;
-	return { json, pairedItem: { item: itemIndex } };
+	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
+	failures.set(json, error);
+	return item;
 }
 
 /** Wraps whatever was thrown so n8n can show it against the right item. */

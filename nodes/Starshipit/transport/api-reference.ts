@@ -14,6 +14,8 @@ export const ENDPOINTS = {
 	ordersShipments: { method: 'GET', path: '/api/orders/shipments', confirmed: true },
 	ordersDelivered: { method: 'GET', path: '/api/orders/delivered', confirmed: true },
 	ordersSearch: { method: 'GET', path: '/api/orders/search', confirmed: true },
+	// Orders by status, archived ones included (`order_status` = new, printed, shipped, archived).
+	ordersSummary: { method: 'GET', path: '/api/orders/summary', confirmed: true },
 	ordersUpdate: { method: 'PUT', path: '/api/orders', confirmed: true },
 	ordersUpdateMany: { method: 'PUT', path: '/api/orders/update', confirmed: true },
 	ordersBatchCarrier: { method: 'PUT', path: '/api/orders/batchupdate', confirmed: true },
@@ -50,11 +52,11 @@ export type EndpointName = keyof typeof ENDPOINTS;
 /** Field names and values that are NOT confirmed by the reference: correct them here. */
 export const UNCONFIRMED = {
 	/**
-	 * Sent on create and update by analogy: the label endpoint takes carrier and service code, and
-	 * the delivery-services endpoint takes authority_to_leave (both confirmed there, not on orders).
-	 * Editor field → the name sent to Starshipit: correct the right-hand side, the editor's stays.
+	 * Sent on create and update by analogy: the label endpoint takes carrier and service code
+	 * (confirmed there, not on orders). Editor field → the name sent to Starshipit: correct the
+	 * right-hand side, the editor's stays. (Authority to Leave is a metadata row: ORDER_METADATA.)
 	 */
-	orderFieldsByAnalogy: { authority_to_leave: 'authority_to_leave', carrier: 'carrier', carrier_service_code: 'carrier_service_code' } as Record<string, string>,
+	orderFieldsByAnalogy: { carrier: 'carrier', carrier_service_code: 'carrier_service_code' } as Record<string, string>,
 	/** Whether 429 answers carry Retry-After is unknown; the gateway's message says "Try again in N seconds". */
 	retryAfterMessagePattern: /try again in (\d+(?:\.\d+)?) seconds?/i,
 	/** Rate fields seen in one client's fixture only (the reference has service_name, service_code, total_price). */
@@ -101,8 +103,26 @@ export const UNCONFIRMED = {
 		country: 'country',
 		postCode: 'postcode',
 	},
+	/**
+	 * Get Many "All": the reference lists no `status=All` for GET /api/orders (documented values:
+	 * Unshipped, Shipped, Printed; Shipped also finds a printed order). "All" reads the Unshipped
+	 * list, then the Shipped one, without repeating an order. Correct here if Shipped leaves out
+	 * printed orders (add 'Printed').
+	 */
+	allOrdersStatuses: ['Unshipped', 'Shipped'] as string[],
+	/** GET /api/orders/summary's sort parameter takes a column; assumed to be the paged list's names (Date, Order, ...). */
+	summarySortParam: 'sort',
 	/** Webhook signature scheme, seen in one production receiver: hex HMAC-SHA256 of the raw body. */
 	webhookSignatureHeader: 'x-starshipit-signature',
+} as const;
+
+/**
+ * Order facts carried as metadata rows (`metadatas: [{ metafield_key, value }]`), as the reference's
+ * order sample carries them. Authority to Leave is `{ "metafield_key": "ATL", "value": "True" }`
+ * there; `authority_to_leave` is not an order field (it was dropped when sent as one).
+ */
+export const ORDER_METADATA = {
+	authorityToLeave: { key: 'ATL', yes: 'True', no: 'False' },
 } as const;
 
 /** Documented limits. */

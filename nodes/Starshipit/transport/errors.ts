@@ -1,6 +1,7 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { asLines } from '../validation/validate';
 import { redactSecrets, type SupportContext } from './support-context';
 
 interface StarshipitErrorEntry {
@@ -29,7 +30,22 @@ export function starshipitErrorText(body: unknown): { message?: string; details?
 	return typeof message === 'string' ? { message } : {};
 }
 
-function hintForStatus(status: number | null): string | undefined {
+/**
+ * An answer from the API gateway in front of Starshipit (`{ statusCode, message }`), not from
+ * Starshipit itself (`{ success, errors }`). A gateway 404 means the path does not exist, so the
+ * Base URL is wrong: never "no such order".
+ */
+export function isGatewayAnswer(body: unknown): boolean {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+	const envelope = body as IDataObject;
+	return typeof envelope.statusCode === 'number' && !('success' in envelope) && !('errors' in envelope) && !('succeeded' in envelope);
+}
+
+const WRONG_BASE_URL =
+	'The Base URL in the Starshipit credential looks wrong: the gateway in front of Starshipit has no such address (a typo in its path?). Leave Base URL as https://api.starshipit.com unless you use a proxy.';
+
+function hintForStatus(status: number | null, body: unknown): string | undefined {
+	if (status === 404 && isGatewayAnswer(body)) return WRONG_BASE_URL;
 	if (status === 401 || status === 403) {
 		return 'Starshipit refused the keys. Check the API key and the subscription key in the Starshipit credential (Starshipit: Settings > API).';
 	}
@@ -56,13 +72,13 @@ export interface ErrorWording {
 export function starshipitApiError(node: INode, context: SupportContext, body: unknown, wording: ErrorWording, itemIndex?: number): NodeApiError {
 	const clean = (text: string | undefined) => (text === undefined ? undefined : redactSecrets(text, wording.secrets));
 	const { message, details } = starshipitErrorText(body);
-	const description = [clean(details), wording.advice, hintForStatus(context.status), `Request: ${describeRequest(context)}`]
-		.filter(Boolean)
-		.join('\n');
+	// One line each, in the editor too (it shows the description as HTML); the request details last.
+	const description = asLines([clean(details), wording.advice, hintForStatus(context.status, body), `Request: ${describeRequest(context)}`]);
 	const error = new NodeApiError(node, { supportContext: context } as JsonObject, { httpCode: context.status === null ? undefined : String(context.status), itemIndex });
 	// Set afterwards: n8n replaces the message of a network failure with its own ("you can retry
 	// immediately"), which is the opposite of what a write that may have landed needs.
-	error.message = `Starshipit: ${clean(message) ?? clean(wording.fallback)}`;
+	const gatewayMiss = context.status === 404 && isGatewayAnswer(body);
+	error.message = gatewayMiss ? `The Base URL looks wrong: Starshipit’s gateway answered "${clean(message) ?? 'not found'}" (HTTP 404)` : `Starshipit: ${clean(message) ?? clean(wording.fallback)}`;
 	error.description = description;
 	error.context.supportContext = context;
 	return error;

@@ -1,13 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { NodeOperationError } from 'n8n-workflow';
+
+import { ENDPOINTS } from './api-reference';
 import { starshipitRequest, type StarshipitContext, type StarshipitRequest } from './request';
 
 /**
- * Starshipit has two list styles: the older lists page with `page` + `limit` and answer
+ * Starshipit's list styles: the older lists page with `page` + `limit` and answer
  * `{ <key>: [...], total_pages }`; the newer ones page with `page_number` + `page_size` and answer
- * `{ data: { <key>: [...] }, total_pages }`.
+ * `{ data: { <key>: [...] }, total_pages }`; the order summary pages with `page` + `page_size` and
+ * answers `{ orders, order_counts }` (no page count: a short page is the last).
  */
-export type PagingStyle = 'page-limit' | 'page-number-size';
+export type PagingStyle = 'page-limit' | 'page-number-size' | 'page-size';
+
+const PAGE_PARAMETERS: Record<PagingStyle, [string, string]> = {
+	'page-limit': ['page', 'limit'],
+	'page-number-size': ['page_number', 'page_size'],
+	'page-size': ['page', 'page_size'],
+};
 
 export interface AllPagesRequest extends StarshipitRequest {
 	style: PagingStyle;
@@ -20,10 +30,23 @@ export interface AllPagesRequest extends StarshipitRequest {
 	minPageSize?: number;
 }
 
-function rowsOf(body: IDataObject, style: PagingStyle, itemsKey: string): IDataObject[] {
-	const container = style === 'page-number-size' ? ((body.data as IDataObject) ?? body) : body;
-	const rows = container[itemsKey];
-	return Array.isArray(rows) ? (rows as IDataObject[]) : [];
+/**
+ * The rows, wherever the reference shows a list keeps them (`<key>` or `data.<key>`, in either
+ * style). An answer with neither is an error, never an empty list: a changed or misrouted answer
+ * must not look like "no orders". (A key present as null is an empty list.)
+ */
+function rowsOf(this: StarshipitContext, body: IDataObject, itemsKey: string, endpoint: string): IDataObject[] {
+	const data = body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? (body.data as IDataObject) : undefined;
+	for (const container of [body, data]) {
+		if (!container || !(itemsKey in container)) continue;
+		const rows = container[itemsKey];
+		if (Array.isArray(rows)) return rows as IDataObject[];
+		if (rows === null) return [];
+	}
+	const keys = Object.keys(body ?? {}).join(', ') || 'nothing';
+	throw new NodeOperationError(this.getNode(), `Starshipit’s answer to ${endpoint} holds no list of ${itemsKey}, so nothing was read`, {
+		description: `The answer had: ${keys}. Check the Base URL in the Starshipit credential (it must point at Starshipit’s API, e.g. https://api.starshipit.com); if it does, Starshipit may have changed this list.`,
+	});
 }
 
 export interface ListPage {
@@ -42,9 +65,9 @@ export async function starshipitListPage(
 	size: number,
 ): Promise<ListPage> {
 	const { style, itemsKey, ...base } = request;
-	const [pageParam, sizeParam] = style === 'page-limit' ? ['page', 'limit'] : ['page_number', 'page_size'];
+	const [pageParam, sizeParam] = PAGE_PARAMETERS[style];
 	const body = await starshipitRequest.call(this, { ...base, query: { ...base.query, [pageParam]: page, [sizeParam]: size } });
-	const rows = rowsOf(body, style, itemsKey);
+	const rows = rowsOf.call(this, body, itemsKey, `${ENDPOINTS[base.endpoint].method} ${ENDPOINTS[base.endpoint].path}`);
 	const totalPages = Number(body.total_pages ?? 0);
 	return { rows, totalPages, isLast: rows.length < size || (totalPages > 0 && page >= totalPages) };
 }

@@ -11,7 +11,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { ENDPOINTS, RATE_LIMIT_TIERS, type EndpointName } from './api-reference';
-import { starshipitApiError } from './errors';
+import { isGatewayAnswer, starshipitApiError } from './errors';
 import {
 	backoffMs,
 	failureKindForNetworkCode,
@@ -195,7 +195,8 @@ export async function starshipitRequest(
 		if (status !== null && status >= 200 && status < 300 && (isSuccessfulBody(body) || (request.answersEachRecord && hasErrorList(body)))) {
 			return (body ?? {}) as IDataObject;
 		}
-		if (status === 404 && request.notFoundAsEmpty) return {};
+		// The gateway's own 404 means a wrong Base URL, not a missing record.
+		if (status === 404 && request.notFoundAsEmpty && !isGatewayAnswer(body)) return {};
 		if (status === 429) {
 			// Not processed, so safe to send again (writes too), until the credential's wait budget is spent.
 			rateLimited ??= new RateLimitWait(settings.rateLimitWaitMs);

@@ -47,10 +47,58 @@ export function sanitizeBody(body: unknown, secrets: string[]): IDataObject | st
 	}
 }
 
+/** Characters that may sit between a key's characters when it is echoed split up ("AB12 CD34", "ab-12.cd"). */
+const SEPARATOR = '[^A-Za-z0-9]*';
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A piece of a key that is surely not a word it happens to contain: 12 characters with a digit, or 20 letters. */
+const isKeyPiece = (piece: string) => (/[0-9]/.test(piece) ? piece.length >= 12 : piece.length >= 20);
+
+/** The key in the forms a server may echo it: base64 (at each alignment, so inside a longer encoded text too) and URL-encoded. */
+function encodedForms(secret: string): string[] {
+	const forms = [encodeURIComponent(secret)];
+	for (let offset = 0; offset < 3; offset++) {
+		const base64 = Buffer.from(secret.slice(offset)).toString('base64').replace(/=+$/, '');
+		// The last characters depend on what follows the key in a longer text: keep the stable core.
+		const core = base64.slice(offset === 0 ? 0 : 2, base64.length - 3);
+		if (core.length >= 12) forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+	}
+	return forms;
+}
+
+/**
+ * One pattern per key: from each of its characters, the shortest run long enough to be a key piece,
+ * then as much more of the key as follows; any case, any separators between characters (so
+ * upper-cased, split and partly echoed keys all match, and no long tail of the key is left).
+ */
+function piecePattern(secret: string): RegExp | undefined {
+	const characters = secret.replace(/[^A-Za-z0-9]/g, '').split('');
+	const alternatives: string[] = [];
+	for (let start = 0; start < characters.length; start++) {
+		let end = start + 1;
+		while (end <= characters.length && !isKeyPiece(characters.slice(start, end).join(''))) end++;
+		if (end > characters.length) break;
+		const piece = characters.slice(start, end).map(escape).join(SEPARATOR);
+		const tail = characters.slice(end).reduceRight((rest, character) => `(?:${SEPARATOR}${escape(character)}${rest})?`, '');
+		alternatives.push(piece + tail);
+	}
+	return alternatives.length ? new RegExp(alternatives.join('|'), 'gi') : undefined;
+}
+
+const patterns = new Map<string, RegExp | undefined>();
+
+/**
+ * Removes every form of a key from a text that may reach the user: as it is, upper- or lower-cased,
+ * base64- or URL-encoded, split by spaces or punctuation, or any long enough piece of it.
+ */
 export function redactSecrets(text: string, secrets: string[]): string {
 	let result = text;
 	for (const secret of secrets) {
-		if (secret && secret.length >= 4) result = result.split(secret).join('[redacted]');
+		if (!secret || secret.length < 4) continue;
+		result = result.replace(new RegExp(escape(secret), 'gi'), '[redacted]');
+		for (const form of encodedForms(secret)) result = result.replace(new RegExp(escape(form), 'gi'), '[redacted]');
+		if (!patterns.has(secret)) patterns.set(secret, piecePattern(secret));
+		const pattern = patterns.get(secret);
+		if (pattern) result = result.replace(pattern, '[redacted]');
 	}
 	return result;
 }

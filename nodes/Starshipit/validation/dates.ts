@@ -1,19 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { checkDate } from './checks';
+import { checked } from './read';
 
 /**
- * A date field's value as a date, undefined when empty. A mapped value that is not a date is refused
- * with the field's name before anything is sent (rather than a bare "Invalid time value").
+ * A date field's value as a date, undefined when empty. Anything that is not a real calendar date
+ * (2026-02-30, "0", "Order 7", a bare number) is refused with the field's name before anything is
+ * sent, instead of becoming some day in 2000 or 2 March.
  */
 export function dateValue(this: IExecuteFunctions, value: unknown, fieldName: string, itemIndex: number): Date | undefined {
-	const text = String(value ?? '').trim();
-	if (!text) return undefined;
-	const time = Date.parse(text);
-	if (Number.isNaN(time)) {
-		throw new NodeOperationError(this.getNode(), `${fieldName} of item ${itemIndex + 1} is not a date: "${text}"`, {
-			itemIndex,
-			description: 'Pick a date, or map one such as 2026-11-25T08:00:00Z. Nothing was sent to Starshipit.',
-		});
-	}
-	return new Date(time);
+	return checked(this.getNode(), itemIndex, fieldName, checkDate(value), `Pick a date for ${fieldName} in item ${itemIndex + 1}, or map one such as 2026-11-25T08:00:00Z.`);
 }

@@ -5,9 +5,26 @@ import type { z } from 'zod/v4';
 /** Names the editor spells its own way. */
 const LABELS: Record<string, string> = { sku: 'SKU', hs_code: 'HS Code', mid: 'MID' };
 
+/**
+ * The editor shows an error's description as HTML, where a line break is a space: problems joined
+ * with newlines alone ran into one another. `<br>` keeps one per line there, the newline in logs.
+ */
+export function asLines(lines: Array<string | undefined>): string {
+	return lines.filter((line) => line !== undefined && line !== '').join('<br>\n');
+}
+
+/** Objects without their undefined fields: a field the rules left out must not read as "sent undefined". */
+function withoutUndefined<T>(value: T): T {
+	if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+	if (!value || typeof value !== 'object' || value instanceof Date) return value;
+	return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined).map(([key, field]) => [key, withoutUndefined(field)])) as T;
+}
+
 /** "destination.post_code" reads better to a user as "Destination › Post Code". */
 export function fieldLabel(path: PropertyKey[]): string {
 	return path
+		// The editor calls the destination's name "Recipient Name".
+		.map((part, index) => (part === 'name' && path[index - 1] === 'destination' ? 'recipient_name' : part))
 		.map((part) =>
 			typeof part === 'number'
 				? `#${part + 1}`
@@ -31,7 +48,7 @@ export function validateInput<Schema extends z.ZodType>(
 	what: string,
 ): z.output<Schema> {
 	const result = schema.safeParse(value);
-	if (result.success) return result.data;
+	if (result.success) return withoutUndefined(result.data);
 	const problems = result.error.issues.map((issue) => {
 		const label = fieldLabel(issue.path);
 		return label ? `${label}: ${issue.message}` : issue.message;
@@ -39,6 +56,6 @@ export function validateInput<Schema extends z.ZodType>(
 	const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
 	throw new NodeOperationError(node, `The ${what} of item ${itemIndex + 1} has ${count}: nothing was sent to Starshipit`, {
 		itemIndex,
-		description: problems.map((problem) => `• ${problem}`).join('\n'),
+		description: asLines([...problems.map((problem) => `• ${problem}`), 'Nothing was sent for this item. Fix these fields (or the expressions that map them) and run the node again.']),
 	});
 }

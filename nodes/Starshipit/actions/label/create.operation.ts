@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { z } from 'zod/v4';
 
 import { runPerItem } from '../../helpers/items';
+import { itemInput } from '../../validation/read';
 import { validateInput } from '../../validation/validate';
 import { readOrderChanges } from '../order/changes';
-import { packageRows, packagesField } from '../order/fields';
+import { credentialHomeCountry, nodeHomeCountry, packageRows, packagesField } from '../order/fields';
 import { fetchOrder, orderLocator, orderReference, type OrderReference } from '../order/lookup';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
-import { assertCustomsReady } from './customs';
+import { assertAddressReady, assertCustomsReady } from './customs';
 import { binaryOptions } from './document';
 import { labelFailedAfter, refuseUpdate, updateOrder, updateOrderFirstField, withChanges } from './orderUpdate';
 import { bookLabel, labelItem } from './shipment';
@@ -23,8 +24,9 @@ const description: INodeProperties[] = [
 		displayName: 'Your Country',
 		name: 'homeCountry',
 		type: 'string',
-		default: 'AU',
-		description: 'The country you ship from (code or name). Orders to other countries are checked for customs data before a label is booked.',
+		default: '',
+		placeholder: 'e.g. AU or Australia',
+		description: 'The country you ship from (code or name). Orders to other countries are checked for customs data before a label is booked. Empty: Your Country in the credential, or AU.',
 	},
 	...binaryOptions('label'),
 ];
@@ -43,9 +45,10 @@ async function bookOrderLabel(this: IExecuteFunctions, order: IDataObject | unde
 	// Not found unshipped (unknown, or already printed): the label endpoint answers in Starshipit's own words.
 	const target: OrderReference = order?.order_id !== undefined ? { order_id: Number(order.order_id) } : reference;
 	const sourceOrderId = String(order?.order_number ?? reference.order_number ?? '') || undefined;
+	const input = itemInput.call(this, itemIndex);
 	const overrides = {
-		carrier: String(this.getNodeParameter('carrier', itemIndex, '')).trim(),
-		carrier_service_code: String(this.getNodeParameter('carrierServiceCode', itemIndex, '')).trim(),
+		carrier: input.text('carrier', 'Carrier', { max: 50 }),
+		carrier_service_code: input.text('carrierServiceCode', 'Service Code', { max: 50 }),
 		packages,
 	};
 	return await bookLabel.call(this, target, overrides, sourceOrderId, itemIndex);
@@ -62,15 +65,22 @@ async function updateThenBook(this: IExecuteFunctions, order: IDataObject, chang
 }
 
 async function createLabel(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	// Pre-flight: every field is checked before the one lookup, and nothing is written until customs pass.
+	// Pre-flight: every field is checked before the one lookup, and nothing is written until the address and customs pass.
 	const reference = orderReference.call(this, itemIndex);
+	const input = itemInput.call(this, itemIndex);
+	input.text('carrier', 'Carrier', { max: 50 });
+	input.text('carrierServiceCode', 'Service Code', { max: 50 });
+	const homeCountry = nodeHomeCountry.call(this, input.raw('homeCountry'), itemIndex) ?? (await credentialHomeCountry.call(this));
 	const packages = packagesOf.call(this, itemIndex);
 	const changes = readOrderChanges.call(this, 'orderChanges', itemIndex, 'Update Order First section');
 	const found = await fetchOrder.call(this, reference, 'Unshipped', itemIndex);
 	if (changes && !found) return await refuseUpdate.call(this, reference, itemIndex);
 	// An order that goes abroad (after the changes) must carry customs data, or the carrier refuses it later.
 	const order = found && changes ? withChanges(found, changes) : found;
-	if (order) assertCustomsReady.call(this, order, String(this.getNodeParameter('homeCountry', itemIndex, 'AU')), itemIndex);
+	if (order) {
+		assertAddressReady.call(this, order, itemIndex);
+		assertCustomsReady.call(this, order, homeCountry, itemIndex);
+	}
 	if (!found || !changes) return await labelItem.call(this, itemIndex, await bookOrderLabel.call(this, found, reference, packages, itemIndex));
 	const [item] = await labelItem.call(this, itemIndex, await updateThenBook.call(this, found, changes, packages, itemIndex));
 	item.json = { ...item.json, order_updated: true };

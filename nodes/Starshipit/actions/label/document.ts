@@ -1,6 +1,7 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { base64ToBinary, MIME_TYPES, safeFileName } from '../../helpers/binary';
+import { itemInput } from '../../validation/read';
 
 /** The output-file fields shared by labels and manifests: where the file goes, and base64 only on request. */
 export function binaryOptions(document: 'label' | 'manifest'): INodeProperties[] {
@@ -49,7 +50,7 @@ export async function documentsItem(
 	baseName: string,
 	base64Key = 'labels_base64',
 ): Promise<INodeExecutionData> {
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data';
+	const property = itemInput.call(this, itemIndex).text('binaryPropertyName', 'Put File in Field', { max: 100 }) ?? 'data';
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const binary: IBinaryKeyData = {};
 	for (const [index, document] of documents.entries()) {

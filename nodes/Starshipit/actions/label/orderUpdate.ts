@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { orderChangeOptions, putOrderUpdate, withRowsReplaced } from '../order/changes';
 import { fetchOrder, type OrderReference } from '../order/lookup';
+import { asLines } from '../../validation/validate';
 
 /**
  * "Update Order First" on Label > Create: the changes Order > Update offers, sent with PUT /api/orders
@@ -56,7 +57,7 @@ export function labelFailedAfter(this: IExecuteFunctions, error: unknown, whatHa
 	const cause = error as Error & { description?: string; context?: IDataObject };
 	const failure = new NodeOperationError(this.getNode(), `${whatHappened}, but its label failed: ${cause.message}`, {
 		itemIndex,
-		description: `${cause.description ? `${cause.description}\n` : ''}${advice}`,
+		description: asLines([cause.description, advice]),
 	});
 	if (cause.context?.supportContext) failure.context.supportContext = cause.context.supportContext;
 	return failure;

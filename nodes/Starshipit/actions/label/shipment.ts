@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { starshipitRequest } from '../../transport';
 import { withoutBlanks } from '../order/fields';
@@ -19,9 +20,37 @@ export function shipmentFacts(body: IDataObject): IDataObject {
 	};
 }
 
+/** The first bytes of a label Starshipit documents: a PDF, or ZPL for label printers. */
+function isLabelFile(base64: unknown): boolean {
+	if (typeof base64 !== 'string' || !/^[A-Za-z0-9+/\s]+=*\s*$/.test(base64)) return false;
+	const head = Buffer.from(base64.trim().slice(0, 16), 'base64').toString('latin1').trimStart();
+	return head.startsWith('%PDF') || head.startsWith('^XA');
+}
+
+/**
+ * The label files of an answer, or an item error: an answer without a label, or with one that is
+ * not a PDF or ZPL file, must not become an item without a file or a garbage .pdf.
+ */
+function labelFiles(this: IExecuteFunctions, itemIndex: number, body: IDataObject): string[] {
+	const labels = Array.isArray(body.labels) ? (body.labels as unknown[]) : [];
+	const order = String(body.order_number ?? body.order_id ?? '');
+	const advice = `Starshipit may have booked the shipment: run Label > Reprint for order ${order} to fetch its label, or look at the order in Starshipit.`;
+	if (labels.length === 0) {
+		throw new NodeOperationError(this.getNode(), `Starshipit answered without a label for order ${order} (item ${itemIndex + 1})`, { itemIndex, description: advice });
+	}
+	const bad = labels.findIndex((label) => !isLabelFile(label));
+	if (bad >= 0) {
+		throw new NodeOperationError(this.getNode(), `Label ${bad + 1} of order ${order} (item ${itemIndex + 1}) is not a PDF or ZPL file`, {
+			itemIndex,
+			description: `Starshipit’s answer held something else where the label belongs. ${advice}`,
+		});
+	}
+	return labels as string[];
+}
+
 /** One output item: the facts as JSON, each label (`labels` pair with `label_types` by index) as a file. */
 export async function labelItem(this: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<INodeExecutionData[]> {
-	const labels = (body.labels as string[] | undefined) ?? [];
+	const labels = labelFiles.call(this, itemIndex, body);
 	const types = (body.label_types as unknown[] | undefined) ?? [];
 	const documents = labels.map((base64, index) => ({ base64, type: types[index] }));
 	return [await documentsItem.call(this, itemIndex, shipmentFacts(body), documents, `label-${String(body.order_number ?? body.order_id)}`)];

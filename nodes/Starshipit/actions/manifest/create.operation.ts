@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asNodeError, errorItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { binaryOptions, documentsItem } from '../label/document';
+import { itemInput } from '../../validation/read';
 import type { OperationModule } from '../types';
 
 const description: INodeProperties[] = [
@@ -35,9 +36,14 @@ function readOrderIds(this: IExecuteFunctions, items: INodeExecutionData[]): { v
 	const valid: Array<{ id: number; itemIndex: number }> = [];
 	const refused: INodeExecutionData[] = [];
 	items.forEach((_item, itemIndex) => {
-		const id = String(this.getNodeParameter('orderId', itemIndex, '')).trim();
-		if (/^[0-9]+$/.test(id)) return valid.push({ id: Number(id), itemIndex });
-		const error = new NodeOperationError(this.getNode(), `Order ID of item ${itemIndex + 1} is not a Starshipit order ID: "${id}"`, { itemIndex, description: 'Map the order_id field from Label > Create or Order > Get.' });
+		let error: NodeOperationError;
+		try {
+			const id = itemInput.call(this, itemIndex).identity('orderId', 'Order ID', 20);
+			if (/^[0-9]+$/.test(id)) return valid.push({ id: Number(id), itemIndex });
+			error = new NodeOperationError(this.getNode(), `Order ID of item ${itemIndex + 1} is not a Starshipit order ID: "${id}"`, { itemIndex, description: 'Map the order_id field from Label > Create or Order > Get.' });
+		} catch (refused) {
+			error = refused as NodeOperationError;
+		}
 		if (!this.continueOnFail()) throw error;
 		return refused.push(errorItem(error, itemIndex));
 	});
@@ -71,8 +77,7 @@ export const createManifestOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		if (this.getNodeParameter('manifestBy', 0) === 'orders') return await manifestOrders.call(this, items);
 		try {
-			const carrier = String(this.getNodeParameter('carrier', 0, '')).trim();
-			if (!carrier) throw new NodeOperationError(this.getNode(), 'Carrier is empty', { itemIndex: 0, description: 'Enter the carrier code, e.g. AusPost.' });
+			const carrier = itemInput.call(this, 0).identity('carrier', 'Carrier', 50);
 			const body = await starshipitRequest.call(this, { endpoint: 'manifestCarrier', body: { carrier }, action: 'manifested', itemIndex: 0 });
 			return [{ json: { carrier, records_manifested: body.records_manifested }, pairedItem: items.map((_item, index) => ({ item: index })) }];
 		} catch (error) {

@@ -4,6 +4,7 @@ import { runPerItem } from '../../helpers/items';
 import { returnAllAndLimit } from '../../helpers/paging';
 import { LIMITS, starshipitRequest, starshipitRequestAllItems } from '../../transport';
 import { documentsItem } from '../label/document';
+import { listLimit } from '../../validation/read';
 import type { OperationModule } from '../types';
 
 const description: INodeProperties[] = [
@@ -23,10 +24,9 @@ export const getManyManifestsOperation: OperationModule = {
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
-			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 			const manifests = await starshipitRequestAllItems.call(this, {
 				endpoint: 'manifestsList', style: 'page-limit', itemsKey: 'manifests', pageSize: LIMITS.legacyListMaxLimit, itemIndex,
-				limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+				limit: listLimit.call(this, itemIndex),
 			});
 			if (!this.getNodeParameter('downloadFiles', itemIndex, false)) return manifests.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 			const output: INodeExecutionData[] = [];

@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 
 import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
-import { itemRows, orderFields, orderRowFields, packageRows, withoutBlanks, withStarshipitNames } from './fields';
+import { itemRows, orderFields, orderRowFields, packageRows, withAuthorityToLeave, withoutBlanks, withStarshipitNames } from './fields';
 import { addressSchema, itemSchema, orderFieldRules, packageSchema } from './schema';
 
 /**
@@ -57,7 +57,11 @@ export function readOrderChanges(this: IExecuteFunctions, parameterName: string,
 	// What was checked is what is sent (trimmed text included).
 	const checked = validateInput(this.getNode(), changesSchema, fields, itemIndex, what) as IDataObject;
 	const destination = pick(checked, (key) => DESTINATION_FIELDS.includes(key));
-	const order = withStarshipitNames(pick(checked, (key) => !DESTINATION_FIELDS.includes(key)));
+	const { authority_to_leave: authorityToLeave, ...rest } = pick(checked, (key) => !DESTINATION_FIELDS.includes(key));
+	const order = withStarshipitNames(rest);
+	// Authority to Leave is a metadata row (ORDER_METADATA); switched off on an update, it is sent as False.
+	const metadatas = withAuthorityToLeave([], authorityToLeave, true);
+	if (metadatas.length) order.metadatas = metadatas;
 	return Object.keys(destination).length ? { ...order, destination } : order;
 }
 

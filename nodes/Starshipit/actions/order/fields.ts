@@ -1,6 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { UNCONFIRMED } from '../../transport';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE, ORDER_METADATA, UNCONFIRMED } from '../../transport';
+import { checkCountry } from '../../validation/checks';
+import { checked } from '../../validation/read';
 
 const metres = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } });
 
@@ -140,13 +144,24 @@ export const orderFields: INodeProperties[] = [
 			{ displayName: 'Shipping Description', name: 'shipping_description', type: 'string', default: '', description: 'What the customer chose at checkout, e.g. Express' },
 			{ displayName: 'Shipping Method', name: 'shipping_method', type: 'string', default: '', description: 'Code of the method chosen at checkout; Starshipit’s rules map it to a service' },
 			{ displayName: 'Signature Required', name: 'signature_required', type: 'boolean', default: false, description: 'Whether the recipient must sign on delivery' },
-			{ displayName: 'Your Country', name: 'homeCountry', type: 'string', default: 'AU', description: 'The country you ship from. Orders to any other country are checked for customs data before they are sent.' },
+			{ displayName: 'Your Country', name: 'homeCountry', type: 'string', default: '', placeholder: 'e.g. AU or Australia', description: 'The country you ship from (code or name). Orders to any other country are checked for customs data before they are sent. Empty: Your Country in the credential, or AU.' },
 		],
 	},
 ];
 
 const DESTINATION_EXTRAS = ['building', 'company', 'delivery_instructions', 'email', 'phone'];
 const ORDER_EXTRAS = ['currency', 'order_date', 'reference', 'shipping_description', 'shipping_method', 'signature_required', ...Object.keys(UNCONFIRMED.orderFieldsByAnalogy)];
+
+/**
+ * Authority to Leave as Starshipit's order sample carries it: a metadata row (see ORDER_METADATA),
+ * added to the user's own rows unless they wrote one themselves. Off: nothing is added on create.
+ */
+export function withAuthorityToLeave(metadatas: IDataObject[], value: unknown, sendNo: boolean): IDataObject[] {
+	const { key, yes, no } = ORDER_METADATA.authorityToLeave;
+	const on = value === true || value === 'true';
+	if ((!on && !sendNo) || value === undefined || value === '' || metadatas.some((row) => row.metafield_key === key)) return metadatas;
+	return [...metadatas, { metafield_key: key, value: on ? yes : no }];
+}
 
 /** The editor's names of the fields sent by analogy, renamed to what Starshipit is sent (see UNCONFIRMED). */
 export function withStarshipitNames(values: IDataObject): IDataObject {
@@ -181,10 +196,33 @@ export const packageRows = (collection: unknown): IDataObject[] => rows(collecti
 /** The Items and Packages fields of a new order, for other operations to offer the same rows. */
 export const orderRowFields = (name: 'items' | 'packages'): INodeProperties => orderFields.find((field) => field.name === name) as INodeProperties;
 
-/** Builds a Starshipit CreateOrder from the node's fields for one item. */
-export function readOrderInput(this: IExecuteFunctions, itemIndex: number): { order: IDataObject; homeCountry: string } {
-	const parameter = (name: string, fallback: unknown = '') => this.getNodeParameter(name, itemIndex, fallback);
-	const extras = parameter('additionalFields', {}) as IDataObject;
+/**
+ * The country the merchant ships from when the node leaves Your Country empty: the credential's
+ * optional Your Country, else AU (said in every customs error, so the default is never silent).
+ */
+export async function credentialHomeCountry(this: IExecuteFunctions): Promise<string> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const found = checkCountry(credentials.homeCountry);
+	if (!found.ok) {
+		throw new NodeOperationError(this.getNode(), `Your Country in the Starshipit credential ${found.problem}`, {
+			description: 'Open the credential and enter the country you ship from as a code (AU) or a name (Australia), or leave it empty for AU. Nothing was sent to Starshipit.',
+		});
+	}
+	return found.value?.code ?? 'AU';
+}
+
+/** The home country set on the node, as a code; undefined when empty (the credential's or AU then applies). */
+export function nodeHomeCountry(this: IExecuteFunctions, value: unknown, itemIndex: number): string | undefined {
+	return checked(this.getNode(), itemIndex, 'Your Country', checkCountry(value), 'Enter the country you ship from, as a code (AU) or a name (Australia), or leave it empty.')?.code;
+}
+
+/**
+ * Builds a Starshipit CreateOrder from the node's fields for one item, values as mapped (never
+ * turned into text here: the order schema refuses null, objects, lists and true/false by field).
+ */
+export function readOrderInput(this: IExecuteFunctions, itemIndex: number): { order: IDataObject; homeCountry?: string } {
+	const parameter = (name: string, fallback: unknown = '') => this.getNodeParameter(name, itemIndex, fallback as never) as IDataObject[string];
+	const extras = (parameter('additionalFields', {}) ?? {}) as IDataObject;
 	const destination = withoutBlanks({
 		name: parameter('destinationName'),
 		street: parameter('destinationStreet'),
@@ -196,16 +234,14 @@ export function readOrderInput(this: IExecuteFunctions, itemIndex: number): { or
 		...Object.fromEntries(DESTINATION_EXTRAS.map((key) => [key, extras[key]])),
 	});
 	const order = withoutBlanks({
-		order_number: String(parameter('orderNumber')).trim(),
+		order_number: parameter('orderNumber'),
 		...withStarshipitNames(Object.fromEntries(ORDER_EXTRAS.map((key) => [key, extras[key]]))),
 		destination,
 		items: itemRows(parameter('items', {})),
 		packages: packageRows(parameter('packages', {})),
 	});
-	const metadata = rows(extras.metadata as IDataObject, 'field').filter((field) => field.metafield_key);
+	const metadata = withAuthorityToLeave(rows(extras.metadata as IDataObject, 'field').filter((field) => field.metafield_key), extras.authority_to_leave, false);
 	if (metadata.length) order.metadatas = metadata;
 	if (order.signature_required === false) delete order.signature_required;
-	const authorityToLeave = UNCONFIRMED.orderFieldsByAnalogy.authority_to_leave;
-	if (order[authorityToLeave] === false) delete order[authorityToLeave];
-	return { order, homeCountry: String(extras.homeCountry || 'AU') };
+	return { order, homeCountry: nodeHomeCountry.call(this, extras.homeCountry, itemIndex) };
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest, UNCONFIRMED } from '../../transport';
+import { itemInput } from '../../validation/read';
 import type { OperationModule } from '../types';
 import { simplifyOrder } from './simplify';
 
@@ -31,13 +31,7 @@ export const getDeliveredOrdersOperation: OperationModule = {
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
-			const orderRef = String(this.getNodeParameter('orderRef', itemIndex, '') ?? '').trim();
-			if (!orderRef) {
-				throw new NodeOperationError(this.getNode(), `Order Number or Reference is empty in item ${itemIndex + 1}`, {
-					itemIndex,
-					description: 'Enter the order number, or map it from the previous node. Nothing was sent to Starshipit.',
-				});
-			}
+			const orderRef = itemInput.call(this, itemIndex).identity('orderRef', 'Order Number or Reference', 100);
 			const body = await starshipitRequest.call(this, {
 				endpoint: 'ordersDelivered',
 				query: { [UNCONFIRMED.deliveredRefParam]: orderRef },

@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { returnAllAndLimit } from '../../helpers/paging';
-import { LIMITS, starshipitRequestAllItems, type AllPagesRequest } from '../../transport';
+import { LIMITS, starshipitRequestAllItems, UNCONFIRMED, type AllPagesRequest } from '../../transport';
+import { checkCountry } from '../../validation/checks';
 import { dateValue } from '../../validation/dates';
+import { checked, listLimit } from '../../validation/read';
 import { validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
 import { listFilterFields, listFilterSchema, orderListFilter } from './listFilter';
@@ -16,8 +18,8 @@ const description: INodeProperties[] = [
 		type: 'options',
 		default: 'unshipped',
 		options: [
-			{ name: 'All (Unshipped, Printed and Shipped)', value: 'all', description: 'Every order that is not archived, newest pages first' },
-			{ name: 'Archived', value: 'archived' },
+			{ name: 'All (Unshipped, Printed and Shipped)', value: 'all', description: 'Every order that is not archived: the unshipped ones first, then the printed and shipped ones' },
+			{ name: 'Archived', value: 'archived', description: 'Archived orders, as Starshipit’s order summary lists them (short rows)' },
 			{ name: 'Shipped or Printed', value: 'shipped', description: 'Orders with a label' },
 			{ name: 'Unshipped', value: 'unshipped', description: 'Orders waiting to be printed' },
 		],
@@ -59,19 +61,28 @@ const description: INodeProperties[] = [
 	},
 ];
 
-/** Unshipped and shipped use the older lists (with the 24-hour window); the rest the paged list. */
-function listRequest(this: IExecuteFunctions, itemIndex: number): AllPagesRequest {
+/**
+ * Unshipped and shipped use the older lists (with the 24-hour window). All reads the paged list in
+ * each status the reference lists for it (no `status=All` exists); Archived reads the documented
+ * order summary (`order_status=archived`), not an undocumented `status=Archived`.
+ */
+function listRequests(this: IExecuteFunctions, itemIndex: number): AllPagesRequest[] {
 	const status = this.getNodeParameter('status', itemIndex) as string;
 	const sinceIso = dateValue.call(this, this.getNodeParameter('since', itemIndex, ''), 'Since', itemIndex)?.toISOString();
 	if (status === 'unshipped') {
 		const sinceParam = this.getNodeParameter('sinceField', itemIndex, 'orderDate') === 'lastUpdated' ? 'since_last_updated' : 'since_order_date';
-		return { endpoint: 'ordersUnshipped', query: sinceIso ? { [sinceParam]: sinceIso } : {}, style: 'page-limit', itemsKey: 'orders', pageSize: LIMITS.legacyListMaxLimit, itemIndex };
+		return [{ endpoint: 'ordersUnshipped', query: sinceIso ? { [sinceParam]: sinceIso } : {}, style: 'page-limit', itemsKey: 'orders', pageSize: LIMITS.legacyListMaxLimit, itemIndex }];
 	}
 	if (status === 'shipped') {
-		return { endpoint: 'ordersShipped', query: sinceIso ? { since_last_updated: sinceIso } : {}, style: 'page-limit', itemsKey: 'orders', pageSize: LIMITS.legacyListMaxLimit, itemIndex };
+		return [{ endpoint: 'ordersShipped', query: sinceIso ? { since_last_updated: sinceIso } : {}, style: 'page-limit', itemsKey: 'orders', pageSize: LIMITS.legacyListMaxLimit, itemIndex }];
 	}
-	const apiStatus = status === 'archived' ? 'Archived' : 'All';
-	return { endpoint: 'ordersGet', query: { status: apiStatus, ...pagedListQuery.call(this, itemIndex) }, style: 'page-number-size', itemsKey: 'orders', pageSize: LIMITS.pagedListMaxPageSize, itemIndex };
+	const { sort_column: sortColumn, ...query } = pagedListQuery.call(this, itemIndex);
+	if (status === 'archived') {
+		const summaryQuery = { order_status: 'archived', ...query, ...(sortColumn ? { [UNCONFIRMED.summarySortParam]: sortColumn } : {}) };
+		return [{ endpoint: 'ordersSummary', query: summaryQuery, style: 'page-size', itemsKey: 'orders', pageSize: LIMITS.pagedListMaxPageSize, itemIndex }];
+	}
+	const paged = { ...query, ...(sortColumn ? { sort_column: sortColumn } : {}) };
+	return UNCONFIRMED.allOrdersStatuses.map((apiStatus) => ({ endpoint: 'ordersGet', query: { status: apiStatus, ...paged }, style: 'page-number-size', itemsKey: 'orders', pageSize: LIMITS.pagedListMaxPageSize, itemIndex }));
 }
 
 /** Filters and sort of the paged list, checked before anything is sent. */
@@ -81,7 +92,7 @@ function pagedListQuery(this: IExecuteFunctions, itemIndex: number): IDataObject
 	const query: IDataObject = {};
 	const dateFrom = dateValue.call(this, filters.dateFrom, 'Order Date From', itemIndex);
 	const dateTo = dateValue.call(this, filters.dateTo, 'Order Date To', itemIndex);
-	const filter = orderListFilter(filters, dateFrom, dateTo);
+	const filter = orderListFilter({ ...filters, country: listFilterCountry.call(this, filters.country, itemIndex) }, dateFrom, dateTo);
 	if (filter) query.filter = filter;
 	if (sort.column || sort.direction) {
 		query.sort_column = sort.column ?? 'Date';
@@ -90,10 +101,25 @@ function pagedListQuery(this: IExecuteFunctions, itemIndex: number): IDataObject
 	return query;
 }
 
-export async function listOrders(this: IExecuteFunctions, itemIndex: number, request: AllPagesRequest): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	const orders = await starshipitRequestAllItems.call(this, { ...request, limit });
+/** Orders store the country's name: a code typed in the filter (AU) is looked for as its name (Australia). */
+function listFilterCountry(this: IExecuteFunctions, value: unknown, itemIndex: number): string | undefined {
+	return checked(this.getNode(), itemIndex, 'Country', checkCountry(value), 'Enter a country code (AU) or an English name (Australia), or remove the Country filter.')?.name;
+}
+
+/** The lists one after another, up to the limit, each order once (an order may move between lists while they are read). */
+export async function listOrders(this: IExecuteFunctions, itemIndex: number, requests: AllPagesRequest[]): Promise<INodeExecutionData[]> {
+	const limit = listLimit.call(this, itemIndex);
+	const orders: IDataObject[] = [];
+	const seen = new Set<unknown>();
+	for (const request of requests) {
+		const remaining = limit === undefined ? undefined : limit - orders.length;
+		if (remaining !== undefined && remaining <= 0) break;
+		for (const order of await starshipitRequestAllItems.call(this, { ...request, limit: remaining })) {
+			if (order.order_id !== undefined && seen.has(order.order_id)) continue;
+			seen.add(order.order_id);
+			orders.push(order);
+		}
+	}
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	return outputFor(itemIndex, simplify ? orders.map(simplifyOrder) : (orders as IDataObject[]));
 }
@@ -102,7 +128,7 @@ export const getManyOrdersOperation: OperationModule = {
 	description,
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await runPerItem.call(this, items, async (itemIndex) => await listOrders.call(this, itemIndex, listRequest.call(this, itemIndex)));
+		return await runPerItem.call(this, items, async (itemIndex) => await listOrders.call(this, itemIndex, listRequests.call(this, itemIndex)));
 	},
 };
 

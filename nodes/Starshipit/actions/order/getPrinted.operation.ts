@@ -4,6 +4,7 @@ import { outputFor, runPerItem } from '../../helpers/items';
 import { returnAllAndLimit } from '../../helpers/paging';
 import { LIMITS, starshipitRequestAllItems, UNCONFIRMED } from '../../transport';
 import { dateValue } from '../../validation/dates';
+import { listLimit } from '../../validation/read';
 import type { OperationModule } from '../types';
 
 const description: INodeProperties[] = [
@@ -49,14 +50,13 @@ export const getPrintedOrdersOperation: OperationModule = {
 			// Stored workflows keep our own value; Starshipit's name for it lives with the unconfirmed names.
 			const list = this.getNodeParameter('printedStatus', itemIndex) as 'readyToManifest' | 'recentlyPrinted';
 			const query = { status: UNCONFIRMED.printedList[list], ...sinceQuery.call(this, itemIndex) };
-			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 			const orders = await starshipitRequestAllItems.call(this, {
 				endpoint: 'ordersShipments',
 				query,
 				style: 'page-limit',
 				itemsKey: 'orders',
 				pageSize: LIMITS.legacyListMaxLimit,
-				limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+				limit: listLimit.call(this, itemIndex),
 				itemIndex,
 			});
 			return outputFor(itemIndex, orders);

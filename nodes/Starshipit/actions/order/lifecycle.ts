@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest, type EndpointName } from '../../transport';
 import type { OperationModule } from '../types';
-import { orderLocator, resolveOrder, type OrderStatus } from './lookup';
+import { orderLocator, orderReference, resolveOrder, type OrderStatus } from './lookup';
 
 /**
  * Delete, Archive and Restore: find the order (looking first where such an order usually is), then one
@@ -15,12 +15,15 @@ export function orderLifecycleOperation(endpoint: EndpointName, outcome: 'delete
 		writes: true,
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await runPerItem.call(this, items, async (itemIndex) => {
-				const order = await resolveOrder.call(this, itemIndex, likeliest);
+				// An archived order can be found by number only (the archived summary is not filtered on IDs);
+				// restoring by ID needs no lookup: the ID is all the call takes.
+				const reference = orderReference.call(this, itemIndex);
+				const order = likeliest === 'Archived' && reference.order_id !== undefined ? { order_id: reference.order_id } : await resolveOrder.call(this, itemIndex, likeliest);
 				await starshipitRequest.call(this, {
 					endpoint,
 					query: { order_id: order.order_id as number },
 					action: outcome,
-					sourceOrderId: String(order.order_number),
+					sourceOrderId: order.order_number === undefined ? undefined : String(order.order_number),
 					starshipitOrderId: order.order_id as number,
 					itemIndex,
 					// The ID is in the query: repeating an archive or restore cannot make a second order.

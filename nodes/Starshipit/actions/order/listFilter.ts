@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
 import { UNCONFIRMED } from '../../transport';
+import { text } from '../../validation/rules';
 
 /**
  * Filters and sorting for the paged order list (All, Archived). Starshipit takes them as one
@@ -59,8 +60,8 @@ export const listFilterFields: INodeProperties[] = [
 
 const TEXT_COLUMNS: Record<string, string> = { orderNumber: 'Order', name: 'Name', country: 'Country', state: 'State', carrier: 'Carrier', sku: 'SKU' };
 
-const filterText = z.string().trim().refine((value) => !value.includes(',') && !value.includes(':::'), 'cannot contain a comma or ":::" (Starshipit uses them to separate filters)');
-export const listFilterSchema = z.object(Object.fromEntries(Object.keys(TEXT_COLUMNS).map((key) => [key, filterText.optional()]))).passthrough();
+const filterText = text(100).refine((value) => typeof value !== 'string' || (!value.includes(',') && !value.includes(':::')), 'cannot contain a comma or ":::" (Starshipit uses them to separate filters)');
+export const listFilterSchema = z.object(Object.fromEntries(Object.keys(TEXT_COLUMNS).map((key) => [key, filterText]))).passthrough();
 
 /** The `filter` text for the given (already checked) filters and dates; undefined when none is set. */
 export function orderListFilter(filters: IDataObject, dateFrom?: Date, dateTo?: Date): string | undefined {

@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { LIMITS, starshipitRequest, type StarshipitContext } from '../../transport';
+import { checkIdentity } from '../../validation/checks';
+import { checked } from '../../validation/read';
 
 /** Pick an order by Starshipit ID, by your order number, or from a searchable list. */
 export const orderLocator: INodeProperties = {
@@ -30,10 +32,11 @@ export interface OrderReference {
 	order_number?: string;
 }
 
+/** Where an order is looked for: the two statuses GET /api/orders documents, or the archived order summary. */
 export type OrderStatus = 'Unshipped' | 'Shipped' | 'Archived';
 
 /** GET /api/orders in one status (`Unshipped` is Starshipit's default; `Shipped` also finds printed orders). Not found: undefined. */
-export async function fetchOrder(this: StarshipitContext, reference: OrderReference, status: OrderStatus, itemIndex?: number): Promise<IDataObject | undefined> {
+export async function fetchOrder(this: StarshipitContext, reference: OrderReference, status: Exclude<OrderStatus, 'Archived'>, itemIndex?: number): Promise<IDataObject | undefined> {
 	const body = await starshipitRequest.call(this, {
 		endpoint: 'ordersGet',
 		query: { ...reference, status },
@@ -45,11 +48,31 @@ export async function fetchOrder(this: StarshipitContext, reference: OrderRefere
 	return (body.order as IDataObject | undefined) ?? undefined;
 }
 
-/** The whole order in whichever status it is, the likeliest first (so the usual case costs one request). */
+/**
+ * An archived order, by number, from the documented order summary (`order_status=archived`,
+ * filtered on the order number): its summary row, marked archived. Not found, or asked by ID
+ * (the summary cannot be filtered on the ID): undefined.
+ */
+export async function findArchivedOrder(this: StarshipitContext, reference: OrderReference, itemIndex?: number): Promise<IDataObject | undefined> {
+	const number = reference.order_number;
+	// A comma or ":::" would split the filter: such a number cannot be looked for there.
+	if (number === undefined || number.includes(',') || number.includes(':::')) return undefined;
+	const body = await starshipitRequest.call(this, {
+		endpoint: 'ordersSummary',
+		query: { order_status: 'archived', filter: `Order:::${number}`, page: 1, page_size: LIMITS.pagedListMaxPageSize },
+		sourceOrderId: number,
+		itemIndex,
+	});
+	const rows = (Array.isArray(body.orders) ? body.orders : []) as IDataObject[];
+	const row = rows.find((order) => String(order.order_number) === number);
+	return row ? { ...row, archived: true } : undefined;
+}
+
+/** The order in whichever status it is, the likeliest first (so the usual case costs one request); archived ones as a summary row. */
 async function fetchOrderInAnyStatus(this: StarshipitContext, reference: OrderReference, itemIndex?: number, likeliest: OrderStatus = 'Unshipped'): Promise<IDataObject | undefined> {
 	const statuses: OrderStatus[] = [likeliest, ...(['Unshipped', 'Shipped', 'Archived'] as const).filter((status) => status !== likeliest)];
 	for (const status of statuses) {
-		const order = await fetchOrder.call(this, reference, status, itemIndex);
+		const order = status === 'Archived' ? await findArchivedOrder.call(this, reference, itemIndex) : await fetchOrder.call(this, reference, status, itemIndex);
 		if (order) return order;
 	}
 	return undefined;
@@ -84,14 +107,8 @@ export async function findOrderByNumber(this: StarshipitContext, orderNumber: st
 
 /** Reads the Order field (by number, by ID, or from the list) without asking Starshipit anything. */
 export function orderReference(this: IExecuteFunctions, itemIndex: number): OrderReference {
-	const locator = this.getNodeParameter('order', itemIndex) as { mode: string; value: unknown };
-	const value = String(locator.value ?? '').trim();
-	if (!value) {
-		throw new NodeOperationError(this.getNode(), `Order is empty in item ${itemIndex + 1}`, {
-			itemIndex,
-			description: 'Enter an order number or Starshipit order ID, or map one from the previous node.',
-		});
-	}
+	const locator = (this.getNodeParameter('order', itemIndex) ?? {}) as { mode?: string; value?: unknown };
+	const value = checked(this.getNode(), itemIndex, 'Order', checkIdentity(locator.value, 50), 'Enter an order number or Starshipit order ID, or map one from the previous node.');
 	if (locator.mode !== 'id' && locator.mode !== 'list') return { order_number: value };
 	if (!/^[0-9]+$/.test(value)) {
 		throw new NodeOperationError(this.getNode(), `Order ID "${value}" in item ${itemIndex + 1} is not a Starshipit order ID`, {

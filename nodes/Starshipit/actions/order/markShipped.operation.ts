@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest, UNCONFIRMED } from '../../transport';
-import { postCode, required } from '../../validation/rules';
+import { country, identity, required, requiredPostCode } from '../../validation/rules';
 import { validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
 import { searchByOrderNumber } from './lookup';
@@ -64,20 +64,19 @@ const description: INodeProperties[] = [
 
 /** What Starshipit needs to track a parcel it did not book, checked before anything is sent. */
 const trackingOnlySchema = z.object({
-	order_number: required(50),
+	order_number: identity(50),
 	recipient_name: required(100),
-	carrier: required(50).regex(/^[A-Za-z0-9]+$/, 'must be Starshipit’s carrier code, one word such as AusPost or CouriersPlease'),
-	tracking_number: required(100),
-	country: required(60),
-	post_code: postCode,
+	carrier: identity(50).refine((code) => typeof code !== 'string' || /^[A-Za-z0-9]+$/.test(code), 'must be Starshipit’s carrier code, one word such as AusPost or CouriersPlease'),
+	tracking_number: identity(100),
+	// A code or a name is accepted; sent as a name, as orders take it (what this endpoint takes is not said).
+	country: country('name', true),
+	post_code: requiredPostCode,
 });
 type TrackingOnlyInput = z.output<typeof trackingOnlySchema>;
 
 function readInput(this: IExecuteFunctions, itemIndex: number): TrackingOnlyInput {
-	const parameter = (name: string) => {
-		const value = this.getNodeParameter(name, itemIndex, '');
-		return value === null || value === undefined ? '' : String(value);
-	};
+	// Values as mapped: the schema refuses null, objects, lists and true/false by field, never "[object Object]".
+	const parameter = (name: string) => this.getNodeParameter(name, itemIndex, '') as unknown;
 	const input = {
 		order_number: parameter('orderNumber'),
 		recipient_name: parameter('recipientName'),

@@ -1,74 +1,70 @@
 import { z } from 'zod/v4';
 
-import { countryCode, currency, postCode, required, tariffCode, text } from '../../validation/rules';
+import { findCountry } from '../../validation/checks';
+import { country, currency, identity, isoDate, number, postCode, required, requiredNumber, tariffCode, text } from '../../validation/rules';
 
 /**
  * What Starshipit needs in a new order, checked before anything is sent. Field names are
  * Starshipit's, so a problem reads "Destination › Post Code: ..." or "Items › #2 › Value: ...".
+ * Countries go out as names, as the reference's order samples write them ("Australia", "China").
+ * Maximum lengths are the documented ones (API notes, CreateOrder / Address / Item): an address
+ * field takes 100 characters unless the notes say otherwise. Phone keeps its own format rule.
  */
-const amount = z.number({ error: 'must be a number' }).nonnegative('cannot be negative');
+const email = text(100).refine((value) => typeof value !== 'string' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'must be an email address, e.g. jane@example.com');
+const phone = text(20).refine((value) => typeof value !== 'string' || /^[0-9 +()-]{6,20}$/.test(value), 'must be a phone number of 6 to 20 digits');
 
 export const addressSchema = z.object({
 	name: required(100),
-	company: text(100).optional(),
-	building: text(100).optional(),
-	street: required(200),
+	company: text(100),
+	building: text(100),
+	street: required(100),
 	suburb: required(100),
-	city: text(100).optional(),
-	state: text(50).optional(),
-	post_code: postCode.optional(),
-	country: required(60),
-	email: z.email('must be an email address, e.g. jane@example.com').optional(),
-	phone: z.string().regex(/^[0-9 +()-]{6,20}$/, 'must be a phone number of 6 to 20 digits').optional(),
-	delivery_instructions: text(250).optional(),
-	tax_number: text(50).optional(),
+	city: text(100),
+	state: text(100),
+	post_code: postCode,
+	country: country('name', true),
+	email,
+	phone,
+	delivery_instructions: text(100),
+	tax_number: text(20),
 });
 
 export const itemSchema = z.object({
-	sku: text(100).optional(),
-	description: text(250).optional(),
-	quantity: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1'),
-	value: amount.optional(),
-	weight: amount.max(1000, 'must be in kg (at most 1000)').optional(),
-	tariff_code: tariffCode.optional(),
-	country_of_origin: countryCode.optional(),
+	sku: text(50),
+	description: text(250),
+	quantity: requiredNumber({ integer: true, min: 1, max: 100_000 }),
+	value: number({ min: 0, max: 10_000_000 }),
+	weight: number({ min: 0, max: 1000, unit: 'kg' }),
+	tariff_code: tariffCode,
+	country_of_origin: country('name'),
 });
 
 export const packageSchema = z.object({
-	weight: z.number({ error: 'must be a number' }).positive('must be above 0 kg').max(1000, 'must be in kg (at most 1000)'),
-	height: amount.max(10, 'must be in metres (at most 10)').optional(),
-	width: amount.max(10, 'must be in metres (at most 10)').optional(),
-	length: amount.max(10, 'must be in metres (at most 10)').optional(),
+	weight: requiredNumber({ above: 0, max: 1000, unit: 'kg' }),
+	height: number({ min: 0, max: 10, unit: 'metres' }),
+	width: number({ min: 0, max: 10, unit: 'metres' }),
+	length: number({ min: 0, max: 10, unit: 'metres' }),
 });
 
-const COUNTRY_NAMES: Record<string, string> = { au: 'australia', nz: 'new zealand', gb: 'united kingdom', us: 'united states', ca: 'canada' };
-
-/** Orders leaving the merchant's country need customs data for every item. */
-export function isInternational(country: string, homeCountry: string): boolean {
-	const normalise = (value: string) => {
-		const lower = value.trim().toLowerCase();
-		return COUNTRY_NAMES[lower] ?? lower;
-	};
-	return normalise(country) !== normalise(homeCountry);
+/** Orders leaving the merchant's country need customs data for every item (codes or names compared as countries). */
+export function isInternational(destination: string, homeCountry: string): boolean {
+	const code = (value: string) => findCountry(value)?.code ?? value.trim().toUpperCase();
+	return code(destination) !== code(homeCountry);
 }
 
 /** The order's own fields and their rules, on create and on update alike. Dates go out in UTC, as Starshipit expects. */
 export const orderFieldRules = {
-	order_date: z
-		.string()
-		.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'must be a date, e.g. 2026-11-25T10:00:00Z', abort: true })
-		.transform((value) => new Date(value).toISOString())
-		.optional(),
-	reference: text(100).optional(),
-	shipping_method: text(100).optional(),
-	shipping_description: text(250).optional(),
+	order_date: isoDate,
+	reference: text(50),
+	shipping_method: text(100),
+	shipping_description: text(100),
 	currency,
 };
 
 const buildOrderSchema = (homeCountry: string) =>
 	z
 		.object({
-			order_number: required(50),
+			order_number: identity(50),
 			...orderFieldRules,
 			destination: addressSchema,
 			items: z.array(itemSchema),
@@ -76,7 +72,7 @@ const buildOrderSchema = (homeCountry: string) =>
 		})
 		.passthrough()
 		.superRefine((order, context) => {
-			for (const issue of customsIssues(order.destination.country, order.items, homeCountry)) context.addIssue({ code: 'custom', ...issue });
+			for (const issue of customsIssues(order.destination.country ?? '', order.items, homeCountry)) context.addIssue({ code: 'custom', ...issue });
 		});
 
 export interface CustomsIssue {
@@ -87,10 +83,12 @@ export interface CustomsIssue {
 /** What customs needs on an order leaving the merchant's country: checked on create and before a label. */
 export function customsIssues(country: string, items: Array<{ description?: unknown; value?: unknown }>, homeCountry: string): CustomsIssue[] {
 	if (!isInternational(country, homeCountry)) return [];
-	if (items.length === 0) return [{ path: ['items'], message: 'an international order needs at least one item for customs' }];
+	// Says why: the destination differs from the "Your Country" setting, which the user may not know is set.
+	const why = `the order goes to ${findCountry(country)?.name ?? country} and Your Country is ${homeCountry}`;
+	if (items.length === 0) return [{ path: ['items'], message: `an international order needs at least one item for customs (${why})` }];
 	return items.flatMap((item, index) => [
-		...(String(item.description ?? '').trim() ? [] : [{ path: ['items', index, 'description'], message: 'is required for customs on an international order' }]),
-		...(Number(item.value) > 0 ? [] : [{ path: ['items', index, 'value'], message: 'is required for customs on an international order (above 0)' }]),
+		...(typeof item.description === 'string' && item.description.trim() ? [] : [{ path: ['items', index, 'description'], message: `is required for customs (${why})` }]),
+		...(Number(item.value) > 0 ? [] : [{ path: ['items', index, 'value'], message: `is required for customs, above 0 (${why})` }]),
 	]);
 }
 

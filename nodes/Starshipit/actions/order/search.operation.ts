@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { runPerItem } from '../../helpers/items';
 import { LIMITS } from '../../transport';
+import { itemInput } from '../../validation/read';
 import type { OperationModule } from '../types';
 import { listOptions, listOrders } from './getMany.operation';
 
@@ -46,10 +46,9 @@ export const searchOrdersOperation: OperationModule = {
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
-			const phrase = String(this.getNodeParameter('phrase', itemIndex, '')).trim();
-			if (!phrase) throw new NodeOperationError(this.getNode(), `Search For is empty in item ${itemIndex + 1}`, { itemIndex });
+			const phrase = itemInput.call(this, itemIndex).requiredText('phrase', 'Search For', 100);
 			const query = { phrase, fields: this.getNodeParameter('fields', itemIndex), status: this.getNodeParameter('searchStatus', itemIndex) };
-			return await listOrders.call(this, itemIndex, { endpoint: 'ordersSearch', query, style: 'page-limit', itemsKey: 'orders', pageSize: LIMITS.legacyListMaxLimit, itemIndex });
+			return await listOrders.call(this, itemIndex, [{ endpoint: 'ordersSearch', query, style: 'page-limit', itemsKey: 'orders', pageSize: LIMITS.legacyListMaxLimit, itemIndex }]);
 		});
 	},
 };

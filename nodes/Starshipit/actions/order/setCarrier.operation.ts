@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, errorItem } from '../../helpers/items';
 import { starshipitRequest, UNCONFIRMED } from '../../transport';
+import { itemInput } from '../../validation/read';
 import type { OperationModule } from '../types';
 
 const description: INodeProperties[] = [
@@ -45,17 +46,16 @@ interface CarrierChange {
 function readItem(this: IExecuteFunctions, itemIndex: number): { orderId: number; carrierId: string; serviceCode: string } {
 	const refuse = (message: string, description: string) =>
 		new NodeOperationError(this.getNode(), message, { itemIndex, description: `${description} Nothing was sent to Starshipit.` });
-	const orderId = String(this.getNodeParameter('orderId', itemIndex, '') ?? '').trim();
+	const input = itemInput.call(this, itemIndex);
+	const orderId = input.identity('orderId', 'Order ID', 20);
 	if (!/^[0-9]+$/.test(orderId)) {
 		throw refuse(`Order ID of item ${itemIndex + 1} is not a Starshipit order ID: "${orderId}"`, 'Map the order_id field from Order > Get or Order > Get Many.');
 	}
-	const carrierId = String(this.getNodeParameter('carrierId', itemIndex, '') ?? '').trim();
-	if (!carrierId) throw refuse(`Carrier ID is empty in item ${itemIndex + 1}`, 'Enter Starshipit’s number for the carrier.');
+	const carrierId = input.identity('carrierId', 'Carrier ID', 20);
 	if (!/^[0-9]+$/.test(carrierId)) {
 		throw refuse(`Carrier ID of item ${itemIndex + 1} is not a number: "${carrierId}"`, 'Enter Starshipit’s number for the carrier (an order already using it shows it as carrier_id), not the carrier’s name.');
 	}
-	const serviceCode = String(this.getNodeParameter('serviceCode', itemIndex, '') ?? '').trim();
-	if (!serviceCode) throw refuse(`Service Code is empty in item ${itemIndex + 1}`, 'Enter the carrier’s service code, e.g. EXP.');
+	const serviceCode = input.identity('serviceCode', 'Service Code', 50);
 	return { orderId: Number(orderId), carrierId, serviceCode };
 }
 

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
+import { asLines } from '../../validation/validate';
 import type { OperationModule } from '../types';
 import { orderChangeOptions, putOrderUpdate, readOrderChanges, withRowsReplaced } from './changes';
 import { orderLocator, resolveOrder } from './lookup';
@@ -43,10 +44,18 @@ function changesOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 /** Every field sent must read back the same; lists each one that does not. */
 function mismatches(sent: IDataObject, stored: IDataObject, prefix = ''): string[] {
 	return Object.entries(sent).flatMap(([key, value]) => {
+		// Metadata rows are added to the order's others: each one sent must be there.
+		if (key === 'metadatas') return metadataMismatches(value as IDataObject[], (stored[key] ?? []) as IDataObject[]);
 		if (Array.isArray(value)) return rowMismatches(value as IDataObject[], (stored[key] ?? []) as IDataObject[], `${prefix}${key}`);
 		if (value && typeof value === 'object') return mismatches(value as IDataObject, (stored[key] as IDataObject) ?? {}, `${key}.`);
 		return String(stored[key]) === String(value) ? [] : [`${prefix}${key}: sent "${String(value)}", Starshipit has "${String(stored[key])}"`];
 	});
+}
+
+function metadataMismatches(sent: IDataObject[], stored: IDataObject[]): string[] {
+	return sent
+		.filter((row) => !stored.some((kept) => kept.metafield_key === row.metafield_key && String(kept.value) === String(row.value)))
+		.map((row) => `metadata ${String(row.metafield_key)}: sent "${String(row.value)}", Starshipit does not have it`);
 }
 
 /** Replaced rows: the order must now hold exactly these, in this order. */
@@ -68,7 +77,7 @@ export const updateOrderOperation: OperationModule = {
 			const stored = await starshipitRequest.call(this, { endpoint: 'ordersGet', query: { order_id: existing.order_id as number, status: existing.status as string }, ...context });
 			const problems = mismatches(changes, stored.order as IDataObject);
 			if (problems.length) {
-				throw new NodeOperationError(this.getNode(), `Starshipit did not store every change of item ${itemIndex + 1}`, { itemIndex, description: problems.join('\n') });
+				throw new NodeOperationError(this.getNode(), `Starshipit did not store every change of item ${itemIndex + 1}`, { itemIndex, description: asLines(problems) });
 			}
 			return outputFor(itemIndex, { ...(stored.order as IDataObject), verified: true });
 		});

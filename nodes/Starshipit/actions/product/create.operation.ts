@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../types';
-import { additionalFieldOptions, skuField, skuParameter, titleField, validProduct } from './fields';
+import { additionalFieldOptions, rawSku, skuField, titleField, validProduct } from './fields';
 import { createProduct } from './write';
 
 const description: INodeProperties[] = [
@@ -26,7 +26,7 @@ export const createProductOperation: OperationModule = {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const product = validProduct.call(this, {
 				...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-				sku: skuParameter.call(this, itemIndex),
+				sku: rawSku.call(this, itemIndex),
 				title: this.getNodeParameter('title', itemIndex, ''),
 			}, itemIndex);
 			return outputFor(itemIndex, await createProduct.call(this, product, itemIndex));

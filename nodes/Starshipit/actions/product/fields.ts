@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { countryCode, tariffCode } from '../../validation/rules';
+import * as rules from '../../validation/rules';
+import { checkIdentity } from '../../validation/checks';
+import { checked } from '../../validation/read';
 import { validateInput } from '../../validation/validate';
 
 /** Product Catalogue fields, in Starshipit's names (weights in kg, dimensions in metres). */
@@ -26,7 +28,7 @@ export const productFieldOptions: INodeProperties[] = [
 	text('Bin Location', 'bin_location', 'Where the product sits in the warehouse (printed on pick lists)'),
 	text('Brand', 'brand'),
 	text('Color', 'color'),
-	text('Country of Origin', 'country', 'Where the product was made, as a 2-letter code, for customs', 'e.g. AU'),
+	text('Country of Origin', 'country', 'Where the product was made (code or name), for customs', 'e.g. AU or China'),
 	text('Customs Description', 'customs_description', 'What customs forms say the product is', 'e.g. Cotton T-shirt'),
 	text('Dangerous Goods Type', 'dangerous_goods_type', 'Only for products that ship as dangerous goods, e.g. lithium batteries'),
 	text('Description', 'description'),
@@ -60,48 +62,36 @@ export const skuField: INodeProperties = {
 const isNumberField = (key: string) => (NUMBER_FIELDS as readonly string[]).includes(key);
 const KNOWN = new Set<string>(['sku', ...NUMBER_FIELDS, ...TEXT_FIELDS]);
 
-/** Spreadsheets and shops often send "0.35" or a barcode as a number: accept both the way a person means them. */
-function tidy(key: string, value: unknown): unknown {
-	if (typeof value === 'string') {
-		const trimmed = value.trim();
-		return isNumberField(key) && trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
-	}
-	if (typeof value === 'number' && !isNumberField(key)) return String(value);
-	return value;
-}
-
 /**
- * Keeps only Starshipit's product fields and drops the ones not given: empty texts, and zero
- * weights, dimensions and prices (n8n's number fields start at 0, which means "not given").
+ * Keeps only Starshipit's product fields and drops the ones not given: empty texts, null, and zero
+ * weights, dimensions and prices (n8n's number fields start at 0, which means "not given"). Values
+ * stay as mapped: the schema reads "0.35" as a number and refuses lists, objects and true/false.
  * Other keys (an `id`, an `outcome` from an earlier run, shop-only data) are never sent.
  */
 export function productValues(fields: IDataObject): IDataObject {
 	const values: IDataObject = {};
-	for (const [key, raw] of Object.entries(fields)) {
+	for (const [key, value] of Object.entries(fields)) {
 		if (!KNOWN.has(key)) continue;
-		const value = tidy(key, raw);
-		if (value === '' || value === undefined || value === null || (isNumberField(key) && value === 0)) continue;
-		values[key] = value as IDataObject[string];
+		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue;
+		if (isNumberField(key) && (value === 0 || (typeof value === 'string' && Number(value.trim()) === 0))) continue;
+		values[key] = value;
 	}
 	return values;
 }
 
-const amount = (max: number, unit: string) =>
-	z.number({ error: 'must be a number' }).nonnegative('cannot be negative').max(max, `must be in ${unit} (at most ${max})`);
-const textValue = z.string({ error: 'must be text' });
-
+// Centimetres or grams typed by mistake would make every rate wrong: the limits catch them.
 export const productSchema = z.object({
-	sku: z.string({ error: 'is required' }).trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
-	...Object.fromEntries(TEXT_FIELDS.map((key) => [key, textValue.optional()])),
-	title: textValue.max(250, 'must be at most 250 characters').optional(),
-	// Centimetres or grams typed by mistake would make every rate wrong: catch them here.
-	weight: amount(1000, 'kg').optional(),
-	height: amount(10, 'metres').optional(),
-	length: amount(10, 'metres').optional(),
-	width: amount(10, 'metres').optional(),
-	price: z.number({ error: 'must be a number' }).nonnegative('cannot be negative').optional(),
-	country: countryCode.transform((code) => code.toUpperCase()).optional(),
-	hs_code: tariffCode.optional(),
+	sku: rules.identity(100),
+	...Object.fromEntries(TEXT_FIELDS.map((key) => [key, rules.text(250)])),
+	title: rules.text(250),
+	weight: rules.number({ min: 0, max: 1000, unit: 'kg' }),
+	height: rules.number({ min: 0, max: 10, unit: 'metres' }),
+	length: rules.number({ min: 0, max: 10, unit: 'metres' }),
+	width: rules.number({ min: 0, max: 10, unit: 'metres' }),
+	price: rules.number({ min: 0 }),
+	// A code or a name; sent as a name, as the reference's product sample writes it ("New Zealand").
+	country: rules.country('name'),
+	hs_code: rules.tariffCode,
 });
 
 /** The product as Starshipit should store it, or an item error naming every wrong field (nothing sent). */
@@ -109,7 +99,12 @@ export function validProduct(this: IExecuteFunctions, fields: IDataObject, itemI
 	return validateInput(this.getNode(), productSchema, productValues(fields), itemIndex, 'product') as IDataObject;
 }
 
-/** The SKU parameter, trimmed (validation reports it when empty). */
+/** The SKU parameter as mapped, for the product schema to check with the other fields. */
+export function rawSku(this: IExecuteFunctions, itemIndex: number): IDataObject[string] {
+	return this.getNodeParameter('sku', itemIndex, '') as IDataObject[string];
+}
+
+/** The SKU to look a product up by: checked (never "undefined" or "[object Object]"), or an item error. */
 export function skuParameter(this: IExecuteFunctions, itemIndex: number): string {
-	return String(this.getNodeParameter('sku', itemIndex, '') ?? '').trim();
+	return checked(this.getNode(), itemIndex, 'SKU', checkIdentity(rawSku.call(this, itemIndex), 100), `Enter the product’s SKU in item ${itemIndex + 1}, or map it from the previous node.`);
 }

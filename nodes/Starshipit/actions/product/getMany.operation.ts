@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { outputFor, runPerItem } from '../../helpers/items';
 import { returnAllAndLimit } from '../../helpers/paging';
 import { LIMITS, starshipitRequestAllItems } from '../../transport';
+import { itemInput, listLimit } from '../../validation/read';
 import type { OperationModule } from '../types';
 
 const description: INodeProperties[] = [
@@ -15,8 +16,7 @@ export const getManyProductsOperation: OperationModule = {
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
-			const searchTerm = String(this.getNodeParameter('searchTerm', itemIndex, '')).trim();
-			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+			const searchTerm = itemInput.call(this, itemIndex).text('searchTerm', 'Search Term', { max: 100 }) ?? '';
 			const products = await starshipitRequestAllItems.call(this, {
 				endpoint: 'productsList',
 				// Required by the list; empty means every product.
@@ -25,7 +25,7 @@ export const getManyProductsOperation: OperationModule = {
 				itemsKey: 'products',
 				pageSize: LIMITS.productsMaxPageSize,
 				minPageSize: LIMITS.productsMinPageSize,
-				limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+				limit: listLimit.call(this, itemIndex),
 				itemIndex,
 			});
 			return outputFor(itemIndex, products);

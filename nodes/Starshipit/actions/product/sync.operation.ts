@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { asNodeError, outputFor, runPerItem } from '../../helpers/items';
+import { findCountry } from '../../validation/checks';
 import type { OperationModule } from '../types';
-import { productFieldOptions, skuField, skuParameter, validProduct } from './fields';
+import { productFieldOptions, rawSku, skuField, validProduct } from './fields';
 import { readCatalogueIfCheaper, type Catalogue } from './catalogue';
 import { findProductBySku } from './lookup';
 import { createProduct, replaceProduct } from './write';
@@ -38,13 +39,17 @@ const description: INodeProperties[] = [
 	},
 ];
 
-/** Compares as text, so 0.5 and "0.5" (or a missing and an empty field) count as the same. */
+/** Compares as text, so 0.5 and "0.5" (or a missing and an empty field) count as the same; a stored NZ is New Zealand. */
 const differs = (existing: IDataObject, wanted: IDataObject) =>
-	Object.entries(wanted).some(([key, value]) => String(existing[key] ?? '') !== String(value ?? ''));
+	Object.entries(wanted).some(([key, value]) => {
+		const stored = String(existing[key] ?? '');
+		if (key === 'country' && findCountry(stored)?.name === value) return false;
+		return stored !== String(value ?? '');
+	});
 
 function wantedFields(this: IExecuteFunctions, items: INodeExecutionData[], itemIndex: number): IDataObject {
 	if (this.getNodeParameter('useInputJson', itemIndex, false) as boolean) return items[itemIndex].json;
-	return { ...(this.getNodeParameter('fields', itemIndex, {}) as IDataObject), sku: skuParameter.call(this, itemIndex) };
+	return { ...(this.getNodeParameter('fields', itemIndex, {}) as IDataObject), sku: rawSku.call(this, itemIndex) };
 }
 
 /** The catalogue read once; if that fails with Continue On Fail on, each item looks its SKU up (and fails) on its own. */
@@ -63,12 +68,23 @@ export const syncProductsOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		// The SKU of each item, once known, so that a failed item still says which product it was.
 		const skus: Array<string | undefined> = [];
-		const catalogue = await catalogueFor.call(this, items.length);
-		const findBySku = async (sku: string, itemIndex: number) => (catalogue ? catalogue.get(sku) : await findProductBySku.call(this, sku, itemIndex));
-		const output = await runPerItem.call(this, items, async (itemIndex) => {
+		// Every item is checked first: a bad one is refused before the catalogue is read or anything written.
+		const checkedItems = items.map((_item, itemIndex) => {
 			const fields = wantedFields.call(this, items, itemIndex);
 			skus[itemIndex] = typeof fields.sku === 'string' || typeof fields.sku === 'number' ? String(fields.sku).trim() : undefined;
-			const wanted = validProduct.call(this, fields, itemIndex);
+			try {
+				return validProduct.call(this, fields, itemIndex);
+			} catch (error) {
+				if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
+				return error as Error;
+			}
+		});
+		const validCount = checkedItems.filter((entry) => !(entry instanceof Error)).length;
+		const catalogue = validCount > 0 ? await catalogueFor.call(this, validCount) : undefined;
+		const findBySku = async (sku: string, itemIndex: number) => (catalogue ? catalogue.get(sku) : await findProductBySku.call(this, sku, itemIndex));
+		const output = await runPerItem.call(this, items, async (itemIndex) => {
+			const wanted = checkedItems[itemIndex];
+			if (wanted instanceof Error) throw wanted;
 			const existing = await findBySku(String(wanted.sku), itemIndex);
 			// Unchanged products cost no write: a nightly sync of a big catalogue stays cheap.
 			if (existing && !differs(existing, wanted)) return outputFor(itemIndex, { outcome: 'unchanged', ...existing });

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../types';
-import { productFieldOptions, skuField, skuParameter, validProduct } from './fields';
+import { productFieldOptions, rawSku, skuField, validProduct } from './fields';
 import { requireProduct } from './lookup';
 import { replaceProduct } from './write';
 
@@ -25,8 +25,8 @@ export const updateProductOperation: OperationModule = {
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
-			const sku = skuParameter.call(this, itemIndex);
-			const changes = validProduct.call(this, { ...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject), sku }, itemIndex);
+			const changes = validProduct.call(this, { ...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject), sku: rawSku.call(this, itemIndex) }, itemIndex);
+			const sku = String(changes.sku);
 			delete changes.sku;
 			if (Object.keys(changes).length === 0) {
 				throw new NodeOperationError(this.getNode(), `No field to update in item ${itemIndex + 1}: nothing was sent to Starshipit`, {

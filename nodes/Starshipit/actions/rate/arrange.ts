@@ -1,6 +1,8 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { UNCONFIRMED } from '../../transport';
+import { checkNumber, checkText } from '../../validation/checks';
+import { checked } from '../../validation/read';
 import { withoutBlanks } from '../order/fields';
 
 /** Sorting, filtering and shaping of a list of rates, shared by Get Rates and Get Rates for Order. */
@@ -32,6 +34,17 @@ export function rateListOptions(withCurrency: boolean): INodeProperties {
 				],
 			},
 		],
+	};
+}
+
+/** The Options collection, checked: Max Results a whole number (0: all), the filter text. */
+export function rateOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const options = (this.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
+	const node = this.getNode();
+	return {
+		...options,
+		maxResults: checked(node, itemIndex, 'Max Results', checkNumber(options.maxResults, { integer: true, min: 0 })) ?? 0,
+		serviceCodes: checked(node, itemIndex, 'Service Code Filter', checkText(options.serviceCodes, { max: 500 })) ?? '',
 	};
 }
 

@@ -3,20 +3,20 @@ import { z } from 'zod/v4';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
-import { countryCode, currency, postCode } from '../../validation/rules';
+import { country, currency, postCode, requiredPostCode, text } from '../../validation/rules';
 import { validateInput } from '../../validation/validate';
 import { packageRows, packagesField, withoutBlanks } from '../order/fields';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
-import { arrange, noRatesMessage, rateListOptions, ratesOf, text, tidy } from './arrange';
+import { arrange, noRatesMessage, rateListOptions, rateOptions, ratesOf, text as textField, tidy } from './arrange';
 
 const description: INodeProperties[] = [
-	text('Street', 'street', { placeholder: 'e.g. 1 George Street', description: 'Street of the destination (improves accuracy for some carriers)' }),
-	text('Suburb', 'suburb', { placeholder: 'e.g. Sydney' }),
-	text('City', 'city'),
-	text('State', 'state', { placeholder: 'e.g. NSW' }),
-	text('Post Code', 'postCode', { required: true, placeholder: 'e.g. 2000', description: 'Post code of the destination' }),
-	text('Country Code', 'countryCode', { required: true, placeholder: 'e.g. AU', description: '2-letter country code of the destination' }),
+	textField('Street', 'street', { placeholder: 'e.g. 1 George Street', description: 'Street of the destination (improves accuracy for some carriers)' }),
+	textField('Suburb', 'suburb', { placeholder: 'e.g. Sydney' }),
+	textField('City', 'city'),
+	textField('State', 'state', { placeholder: 'e.g. NSW' }),
+	textField('Post Code', 'postCode', { required: true, placeholder: 'e.g. 2000', description: 'Post code of the destination' }),
+	textField('Country Code', 'countryCode', { required: true, placeholder: 'e.g. AU', description: '2-letter country code of the destination' }),
 	{ ...packagesField('Weights in kilograms, dimensions in metres (0: not given)', 1), default: { package: [{ weight: 1 }] } },
 	{
 		displayName: 'Sender',
@@ -26,39 +26,35 @@ const description: INodeProperties[] = [
 		default: {},
 		description: 'Ship from this address instead of the pickup address set in Starshipit',
 		options: [
-			text('City', 'city'),
-			text('Country Code', 'country_code', { placeholder: 'e.g. AU' }),
-			text('Post Code', 'post_code', { placeholder: 'e.g. 3000' }),
-			text('State', 'state', { placeholder: 'e.g. VIC' }),
-			text('Street', 'street'),
-			text('Suburb', 'suburb', { placeholder: 'e.g. Melbourne' }),
+			textField('City', 'city'),
+			textField('Country Code', 'country_code', { placeholder: 'e.g. AU' }),
+			textField('Post Code', 'post_code', { placeholder: 'e.g. 3000' }),
+			textField('State', 'state', { placeholder: 'e.g. VIC' }),
+			textField('Street', 'street'),
+			textField('Suburb', 'suburb', { placeholder: 'e.g. Melbourne' }),
 		],
 	},
 	rateListOptions(true),
 ];
 
 const requestSchema = z.object({
-	destination: z.object({ post_code: postCode, country_code: countryCode }).passthrough(),
-	sender: z.object({ post_code: postCode.optional(), country_code: countryCode.optional() }).passthrough().optional(),
+	// A code or an English name is accepted; rates take `country_code`, so the code is sent.
+	destination: z.object({ street: text(200), suburb: text(100), city: text(100), state: text(50), post_code: requiredPostCode, country_code: country('code', true) }),
+	sender: z.object({ street: text(200), suburb: text(100), city: text(100), state: text(50), post_code: postCode, country_code: country('code') }).optional(),
 	packages: z.array(packageSchema).min(1, 'add at least one package'),
 	currency,
 });
 
-function address(values: IDataObject): IDataObject {
-	const trimmed = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value]));
-	if (typeof trimmed.country_code === 'string') trimmed.country_code = trimmed.country_code.toUpperCase();
-	return withoutBlanks(trimmed);
-}
-
+/** Values as mapped: the schema trims text and refuses null, lists, objects and true/false by field. */
 function rateRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const parameter = (name: string) => this.getNodeParameter(name, itemIndex, '') as string;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const sender = address(this.getNodeParameter('sender', itemIndex, {}) as IDataObject);
+	const parameter = (name: string) => this.getNodeParameter(name, itemIndex, '') as IDataObject[string];
+	const options = (this.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
+	const sender = withoutBlanks((this.getNodeParameter('sender', itemIndex, {}) ?? {}) as IDataObject);
 	const request = withoutBlanks({
-		destination: address({ street: parameter('street'), suburb: parameter('suburb'), city: parameter('city'), state: parameter('state'), post_code: String(parameter('postCode')), country_code: String(parameter('countryCode')) }),
+		destination: withoutBlanks({ street: parameter('street'), suburb: parameter('suburb'), city: parameter('city'), state: parameter('state'), post_code: parameter('postCode'), country_code: parameter('countryCode') }),
 		sender: Object.keys(sender).length ? sender : undefined,
 		packages: packageRows(this.getNodeParameter('packages', itemIndex, {})),
-		currency: typeof options.currency === 'string' ? options.currency.trim().toUpperCase() || undefined : undefined,
+		currency: options.currency,
 	});
 	return validateInput(this.getNode(), requestSchema, request, itemIndex, 'rate request') as IDataObject;
 }
@@ -68,8 +64,8 @@ export const getRatesOperation: OperationModule = {
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
+			const options = rateOptions.call(this, itemIndex);
 			const request = rateRequest.call(this, itemIndex);
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			// Rates only read: asking again after a dropped connection is harmless.
 			const body = await starshipitRequest.call(this, { endpoint: 'rates', body: request, action: 'rated', itemIndex, safeToRepeat: true });
 			const found = ratesOf(body).map((rate) => tidy(rate, request.currency));

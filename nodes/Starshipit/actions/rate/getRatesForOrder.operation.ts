@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { orderLocator, orderReference, resolveOrder } from '../order/lookup';
 import type { OperationModule } from '../types';
-import { arrange, noRatesMessage, rateListOptions, ratesOf, tidy } from './arrange';
+import { arrange, noRatesMessage, rateListOptions, rateOptions, ratesOf, tidy } from './arrange';
 
 const description: INodeProperties[] = [
 	{ ...orderLocator, description: 'The order to price, with the destination and packages Starshipit already has' },
@@ -22,8 +22,8 @@ export const getRatesForOrderOperation: OperationModule = {
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
+			const options = rateOptions.call(this, itemIndex);
 			const orderId = await orderIdOf.call(this, itemIndex);
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			// Delivery services priced for the order: a POST that only reads, so repeating it is harmless.
 			const body = await starshipitRequest.call(this, {
 				endpoint: 'deliveryServices',

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { runPerItem, outputFor } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
+import { itemInput } from '../../validation/read';
 import type { OperationModule } from '../types';
 
 const description: INodeProperties[] = [
@@ -73,14 +74,8 @@ function eventsOf(shipment: IDataObject): IDataObject[] {
 
 async function getTracking(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const lookupBy = this.getNodeParameter('lookupBy', itemIndex) as string;
-	const value = String(this.getNodeParameter(lookupBy, itemIndex, '')).trim();
-	if (!value) {
-		const field = lookupBy === 'orderNumber' ? 'Order Number' : 'Tracking Number';
-		throw new NodeOperationError(this.getNode(), `${field} is empty in item ${itemIndex + 1}`, {
-			itemIndex,
-			description: `Enter the ${field.toLowerCase()} to look up, or map it from the previous node.`,
-		});
-	}
+	const label = lookupBy === 'orderNumber' ? 'Order Number' : 'Tracking Number';
+	const value = itemInput.call(this, itemIndex).identity(lookupBy, label, 100);
 	const query = lookupBy === 'orderNumber' ? { order_number: value } : { tracking_number: value };
 	const body = await starshipitRequest.call(this, {
 		endpoint: 'track',

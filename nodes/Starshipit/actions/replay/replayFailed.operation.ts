@@ -1,0 +1,120 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError, errorItem } from '../../helpers/items';
+import type { OperationModule, ResourceModule } from '../types';
+import { findLanded } from './landed';
+import { completeSupportContext, actionOf, type ReplayPayload } from './support-fields';
+
+const description: INodeProperties[] = [
+	{
+		displayName:
+			'Runs a failed write again from its error item: the same operation with the same input, through the same checks. An order or product that reached Starshipit after all is reported, never created twice.',
+		name: 'replayNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Failed Request',
+		name: 'replayData',
+		type: 'json',
+		default: '={{ $json.replay ?? $json.details?.replay }}',
+		required: true,
+		description: 'The "replay" field of a failed item (as it came out of the error output, or as stored in a table as text)',
+	},
+];
+
+/** Reads and checks the stored replay of one item: which write, with which input. */
+function readPayload(this: IExecuteFunctions, resources: Record<string, ResourceModule>, itemIndex: number): { payload: ReplayPayload; module: OperationModule } {
+	const refuse = (message: string) =>
+		new NodeOperationError(this.getNode(), `${message} (item ${itemIndex + 1})`, {
+			itemIndex,
+			description: 'Map the "replay" field of a failed Starshipit item into "Failed Request", e.g. {{ $json.replay }}.',
+		});
+	let raw = this.getNodeParameter('replayData', itemIndex, undefined) as unknown;
+	if (typeof raw === 'string') {
+		try {
+			raw = JSON.parse(raw);
+		} catch {
+			throw refuse('Failed Request is not the "replay" field of a failed item: it is text that is not JSON');
+		}
+	}
+	const payload = raw as Partial<ReplayPayload> | undefined;
+	if (!payload || typeof payload !== 'object' || typeof payload.resource !== 'string' || typeof payload.operation !== 'string' || typeof payload.parameters !== 'object' || payload.parameters === null) {
+		throw refuse('Failed Request is empty or is not the "replay" field of a failed item');
+	}
+	const module = payload.resource === 'failedRequest' ? undefined : resources[payload.resource]?.operations[payload.operation];
+	if (!module?.writes) throw refuse(`"${payload.resource} > ${payload.operation}" is not a Starshipit write that can be replayed`);
+	return { payload: payload as ReplayPayload, module };
+}
+
+/**
+ * This node's context, seen by the replayed operation as if it ran on one item whose fields hold the
+ * stored input. The stored values are used as they are: no expression in them is evaluated again.
+ */
+function replayContext(context: IExecuteFunctions, payload: ReplayPayload, item: INodeExecutionData): IExecuteFunctions {
+	const parameters: IDataObject = { ...payload.parameters, resource: payload.resource, operation: payload.operation };
+	const valueAt = (path: string) => path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), parameters);
+	const overrides: Partial<IExecuteFunctions> = {
+		getInputData: () => [item],
+		getNodeParameter: ((name: string, _itemIndex: number, fallback?: unknown) => valueAt(name) ?? fallback) as IExecuteFunctions['getNodeParameter'],
+		// The replay decides what a failure becomes; the operation only reports it.
+		continueOnFail: () => false,
+	};
+	return new Proxy(context, {
+		get(target, property) {
+			if (property in overrides) return overrides[property as keyof IExecuteFunctions];
+			const value = Reflect.get(target, property, target) as unknown;
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
+}
+
+/** Runs one stored write again: reported if it landed meanwhile, else the operation itself, paired to this item. */
+async function replayOne(this: IExecuteFunctions, payload: ReplayPayload, module: OperationModule, itemIndex: number): Promise<INodeExecutionData[]> {
+	const landed = await findLanded.call(this, payload, itemIndex);
+	if (landed) return [{ json: landed, pairedItem: { item: itemIndex } }];
+	const items = this.getInputData();
+	const results = await module.execute.call(replayContext(this, payload, items[itemIndex]), [items[itemIndex]]);
+	const refused = results.find((result) => result.json.outcome === 'failed');
+	if (refused) throw new NodeOperationError(this.getNode(), `Starshipit: ${String(refused.json.error ?? refused.json.reason ?? 'the replay failed')}`, { itemIndex });
+	return results.map((result) => ({ ...result, json: { replayed: true, ...result.json }, pairedItem: { item: itemIndex } }));
+}
+
+/** A failed replay: its fields completed from the stored input, and its replay kept, so it can run again. */
+function failedReplay(this: IExecuteFunctions, error: unknown, payload: ReplayPayload | undefined, itemIndex: number): Error {
+	const nodeError = asNodeError.call(this, error, itemIndex) as Error & { context: IDataObject };
+	nodeError.context ??= {};
+	// The replayed operation saw one item (its item 1): n8n must show the error against this item.
+	nodeError.context.itemIndex = itemIndex;
+	if (payload) {
+		const action = actionOf(payload.resource, payload.operation);
+		nodeError.context.supportContext = completeSupportContext(nodeError.context.supportContext as IDataObject | undefined, action, payload.parameters);
+		nodeError.context.replay = payload;
+	}
+	return nodeError;
+}
+
+/** Failed Request > Replay, for the resources of this node (read when it runs, so the list is complete). */
+export function replayFailedOperation(resources: () => Record<string, ResourceModule>): OperationModule {
+	return {
+		description,
+		writes: true,
+		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+			const output: INodeExecutionData[] = [];
+			for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+				let payload: ReplayPayload | undefined;
+				try {
+					const read = readPayload.call(this, resources(), itemIndex);
+					payload = read.payload;
+					output.push(...(await replayOne.call(this, read.payload, read.module, itemIndex)));
+				} catch (error) {
+					const nodeError = failedReplay.call(this, error, payload, itemIndex);
+					if (!this.continueOnFail()) throw nodeError;
+					output.push(errorItem(nodeError, itemIndex));
+				}
+			}
+			return output;
+		},
+	};
+}

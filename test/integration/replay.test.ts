@@ -1,0 +1,130 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { runNode } from '../harness/run-workflow';
+import { sandboxCredentials } from '../harness/sandbox-credentials';
+import { SEED, startSandbox, type Sandbox } from '../sandbox';
+
+// Failed Request > Replay: a failed write runs again from its error item, through the same checks as
+// the first attempt; a record that reached Starshipit meanwhile is reported, never created twice.
+let sandbox: Sandbox;
+beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
+afterEach(() => sandbox.reset());
+afterAll(async () => await sandbox.close());
+
+const newOrder = {
+	orderNumber: '={{ $json.number }}',
+	destinationName: 'Sam Lee',
+	destinationStreet: '5 King Street',
+	destinationSuburb: 'Newtown',
+	destinationPostCode: '2042',
+	destinationCountry: 'Australia',
+};
+const stored = (number: string) => sandbox.store.orders.filter((row) => row.order_number === number);
+const creates = () => sandbox.requests.filter((request) => request.method === 'POST' && request.path === '/api/orders');
+const credentials = (overrides: IDataObject = {}) => sandboxCredentials(sandbox, { maxRetries: 0, ...overrides } as never);
+
+/** Runs a write while Starshipit answers 503, and returns its failed item (Continue On Fail). */
+async function failedWrite(resource: string, operation: string, parameters: IDataObject, input: IDataObject[], path: string, method = 'POST') {
+	sandbox.faults.add({ method, path, kind: 'status', status: 503, times: 10 });
+	const { items } = await runNode({ parameters: { resource, operation, ...parameters }, input, credentials: credentials(), continueOnFail: true });
+	sandbox.faults.clear();
+	expect(items[0].json.error).toEqual(expect.any(String));
+	return items[0].json;
+}
+
+const replay = (input: IDataObject[], extra: IDataObject = {}, continueOnFail = false) =>
+	runNode({ parameters: { resource: 'failedRequest', operation: 'replay', ...extra }, input, credentials: credentials(), continueOnFail });
+
+test('replaying a create whose order landed meanwhile reports the order and creates nothing', async () => {
+	const failed = await failedWrite('order', 'create', newOrder, [{ number: 'WEB-9201' }], '/api/orders');
+	// Meanwhile the order reached Starshipit (another run, or someone keyed it in).
+	await runNode({ parameters: { resource: 'order', operation: 'create', ...newOrder }, input: [{ number: 'WEB-9201' }], credentials: credentials() });
+	const createsBefore = creates().length;
+
+	const { items, error } = await replay([failed]);
+	expect(error).toBeUndefined();
+	expect(items).toHaveLength(1);
+	expect(items[0].json).toMatchObject({ replayed: false, outcome: 'alreadyInStarshipit', order_number: 'WEB-9201', order_id: stored('WEB-9201')[0].order_id });
+	expect(items[0].json.reason).toMatch(/already in Starshipit/);
+	expect(creates()).toHaveLength(createsBefore);
+	expect(stored('WEB-9201')).toHaveLength(1);
+});
+
+test('replaying a failed create once the fault is gone creates the order once, with the stored input', async () => {
+	const failed = await failedWrite('order', 'create', newOrder, [{ number: 'WEB-9202' }], '/api/orders');
+	expect(stored('WEB-9202')).toHaveLength(0);
+
+	const { items, error } = await replay([failed]);
+	expect(error).toBeUndefined();
+	expect(items[0].json).toMatchObject({ replayed: true, order_number: 'WEB-9202' });
+	expect(items[0].pairedItem).toEqual({ item: 0 });
+	expect(stored('WEB-9202')).toHaveLength(1);
+	expect(stored('WEB-9202')[0].destination).toMatchObject({ street: '5 King Street', suburb: 'Newtown' });
+});
+
+test('the replay stored as text (a table column) works the same, and the expression in it is not evaluated again', async () => {
+	const failed = await failedWrite('order', 'create', newOrder, [{ number: 'WEB-9203' }], '/api/orders');
+	const row = { id: 7, replay: JSON.stringify(failed.replay) };
+	const { items, error } = await replay([row], { replayData: '={{ $json.replay }}' });
+	expect(error).toBeUndefined();
+	expect(items[0].json).toMatchObject({ replayed: true, order_number: 'WEB-9203' });
+	expect(stored('WEB-9203')).toHaveLength(1);
+});
+
+test('the item from the error output (fields under details) replays with the default mapping', async () => {
+	sandbox.faults.add({ method: 'POST', path: '/api/orders', kind: 'status', status: 503, times: 10 });
+	const { errorItems } = await runNode({ parameters: { resource: 'order', operation: 'create', ...newOrder }, input: [{ number: 'WEB-9204' }], credentials: credentials(), onError: 'continueErrorOutput' });
+	sandbox.faults.clear();
+	const { items, error } = await replay([errorItems[0].json]);
+	expect(error).toBeUndefined();
+	expect(items[0].json).toMatchObject({ replayed: true, order_number: 'WEB-9204' });
+	expect(stored('WEB-9204')).toHaveLength(1);
+});
+
+test('a replay that fails again is an error item with the new reason and the same replay, ready for the next try', async () => {
+	const failed = await failedWrite('order', 'create', newOrder, [{ number: 'WEB-9205' }], '/api/orders');
+	sandbox.faults.add({ method: 'POST', path: '/api/orders', kind: 'status', status: 502, times: 10 });
+	const { items } = await replay([failed], {}, true);
+	expect(items[0].json).toMatchObject({ error: expect.stringMatching(/^Starshipit: /), replay: failed.replay });
+	expect(items[0].json.supportContext).toMatchObject({ action: 'created', status: 502, endpoint: '/api/orders', sourceOrderId: 'WEB-9205' });
+	expect(stored('WEB-9205')).toHaveLength(0);
+});
+
+test('a replayed update runs through Order > Update again and changes the order', async () => {
+	const parameters = { order: { __rl: true, mode: 'orderNumber', value: SEED.domesticOrder }, updateFields: { reference: 'REPLAYED-1' }, verify: false };
+	const failed = await failedWrite('order', 'update', parameters, [{}], '/api/orders', 'PUT');
+	const { items, error } = await replay([failed]);
+	expect(error).toBeUndefined();
+	expect(items[0].json.replayed).toBe(true);
+	expect(stored(SEED.domesticOrder)[0].reference).toBe('REPLAYED-1');
+});
+
+test('a product create that landed meanwhile is reported, not created twice', async () => {
+	const failed = await failedWrite('product', 'create', { sku: 'NEW-9206', title: 'New thing' }, [{}], '/api/products');
+	await runNode({ parameters: { resource: 'product', operation: 'create', sku: 'NEW-9206', title: 'New thing' }, credentials: credentials() });
+	const { items } = await replay([failed]);
+	expect(items[0].json).toMatchObject({ replayed: false, outcome: 'alreadyInStarshipit', sku: 'NEW-9206' });
+	expect(sandbox.store.products.filter((product) => product.sku === 'NEW-9206')).toHaveLength(1);
+});
+
+test('something that is not a failed write is refused in plain words, naming the item', async () => {
+	const { error } = await replay([{}, { replay: { resource: 'order', operation: 'get', parameters: {} } }]);
+	expect(error?.message).toBe('Failed Request is empty or is not the "replay" field of a failed item (item 1)');
+	const second = await replay([{ replay: { resource: 'order', operation: 'get', parameters: {} } }]);
+	expect(second.error?.message).toBe('"order > get" is not a Starshipit write that can be replayed (item 1)');
+	expect(sandbox.requests).toHaveLength(0);
+});
+
+test('read-only mode refuses a replay: it writes', async () => {
+	const { error } = await replay([{ replay: { resource: 'order', operation: 'create', parameters: {} } }], { readOnly: true });
+	expect(error?.message).toMatch(/^Read-only mode is on/);
+});
+
+test('without Continue On Fail, a replay that fails stops the node against its own item, with the guide’s fields', async () => {
+	const failed = await failedWrite('order', 'create', newOrder, [{ number: 'WEB-9207' }], '/api/orders');
+	sandbox.faults.add({ method: 'POST', path: '/api/orders', kind: 'status', status: 502, times: 10 });
+	const { error } = await replay([{ replay: { resource: 'order', operation: 'delete', parameters: { order: { __rl: true, mode: 'orderNumber', value: SEED.domesticOrder } } } }, failed]);
+	expect(error?.context?.itemIndex).toBe(1);
+	expect(error?.context?.supportContext).toMatchObject({ status: 502, sourceOrderId: 'WEB-9207' });
+	expect(error?.context?.replay).toEqual(failed.replay);
+});
