@@ -65,7 +65,16 @@ export class StarshipitApi implements ICredentialType {
 			type: 'number',
 			default: 4,
 			typeOptions: { minValue: 0, maxValue: 10 },
-			description: 'How many times to retry a request that failed only because Starshipit was busy (429), had a passing server error (500, 502, 503, 504) or could not be reached. Orders are never created twice: before a create is retried, n8n checks that the first attempt did not land.',
+			description: 'How many times to retry a request that failed because of a passing server error (500, 502, 503, 504) or because Starshipit could not be reached. Orders are never created twice: before a create is retried, n8n checks that the first attempt did not land. "Too many requests" answers are not counted here: see Wait When Rate-Limited.',
+		},
+		// 429 wait budget: a 429 was not processed, so it is waited out rather than counted as a failure.
+		{
+			displayName: 'Wait When Rate-Limited (Minutes)',
+			name: 'rateLimitWaitMinutes',
+			type: 'number',
+			default: 5,
+			typeOptions: { minValue: 0, numberPrecision: 1 },
+			description: 'When Starshipit answers "too many requests" (429), nothing was done, so n8n waits as Starshipit asks and sends the request again, orders and labels included. It gives up after this many minutes for one request. This happens when several workflows or n8n workers share the same keys.',
 		},
 		{
 			displayName: 'Timeout (Seconds)',

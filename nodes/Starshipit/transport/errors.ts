@@ -49,7 +49,6 @@ function hintForStatus(status: number | null, body: unknown): string | undefined
 	if (status === 401 || status === 403) {
 		return 'Starshipit refused the keys. Check the API key and the subscription key in the Starshipit credential (Starshipit: Settings > API).';
 	}
-	if (status === 429) return 'Starshipit is still rate-limiting after all retries. Lower the rate in the credential or try again later.';
 	if (status === 404) return 'Starshipit found nothing here: check the order, product or tracking number, and the Base URL in the credential.';
 	return undefined;
 }

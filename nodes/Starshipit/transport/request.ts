@@ -18,11 +18,12 @@ import {
 	failureKindForStatus,
 	isRetryableStatus,
 	networkErrorCode,
+	RateLimitWait,
 	retryAfterMs,
 	type FailureKind,
 } from './retry-policy';
 import { sanitizeBody, type SupportAction, type SupportContext } from './support-context';
-import { pauseLane, waitForSlot } from './throttle';
+import { slowDownLane, waitForSlot } from './throttle';
 
 export type StarshipitContext =
 	| IExecuteFunctions
@@ -96,6 +97,8 @@ interface Settings {
 	requestsPerSecond: number;
 	maxRetries: number;
 	timeoutMs: number;
+	/** How long one request may keep waiting out 429s (the credential's "Wait When Rate-Limited"). */
+	rateLimitWaitMs: number;
 	laneKey: string;
 	secrets: string[];
 }
@@ -117,6 +120,8 @@ async function readCredentialSettings(context: StarshipitContext): Promise<Setti
 		requestsPerSecond,
 		maxRetries: Math.max(0, Math.floor(Number(credentials.maxRetries ?? 4))),
 		timeoutMs: Math.max(0.1, Number(credentials.timeoutSeconds) || DEFAULT_TIMEOUT_SECONDS) * 1000,
+		// Credentials saved before the field existed have no value: the field's default, five minutes.
+		rateLimitWaitMs: Math.max(0, Number(credentials.rateLimitWaitMinutes ?? 5) || 0) * 60_000,
 		laneKey: `${baseUrl}#${credentialId}`,
 		secrets: [String(credentials.apiKey ?? ''), String(credentials.subscriptionApiKey ?? '')],
 	};
@@ -187,16 +192,26 @@ export async function starshipitRequest(
 		return starshipitApiError(this.getNode(), supportContext(answer, retries), answer.body, { fallback, advice, secrets: settings.secrets }, request.itemIndex);
 	};
 
+	let retries = 0; // 5xx and network failures: what Max Retries limits
+	let rateLimited: RateLimitWait | undefined; // set by the first 429
 	for (let attempt = 0; ; attempt++) {
-		const answered = await waitForSlot(settings.laneKey, settings.requestsPerSecond);
+		const slot = await waitForSlot(settings.laneKey, settings.requestsPerSecond);
 		const answer = await send.call(this, options);
-		answered();
+		slot.answered();
 		const { status, body } = answer;
 		if (status !== null && status >= 200 && status < 300 && (isSuccessfulBody(body) || (request.answersEachRecord && hasErrorList(body)))) {
 			return (body ?? {}) as IDataObject;
 		}
 		// The gateway's own 404 means a wrong Base URL, not a missing record.
 		if (status === 404 && request.notFoundAsEmpty && !isGatewayAnswer(body)) return {};
+		if (status === 429) {
+			// Not processed, so safe to send again (writes too), until the credential's wait budget is spent.
+			rateLimited ??= new RateLimitWait(settings.rateLimitWaitMs);
+			const wait = rateLimited.next(retryAfterMs(answer.headers, body));
+			if (wait === undefined) throw failWith(answer, attempt, rateLimited.advice());
+			slowDownLane(settings.laneKey, wait, slot.sentAt);
+			continue;
+		}
 		// An unknown failure without an answer (not a known network code): a write may still have gone out.
 		if (status === null && !answer.networkCode) throw failWith(answer, attempt, isRepeatable(request, method) ? undefined : MAY_HAVE_LANDED);
 		if (status !== null && !isRetryableStatus(status)) throw failWith(answer, attempt);
@@ -215,8 +230,7 @@ export async function starshipitRequest(
 		} else if (mayHaveLanded && !isRepeatable(request, method)) {
 			throw failWith(answer, attempt, MAY_HAVE_LANDED);
 		}
-		if (attempt >= settings.maxRetries) throw failWith(answer, attempt);
-		if (failure === 'rate-limited') pauseLane(settings.laneKey, retryAfterMs(answer.headers, body) ?? backoffMs(attempt));
-		else await sleep(backoffMs(attempt));
+		if (retries >= settings.maxRetries) throw failWith(answer, attempt);
+		await sleep(backoffMs(retries++));
 	}
 }

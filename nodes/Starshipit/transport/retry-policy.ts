@@ -67,3 +67,43 @@ export function backoffMs(attempt: number): number {
 	const ceiling = Math.min(30_000, 500 * 2 ** attempt);
 	return ceiling / 2 + Math.random() * (ceiling / 2);
 }
+
+/**
+ * How long a request keeps waiting out 429s. A 429 was not processed, so it is safe to send again,
+ * writes included; the budget is wall time since the request's first 429 (time queued behind the
+ * lane's pause counts too), not a number of tries, so Max Retries stays for 5xx and network failures.
+ */
+export class RateLimitWait {
+	private readonly firstAt = Date.now();
+	private count = 0;
+
+	constructor(private readonly budgetMs: number) {}
+
+	/** The wait before the next try, or undefined when the budget is spent. */
+	next(askedMs: number | undefined): number | undefined {
+		const elapsed = Date.now() - this.firstAt;
+		if (elapsed >= this.budgetMs) return undefined;
+		const wait = askedMs ?? backoffMs(this.count);
+		this.count++;
+		return Math.min(wait, this.budgetMs - elapsed);
+	}
+
+	/** What the user reads once the budget is spent: how long, and what to change. */
+	advice(): string {
+		return [
+			`Starshipit kept answering "too many requests" (429) for ${duration(Date.now() - this.firstAt)}, so n8n stopped waiting; this request was not processed.`,
+			'Everything using these keys shares the account\'s limit (other workflows, other n8n processes or workers, other apps).',
+			'Run fewer workflows with these keys at the same time, move to a higher Starshipit plan (production allows 20 requests per second) and set Rate Limit to it,',
+			'or give it more time with "Wait When Rate-Limited (Minutes)" in the Starshipit credential.',
+		].join(' ');
+	}
+}
+
+function duration(milliseconds: number): string {
+	const seconds = Math.round(milliseconds / 1000);
+	const minutes = Math.floor(seconds / 60);
+	const rest = seconds % 60;
+	const plural = (value: number, unit: string) => `${value} ${unit}${value === 1 ? '' : 's'}`;
+	if (minutes === 0) return plural(seconds, 'second');
+	return rest ? `${plural(minutes, 'minute')} ${plural(rest, 'second')}` : plural(minutes, 'minute');
+}

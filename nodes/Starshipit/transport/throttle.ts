@@ -4,6 +4,12 @@ import { sleep } from 'n8n-workflow';
  * Paces requests per credential so that every item of an execution, and every execution in this
  * n8n process, shares one budget: Starshipit counts requests per subscription key, not per node.
  * Module state lives as long as the n8n process, which is exactly the scope we want.
+ *
+ * Several processes (queue-mode workers) sharing one key cannot see each other: n8n gives a node no
+ * shared store. So each lane adapts (additive increase, multiplicative decrease, as TCP does): a 429
+ * halves the share of the rate this process uses, and the share grows back gradually. Processes that
+ * share a key settle near the account's rate between them; a process alone never gets a 429 and so
+ * always runs at the full rate.
  */
 interface Lane {
 	/** After a 429: no request starts before this. */
@@ -12,17 +18,33 @@ interface Lane {
 	inFlight: number;
 	/** When recent requests were answered: an upper bound of when the gateway counted them. */
 	answeredAt: number[];
+	/** The share of the credential's rate this process used right after its last cut (1: all of it). */
+	shareAtCut: number;
+	/** When the share was last cut (0: never). */
+	cutAt: number;
 }
+
+/** After a cut, the share grows back by this much each second: from half to all of the rate in 10 s. Slower
+ * recovery means fewer 429s but a long wait for a process that was cut several times (measured with four
+ * processes: 1/60 took twice the floor, 1/20 and 1/10 1.4-1.6 times). */
+const RECOVERY_PER_SECOND = 1 / 20;
+/** However many processes share a key, one keeps at least this share, so it never stalls. */
+const MIN_SHARE = 1 / 32;
 
 const lanes = new Map<string, Lane>();
 
 function laneFor(key: string): Lane {
 	let lane = lanes.get(key);
 	if (!lane) {
-		lane = { pausedUntil: 0, inFlight: 0, answeredAt: [] };
+		lane = { pausedUntil: 0, inFlight: 0, answeredAt: [], shareAtCut: 1, cutAt: 0 };
 		lanes.set(key, lane);
 	}
 	return lane;
+}
+
+function currentShare(lane: Lane, now: number): number {
+	if (lane.cutAt === 0) return 1;
+	return Math.min(1, lane.shareAtCut + ((now - lane.cutAt) / 1000) * RECOVERY_PER_SECOND);
 }
 
 /**
@@ -41,7 +63,8 @@ function windowFor(requestsPerSecond: number): Window {
 }
 
 /** How long to wait before this lane may start a request; 0 when it may start now. */
-function waitTime(lane: Lane, { capacity, windowMs }: Window, now: number): number {
+function waitTime(lane: Lane, requestsPerSecond: number, now: number): number {
+	const { capacity, windowMs } = windowFor(requestsPerSecond * currentShare(lane, now));
 	lane.answeredAt = lane.answeredAt.filter((at) => at > now - windowMs);
 	if (lane.pausedUntil > now) return lane.pausedUntil - now;
 	if (lane.answeredAt.length + lane.inFlight < capacity) return 0;
@@ -49,30 +72,46 @@ function waitTime(lane: Lane, { capacity, windowMs }: Window, now: number): numb
 	return lane.answeredAt.length ? lane.answeredAt[0] + windowMs - now + 1 : 5;
 }
 
+/** A request's place in its lane: when it was sent, and the function to call when its answer arrives. */
+export interface Slot {
+	sentAt: number;
+	answered: () => void;
+}
+
 /**
- * Waits until a request fits the credential's rate, and returns the function to call when its
- * answer arrives. The gateway counts requests when they arrive, which we cannot see; counting a
- * request in the one-second window until one second after its answer can never undercount it,
- * whatever the latency (a first request that spends time connecting included).
+ * Waits until a request fits the credential's rate (this process's share of it). The gateway counts
+ * requests when they arrive, which we cannot see; counting a request in the window until a window
+ * after its answer can never undercount it, whatever the latency (a first request that spends time
+ * connecting included).
  */
-export async function waitForSlot(key: string, requestsPerSecond: number): Promise<() => void> {
+export async function waitForSlot(key: string, requestsPerSecond: number): Promise<Slot> {
 	const lane = laneFor(key);
-	const window = windowFor(requestsPerSecond);
-	for (let wait = waitTime(lane, window, Date.now()); wait > 0; wait = waitTime(lane, window, Date.now())) {
+	for (let wait = waitTime(lane, requestsPerSecond, Date.now()); wait > 0; wait = waitTime(lane, requestsPerSecond, Date.now())) {
 		await sleep(wait);
 	}
 	lane.inFlight++;
 	let answered = false;
-	return () => {
-		if (answered) return;
-		answered = true;
-		lane.inFlight--;
-		if (window.windowMs > 0) lane.answeredAt.push(Date.now());
+	return {
+		sentAt: Date.now(),
+		answered: () => {
+			if (answered) return;
+			answered = true;
+			lane.inFlight--;
+			if (requestsPerSecond > 0) lane.answeredAt.push(Date.now());
+		},
 	};
 }
 
-/** After a 429, holds the whole lane back, so the other items do not run into the same wall. */
-export function pauseLane(key: string, milliseconds: number): void {
+/**
+ * After a 429: holds the whole lane back for the wait Starshipit asked for, so the other items do not
+ * run into the same wall, and halves the lane's share of the rate. A 429 to a request sent before the
+ * last cut was already answered by that cut: a burst of refusals halves the share once, not per request.
+ */
+export function slowDownLane(key: string, milliseconds: number, sentAt: number): void {
 	const lane = laneFor(key);
-	lane.pausedUntil = Math.max(lane.pausedUntil, Date.now() + milliseconds);
+	const now = Date.now();
+	lane.pausedUntil = Math.max(lane.pausedUntil, now + milliseconds);
+	if (sentAt < lane.cutAt) return;
+	lane.shareAtCut = Math.max(MIN_SHARE, currentShare(lane, now) / 2);
+	lane.cutAt = now;
 }
