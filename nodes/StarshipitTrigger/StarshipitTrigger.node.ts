@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { AnnouncedMemory } from './announced-memory';
 import { isRepeat, trackingUpdateOf } from './dedupe';
 import { normaliseTrackingEvent, TRACKING_STATUSES } from './normalise';
+import { claimUpdate } from './recent-claims';
 import { seenByPoll } from './shared-tracking';
 import { isJsonObject, refusal, URL_TOKEN_PARAM } from './guards';
 
@@ -120,8 +121,13 @@ export class StarshipitTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const global = this.getWorkflowStaticData('global');
 		const seenByPollTrigger = (shipment: string, status: string) => seenByPoll(global, shipment, status);
-		if (ignoresRepeats(options) && isRepeat(this.getWorkflowStaticData('node') as AnnouncedMemory, trackingUpdateOf(payload), seenByPollTrigger)) {
-			return { webhookResponse: { received: true, started: false, reason: 'repeat' } };
+		if (ignoresRepeats(options)) {
+			const update = trackingUpdateOf(payload);
+			const claimKey = `${this.getWorkflow().id ?? ''}|${this.getNode().name}|${update.shipment}|${update.status}|${update.time ?? ''}`;
+			// The saved memory first (repeats days apart), then this process's claims (repeats arriving at once).
+			if (isRepeat(this.getWorkflowStaticData('node') as AnnouncedMemory, update, seenByPollTrigger) || !claimUpdate(claimKey)) {
+				return { webhookResponse: { received: true, started: false, reason: 'repeat' } };
+			}
 		}
 		const json = normaliseTrackingEvent(payload);
 		if (options.includeRaw) json.raw = payload;

@@ -16,8 +16,15 @@ import { nodeTypes, registerNodeType } from './node-types';
 registerNodeType('n8n-nodes-starshipit.starshipitTrigger', new StarshipitTrigger());
 registerNodeType('n8n-nodes-starshipit.starshipitPollTrigger', new StarshipitPollTrigger());
 
-export function triggerWorkflow(nodes: INode[]): Workflow {
-	return new Workflow({ id: 'trigger-test', nodes, connections: {}, nodeTypes, active: true, staticData: {}, settings: {} });
+let workflowsMade = 0;
+
+/**
+ * A published workflow holding these nodes, with empty static data. Each gets its own id, as each
+ * workflow in n8n has, unless `id` names the workflow another copy stands for (n8n loads a workflow
+ * anew, static data included, for every webhook request).
+ */
+export function triggerWorkflow(nodes: INode[], id = `trigger-test-${++workflowsMade}`): Workflow {
+	return new Workflow({ id, nodes, connections: {}, nodeTypes, active: true, staticData: {}, settings: {} });
 }
 
 /**

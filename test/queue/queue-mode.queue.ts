@@ -86,12 +86,10 @@ describe('the Starshipit Trigger’s repeat memory (the webhook is received by m
 		expect(finishedExecutions(services!, TRACKING_WORKFLOW)).toHaveLength(1);
 	}, 600_000);
 
-	// KNOWN TO FAIL (the trigger's current design; the triggers work owns it): n8n's LiveWebhooks loads the
-	// workflow's static data for each request and saves it after the trigger's webhook() returns, so two
-	// deliveries arriving together both read the memory before either writes it, and both start a run.
-	// Not queue-specific: one n8n process receives webhooks the same way. When this starts passing, make it
-	// a plain test.
-	test.failing('the same tracking update arriving twice at once starts one run', async () => {
+	// n8n's LiveWebhooks loads the workflow's static data for each request and saves it after the trigger
+	// answers, so two deliveries arriving together both read a memory that holds neither: the trigger's
+	// in-process claims (StarshipitTrigger/recent-claims.ts) let only one start a run.
+	test('the same tracking update arriving twice at once starts one run', async () => {
 		sandbox.setWebhook(null);
 		await sandbox.setOrderStatus(SEED.printedOrder, 'OutForDelivery'); // a new event, not posted yet
 		sandbox.setWebhook(trackingUrl());
