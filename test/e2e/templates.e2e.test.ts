@@ -8,7 +8,7 @@ import { unexpectedDeviations } from '../harness/deviations';
 import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, startSandbox, type Sandbox } from '../sandbox';
 import { autoSelectedTrigger } from '../harness/editor-rules';
 import { parseRawOutput, runCli, startServer, stopServer } from './n8n';
-import { cli, ownerEnvironment, prepareWorkspace, type Workspace } from './workspace';
+import { cli, ownerEnvironment, prepareWorkspace, type Workspace, signedAndPollingEveryMinute } from './workspace';
 
 // E2E_N8N_PORT lets two checkouts run the suite side by side (n8n also takes the port after it).
 const N8N_PORT = Number(process.env.E2E_N8N_PORT ?? 5690);
@@ -23,13 +23,7 @@ beforeAll(async () => {
 		sandboxUrl: sandbox.url,
 		port: N8N_PORT,
 		rateLimit: 50,
-		adjust: (template) => {
-			for (const node of template.nodes) {
-				if (node.type === 'n8n-nodes-starshipit.starshipitTrigger') node.parameters.signingSecret = WEBHOOK_SECRET;
-				// Every minute (n8n's shortest poll) instead of the template's quarter hour, so a test can wait for it.
-				if (node.type === 'n8n-nodes-starshipit.starshipitPollTrigger') node.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
-			}
-		},
+		adjust: signedAndPollingEveryMinute(WEBHOOK_SECRET),
 	});
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 
 import { SEED, signBody, startSandbox, webhookPayload, type Sandbox } from '../sandbox';
 import { startServer, stopServer } from './n8n';
-import { cli, ownerEnvironment, prepareWorkspace, type Workspace } from './workspace';
+import { cli, ownerEnvironment, prepareWorkspace, type Workspace, signedAndPollingEveryMinute } from './workspace';
 
 // Its own port (and the one after it, for n8n's task runners), so it can run beside the templates suite.
 const N8N_PORT = Number(process.env.E2E_TRIGGERS_N8N_PORT ?? 5710);
@@ -30,13 +30,7 @@ beforeAll(async () => {
 		sandboxUrl: sandbox.url,
 		port: N8N_PORT,
 		rateLimit: 50,
-		adjust: (template) => {
-			for (const node of template.nodes) {
-				if (node.type === 'n8n-nodes-starshipit.starshipitTrigger') node.parameters.signingSecret = WEBHOOK_SECRET;
-				// Every minute (n8n's shortest poll), so the test can wait for a poll.
-				if (node.type === 'n8n-nodes-starshipit.starshipitPollTrigger') node.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
-			}
-		},
+		adjust: signedAndPollingEveryMinute(WEBHOOK_SECRET),
 	});
 	await cli(workspace, ['publish:workflow', `--id=${WORKFLOW_ID}`]).catch(async () => await cli(workspace, ['update:workflow', `--id=${WORKFLOW_ID}`, '--active=true']));
 	Object.assign(workspace.env, ownerEnvironment(workspace.install, OWNER));

@@ -14,6 +14,19 @@ export const TEMPLATES_DIR = join(REPO, 'templates');
 /** Templates post tracking to this placeholder; the suite points it at the sandbox's inbox. */
 export const SHOP_PLACEHOLDER = 'https://your-shop.example/api/tracking';
 
+/**
+ * What the real-n8n suites change in the templates: the webhook trigger signs with `secret`, and the
+ * poll triggers run every minute (n8n's shortest poll) instead of every quarter hour, so a test can wait for one.
+ */
+export function signedAndPollingEveryMinute(secret: string) {
+	return (template: { nodes: Array<{ type: string; parameters: Record<string, unknown> }> }) => {
+		for (const node of template.nodes) {
+			if (node.type === 'n8n-nodes-starshipit.starshipitTrigger') node.parameters.signingSecret = secret;
+			if (node.type === 'n8n-nodes-starshipit.starshipitPollTrigger') node.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+		}
+	};
+}
+
 export interface Workspace {
 	install: N8nInstall;
 	userFolder: string;
