@@ -319,6 +319,16 @@ describe('Get, Get Many, Search', () => {
 		expect(byId.items[0].json.order_number).toBe(SEED.printedOrder);
 	});
 
+	test('Get is simplified by default (flat recipient and country); Simplify off returns the whole order', async () => {
+		const simple = await order('get', byNumber(SEED.internationalOrder));
+		expect(simple.error).toBeUndefined();
+		expect(simple.items[0].json).toMatchObject({ order_number: SEED.internationalOrder, recipient: expect.any(String), country: expect.any(String) });
+		expect(simple.items[0].json.destination).toBeUndefined();
+		const full = await order('get', { ...byNumber(SEED.internationalOrder), simplify: false });
+		expect(full.items[0].json.destination).toMatchObject({ country: simple.items[0].json.country });
+		expect(full.items[0].json.recipient).toBeUndefined();
+	});
+
 	test('Get for an unknown order says so plainly', async () => {
 		const { error } = await order('get', byNumber('NOPE-1'));
 		expect(error?.message).toBe('Starshipit has no order numbered NOPE-1 (item 1)');

@@ -65,6 +65,13 @@ describe('Get Many', () => {
 		expect((await product('getMany', { returnAll: true, searchTerm: 'tee' })).items.map((row) => row.json.sku)).toEqual(['TEE-M-BLACK']);
 	});
 
+	test('Simplified by default (the fields a sync needs); Simplify off returns every stored field', async () => {
+		const simple = await product('getMany', { returnAll: true, searchTerm: 'MUG-BLUE' });
+		expect(simple.items[0].json).toEqual({ id: 1, sku: 'MUG-BLUE', title: 'Blue mug', price: 19.5, weight: 0.4, barcode: undefined, hs_code: '691200', country: 'Australia' });
+		const full = await product('getMany', { returnAll: true, searchTerm: 'MUG-BLUE', simplify: false });
+		expect(full.items[0].json).toMatchObject({ sku: 'MUG-BLUE', customs_description: 'Ceramic mug', length: 0.1 });
+	});
+
 	test('Return All walks every page of a big catalogue at the largest page size', async () => {
 		for (let index = 0; index < 2100; index++) sandbox.store.products.push({ id: 1000 + index, sku: `BULK-${index}` });
 		const { items, error } = await product('getMany', { returnAll: true });

@@ -1,13 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
+import { simplifyField, wantsSimplified } from '../../helpers/simplify';
 import type { OperationModule } from '../types';
 import { orderLocator, resolveOrder } from './lookup';
+import { simplifyOrder } from './simplify';
 
 export const getOrderOperation: OperationModule = {
-	description: [orderLocator],
+	description: [orderLocator, simplifyField],
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await runPerItem.call(this, items, async (itemIndex) => outputFor(itemIndex, await resolveOrder.call(this, itemIndex)));
+		return await runPerItem.call(this, items, async (itemIndex) => {
+			const order = await resolveOrder.call(this, itemIndex);
+			return outputFor(itemIndex, wantsSimplified.call(this, itemIndex) ? simplifyOrder(order) : order);
+		});
 	},
 };

@@ -2,13 +2,16 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { returnAllAndLimit } from '../../helpers/paging';
+import { simplifyField, wantsSimplified } from '../../helpers/simplify';
 import { LIMITS, starshipitRequestAllItems } from '../../transport';
 import { itemInput, listLimit } from '../../validation/read';
 import type { OperationModule } from '../types';
+import { simplifyProduct } from './simplify';
 
 const description: INodeProperties[] = [
 	{ displayName: 'Search Term', name: 'searchTerm', type: 'string', default: '', description: 'Only products whose SKU or title contains this text. Empty: every product.' },
 	...returnAllAndLimit,
+	simplifyField,
 ];
 
 export const getManyProductsOperation: OperationModule = {
@@ -28,7 +31,7 @@ export const getManyProductsOperation: OperationModule = {
 				limit: listLimit.call(this, itemIndex),
 				itemIndex,
 			});
-			return outputFor(itemIndex, products);
+			return outputFor(itemIndex, wantsSimplified.call(this, itemIndex) ? products.map(simplifyProduct) : products);
 		});
 	},
 };
