@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
 import { searchOrders } from './searchOrders';
+import { searchProducts } from './searchProducts';
 
 // Dynamic option lists (loadOptions) and resource-locator searches (listSearch), one file each.
 export const loadOptions: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>> = {};
@@ -8,4 +9,4 @@ export const loadOptions: Record<string, (this: ILoadOptionsFunctions) => Promis
 export const listSearch: Record<
 	string,
 	(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>
-> = { searchOrders };
+> = { searchOrders, searchProducts };

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { isResourceLocatorValue } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
 import * as rules from '../../validation/rules';
@@ -99,9 +100,27 @@ export function validProduct(this: IExecuteFunctions, fields: IDataObject, itemI
 	return validateInput(this.getNode(), productSchema, productValues(fields), itemIndex, 'product') as IDataObject;
 }
 
-/** The SKU parameter as mapped, for the product schema to check with the other fields. */
+/** Pick an existing product by typing its SKU or from a searchable list of the catalogue. */
+export const productLocator = (description: string): INodeProperties => ({
+	displayName: 'SKU',
+	name: 'sku',
+	type: 'resourceLocator',
+	default: { mode: 'sku', value: '' },
+	required: true,
+	description,
+	modes: [
+		{ displayName: 'By SKU', name: 'sku', type: 'string', placeholder: 'e.g. MUG-BLUE', hint: 'Exactly as in Starshipit (case matters)' },
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchProducts', searchable: true } },
+	],
+});
+
+/**
+ * The SKU parameter as mapped, for the product schema to check with the other fields. A picked or
+ * typed product gives its value; a plain SKU text (workflows saved before the picker) passes as it is.
+ */
 export function rawSku(this: IExecuteFunctions, itemIndex: number): IDataObject[string] {
-	return this.getNodeParameter('sku', itemIndex, '') as IDataObject[string];
+	const value = this.getNodeParameter('sku', itemIndex, '') as IDataObject[string];
+	return isResourceLocatorValue(value) ? (value.value as IDataObject[string]) : value;
 }
 
 /** The SKU to look a product up by: checked (never "undefined" or "[object Object]"), or an item error. */

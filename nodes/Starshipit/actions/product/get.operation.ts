@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../types';
-import { skuField, skuParameter } from './fields';
+import { productLocator, skuParameter } from './fields';
 import { requireProduct } from './lookup';
 
 export const getProductOperation: OperationModule = {
-	description: [{ ...skuField, description: 'The SKU of the product to get, exactly as in Starshipit (case matters)' }],
+	description: [productLocator('The product to get')],
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) =>

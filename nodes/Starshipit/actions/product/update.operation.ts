@@ -3,12 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../types';
-import { productFieldOptions, rawSku, skuField, validProduct } from './fields';
+import { productFieldOptions, rawSku, productLocator, validProduct } from './fields';
 import { requireProduct } from './lookup';
 import { replaceProduct } from './write';
 
 const description: INodeProperties[] = [
-	{ ...skuField, description: 'The SKU of the product to change, exactly as in Starshipit (case matters)' },
+	productLocator('The product to change'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
