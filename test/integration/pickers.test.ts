@@ -46,3 +46,12 @@ describe('Product picker', () => {
 		expect(sandbox.store.products.find((row) => row.sku === 'POSTER-A2')).toBeUndefined();
 	});
 });
+
+describe('Order picker', () => {
+	test('recent unshipped orders, or those whose number or reference contains what was typed', async () => {
+		const recent = await runListSearch('searchOrders', sandboxCredentials(sandbox));
+		expect(recent.results.length).toBeGreaterThan(0);
+		const found = await runListSearch('searchOrders', sandboxCredentials(sandbox), { filter: 'SO-0999' });
+		expect(found.results.map((result) => result.name)).toEqual([expect.stringMatching(/^SO-0999 · /)]);
+	});
+});
