@@ -6,7 +6,7 @@ import { SEED, startSandbox, type Sandbox } from '../sandbox';
 import { logIn, prepareCluster, workerOfExecution, type Cluster } from './cluster';
 import { executionRun, finishedExecutions, post } from './executions';
 import { startServices, waitUntil, type Services } from './services';
-import { IMPORT_PATH, IMPORT_WORKFLOW, importWorkflow, LABEL_PATH, LABEL_WORKFLOW, labelWorkflow, TRACKING_WEBHOOK_ID, TRACKING_WORKFLOW, trackingWorkflow } from './workflows';
+import { IMPORT_PATH, IMPORT_WORKFLOW, importWorkflow, LABEL_PATH, LABEL_WORKFLOW, labelWorkflow, TRACKING_SECRET, TRACKING_WEBHOOK_ID, TRACKING_WORKFLOW, trackingWorkflow } from './workflows';
 
 const RATE = 2;
 let sandbox: Sandbox;
@@ -77,7 +77,7 @@ describe('the Starshipit Trigger’s repeat memory (the webhook is received by m
 	const trackingUrl = () => `${cluster!.base}/webhook/${TRACKING_WEBHOOK_ID}/tracking`;
 
 	test('the same tracking update sent again after its run starts nothing', async () => {
-		sandbox.setWebhook(trackingUrl());
+		sandbox.setWebhook(trackingUrl(), TRACKING_SECRET);
 		await sandbox.setOrderStatus(SEED.printedOrder, 'InTransit'); // the sandbox posts the webhook
 		await waitUntil(() => finishedExecutions(services!, TRACKING_WORKFLOW).length >= 1, 'the tracking run', 300_000);
 		const again = await sandbox.sendTrackingWebhook(SEED.printedOrder);
@@ -92,7 +92,7 @@ describe('the Starshipit Trigger’s repeat memory (the webhook is received by m
 	test('the same tracking update arriving twice at once starts one run', async () => {
 		sandbox.setWebhook(null);
 		await sandbox.setOrderStatus(SEED.printedOrder, 'OutForDelivery'); // a new event, not posted yet
-		sandbox.setWebhook(trackingUrl());
+		sandbox.setWebhook(trackingUrl(), TRACKING_SECRET);
 		const answers = await Promise.all([sandbox.sendTrackingWebhook(SEED.printedOrder), sandbox.sendTrackingWebhook(SEED.printedOrder)]);
 		expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
 		expect(answers.filter((answer) => answer.body.includes('"repeat"'))).toHaveLength(1);
