@@ -4,8 +4,12 @@ import { runNode } from './run-workflow';
 test('an expected node error is not printed by n8n’s logger', async () => {
 	const written: string[] = [];
 	const capture = (chunk: unknown) => (written.push(String(chunk)), true);
-	const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
-	const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+	// n8n's logger writes through console.log (jest buffers that, so the process's streams never see it) and the streams.
+	const spies = [
+		jest.spyOn(process.stdout, 'write').mockImplementation(capture),
+		jest.spyOn(process.stderr, 'write').mockImplementation(capture),
+		...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void capture(args.join(' ')))),
+	];
 	try {
 		const result = await runNode({
 			parameters: { resource: 'tracking', operation: 'nope' },
@@ -13,8 +17,7 @@ test('an expected node error is not printed by n8n’s logger', async () => {
 		});
 		expect(result.error?.message).toContain('not known');
 	} finally {
-		stdout.mockRestore();
-		stderr.mockRestore();
+		for (const spy of spies) spy.mockRestore();
 	}
 	expect(written.join('')).not.toContain('not known');
 });
