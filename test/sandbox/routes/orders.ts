@@ -69,7 +69,6 @@ const importMany: Route = (request) => {
 };
 
 const visible = (order: SandboxOrder, status?: string) => {
-	if (status === 'Archived') return order.archived;
 	if (order.archived) return false;
 	if (!status || status === 'All') return true;
 	if (status === 'Shipped' || status === 'Printed') return order.status !== 'Unshipped';
