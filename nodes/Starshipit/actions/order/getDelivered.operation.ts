@@ -5,6 +5,7 @@ import { starshipitRequest, UNCONFIRMED } from '../../transport';
 import { itemInput } from '../../validation/read';
 import type { OperationModule } from '../types';
 import { simplifyOrder } from './simplify';
+import { simplifyField, wantsSimplified } from '../../helpers/simplify';
 
 const description: INodeProperties[] = [
 	{
@@ -16,13 +17,7 @@ const description: INodeProperties[] = [
 		placeholder: 'e.g. 1001',
 		description: 'The order number (or reference) sent to Starshipit. Orders not yet delivered return nothing.',
 	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-	},
+	simplifyField,
 ];
 
 /** Delivered orders only: one output item per delivered order that matches, none when nothing does. */
@@ -41,7 +36,7 @@ export const getDeliveredOrdersOperation: OperationModule = {
 				notFoundAsEmpty: true,
 			});
 			const orders = (Array.isArray(body.orders) ? body.orders : []) as IDataObject[];
-			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			const simplify = wantsSimplified.call(this, itemIndex);
 			return outputFor(itemIndex, simplify ? orders.map(simplifyOrder) : orders);
 		});
 	},

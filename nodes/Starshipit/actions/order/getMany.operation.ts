@@ -10,6 +10,7 @@ import { validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
 import { listFilterFields, listFilterSchema, orderListFilter } from './listFilter';
 import { simplifyOrder } from './simplify';
+import { simplifyField, wantsSimplified } from '../../helpers/simplify';
 
 const description: INodeProperties[] = [
 	{
@@ -52,13 +53,7 @@ const description: INodeProperties[] = [
 	},
 	...listFilterFields,
 	...returnAllAndLimit,
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-	},
+	simplifyField,
 ];
 
 /**
@@ -120,7 +115,7 @@ export async function listOrders(this: IExecuteFunctions, itemIndex: number, req
 			orders.push(order);
 		}
 	}
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const simplify = wantsSimplified.call(this, itemIndex);
 	return outputFor(itemIndex, simplify ? orders.map(simplifyOrder) : (orders as IDataObject[]));
 }
 
