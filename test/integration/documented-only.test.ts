@@ -47,7 +47,7 @@ describe('Order > Get Many: only documented lists and values', () => {
 		sandbox.faults.add({ method: 'GET', path: '/api/orders/unshipped', kind: 'status', status: 200, body: { success: true, results: [] } });
 		const { items, error } = await run('order', 'getMany', { status: 'unshipped', returnAll: true });
 		expect(items).toEqual([]);
-		expect(error?.message).toMatch(/holds no list of orders/);
+		expect(error?.message).toMatch(/did not contain the list of orders/);
 	});
 
 	test('the list shape data.orders is read too', async () => {

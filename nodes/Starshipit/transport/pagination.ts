@@ -44,8 +44,8 @@ function rowsOf(this: StarshipitContext, body: IDataObject, itemsKey: string, en
 		if (rows === null) return [];
 	}
 	const keys = Object.keys(body ?? {}).join(', ') || 'nothing';
-	throw new NodeOperationError(this.getNode(), `Starshipit’s answer to ${endpoint} holds no list of ${itemsKey}, so nothing was read`, {
-		description: `The answer had: ${keys}. Check the Base URL in the Starshipit credential (it must point at Starshipit’s API, e.g. https://api.starshipit.com); if it does, Starshipit may have changed this list.`,
+	throw new NodeOperationError(this.getNode(), `Starshipit’s answer did not contain the list of ${itemsKey}, so nothing was read`, {
+		description: `Asked: ${endpoint}. The answer had: ${keys}. Check the Base URL in the Starshipit credential (it must point at Starshipit’s API, e.g. https://api.starshipit.com); if it does, Starshipit may have changed this list.`,
 	});
 }
 
