@@ -197,8 +197,8 @@ export async function starshipitRequest(
 	for (let attempt = 0; ; attempt++) {
 		const slot = await waitForSlot(settings.laneKey, settings.requestsPerSecond);
 		const answer = await send.call(this, options);
-		slot.answered();
 		const { status, body } = answer;
+		slot.answered(status !== 429);
 		if (status !== null && status >= 200 && status < 300 && (isSuccessfulBody(body) || (request.answersEachRecord && hasErrorList(body)))) {
 			return (body ?? {}) as IDataObject;
 		}

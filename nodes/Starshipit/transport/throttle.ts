@@ -10,6 +10,15 @@ import { sleep } from 'n8n-workflow';
  * halves the share of the rate this process uses, and the share grows back gradually. Processes that
  * share a key settle near the account's rate between them; a process alone never gets a 429 and so
  * always runs at the full rate.
+ *
+ * Halving alone starves a process that loses the race: the process that got through first refills the
+ * window the moment it frees, is never refused and never slows down, while the loser is refused and
+ * halved again and again, and crawls back long after the winner is done (measured with `npm run
+ * bench:lanes`: 1.9 times the floor for two processes). So a lane refused without having got anything
+ * through since its last cut (slowing it frees nothing: the others fill the window) is not cut below a
+ * quarter, where it still tries about every two seconds at 2/s, and when a request gets through after a
+ * run of refusals, room has appeared: the lane takes the full rate again (if another process is still
+ * there, the next 429 halves it as usual).
  */
 interface Lane {
 	/** After a 429: no request starts before this. */
@@ -22,6 +31,10 @@ interface Lane {
 	shareAtCut: number;
 	/** When the share was last cut (0: never). */
 	cutAt: number;
+	/** Whether a request got through (any answer but a 429) since the last cut. */
+	acceptedSinceCut: boolean;
+	/** 429s since the last request that got through. */
+	refusalsInARow: number;
 }
 
 /** After a cut, the share grows back by this much each second: from half to all of the rate in 10 s. Slower
@@ -30,13 +43,17 @@ interface Lane {
 const RECOVERY_PER_SECOND = 1 / 20;
 /** However many processes share a key, one keeps at least this share, so it never stalls. */
 const MIN_SHARE = 1 / 32;
+/** A lane that gets nothing through is not cut below this share: it keeps trying often enough to notice room. */
+const STARVED_SHARE = 1 / 4;
+/** This many 429s in a row, then a request that gets through: the process filling the window has stopped. */
+const STARVED_REFUSALS = 2;
 
 const lanes = new Map<string, Lane>();
 
 function laneFor(key: string): Lane {
 	let lane = lanes.get(key);
 	if (!lane) {
-		lane = { pausedUntil: 0, inFlight: 0, answeredAt: [], shareAtCut: 1, cutAt: 0 };
+		lane = { pausedUntil: 0, inFlight: 0, answeredAt: [], shareAtCut: 1, cutAt: 0, acceptedSinceCut: false, refusalsInARow: 0 };
 		lanes.set(key, lane);
 	}
 	return lane;
@@ -75,7 +92,8 @@ function waitTime(lane: Lane, requestsPerSecond: number, now: number): number {
 /** A request's place in its lane: when it was sent, and the function to call when its answer arrives. */
 export interface Slot {
 	sentAt: number;
-	answered: () => void;
+	/** `accepted`: false for a 429 (the gateway refused it), true for any other answer. */
+	answered: (accepted: boolean) => void;
 }
 
 /**
@@ -93,25 +111,44 @@ export async function waitForSlot(key: string, requestsPerSecond: number): Promi
 	let answered = false;
 	return {
 		sentAt: Date.now(),
-		answered: () => {
+		answered: (accepted) => {
 			if (answered) return;
 			answered = true;
 			lane.inFlight--;
 			if (requestsPerSecond > 0) lane.answeredAt.push(Date.now());
+			noteAnswer(lane, accepted);
 		},
 	};
+}
+
+function setShare(lane: Lane, share: number, now: number) {
+	lane.shareAtCut = share;
+	lane.cutAt = now;
+}
+
+function noteAnswer(lane: Lane, accepted: boolean) {
+	if (!accepted) {
+		lane.refusalsInARow++;
+		return;
+	}
+	if (lane.cutAt !== 0 && lane.refusalsInARow >= STARVED_REFUSALS) setShare(lane, 1, Date.now());
+	lane.refusalsInARow = 0;
+	lane.acceptedSinceCut = true;
 }
 
 /**
  * After a 429: holds the whole lane back for the wait Starshipit asked for, so the other items do not
  * run into the same wall, and halves the lane's share of the rate. A 429 to a request sent before the
  * last cut was already answered by that cut: a burst of refusals halves the share once, not per request.
+ * A lane starved since its last cut is not cut below a quarter (see the top of this file).
  */
 export function slowDownLane(key: string, milliseconds: number, sentAt: number): void {
 	const lane = laneFor(key);
 	const now = Date.now();
 	lane.pausedUntil = Math.max(lane.pausedUntil, now + milliseconds);
 	if (sentAt < lane.cutAt) return;
-	lane.shareAtCut = Math.max(MIN_SHARE, currentShare(lane, now) / 2);
-	lane.cutAt = now;
+	const share = currentShare(lane, now);
+	const starved = lane.cutAt !== 0 && !lane.acceptedSinceCut;
+	setShare(lane, Math.max(starved ? Math.min(share, STARVED_SHARE) : MIN_SHARE, share / 2), now);
+	lane.acceptedSinceCut = false;
 }

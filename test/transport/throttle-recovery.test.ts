@@ -1,0 +1,87 @@
+import { slowDownLane, waitForSlot, type Slot } from '../../nodes/Starshipit/transport/throttle';
+
+// The pacing's arithmetic on n8n's own sleep, with the clock faked: which requests may start at a given moment.
+// The shared-limit test and `npm run bench:lanes` check the same pacing with real processes and a real sandbox.
+const RATE = 2;
+const ASKED_WAIT = 1000;
+
+beforeEach(() => jest.useFakeTimers({ now: 1_000_000 }));
+afterEach(() => jest.useRealTimers());
+
+/** Asks for `count` slots; returns the list of those started so far (it grows as fake time passes). */
+async function ask(key: string, count: number): Promise<Slot[]> {
+	const started: Slot[] = [];
+	for (let index = 0; index < count; index++) void waitForSlot(key, RATE).then((slot) => started.push(slot));
+	await jest.advanceTimersByTimeAsync(0);
+	return started;
+}
+
+/** One request sent as soon as the lane allows, and its answer: refused (429) or got through. */
+async function send(key: string, outcome: 'refused' | 'accepted'): Promise<void> {
+	const started = await ask(key, 1);
+	while (started.length === 0) await jest.advanceTimersByTimeAsync(10);
+	await jest.advanceTimersByTimeAsync(20);
+	started[0].answered(outcome === 'accepted');
+	if (outcome === 'refused') slowDownLane(key, ASKED_WAIT, started[0].sentAt);
+}
+
+/** How many of three requests start within `withinMs`: the lane's rate at this moment. */
+async function startingWithin(key: string, withinMs: number): Promise<number> {
+	const started = await ask(key, 3);
+	await jest.advanceTimersByTimeAsync(withinMs);
+	return started.length;
+}
+
+test('a lane never refused starts a full window of requests at once', async () => {
+	expect(await startingWithin('alone', 0)).toBe(RATE);
+});
+
+test('after a refusal the lane waits the asked second, then sends one request at a time', async () => {
+	await send('cut-once', 'refused');
+	const started = await ask('cut-once', 2);
+	await jest.advanceTimersByTimeAsync(ASKED_WAIT - 30);
+	expect(started).toHaveLength(0);
+	await jest.advanceTimersByTimeAsync(30);
+	// The share is cut to a half, about 1 request/s: the first request goes, the second waits for a window after it.
+	expect(started).toHaveLength(1);
+	started[0].answered(true);
+	await jest.advanceTimersByTimeAsync(999);
+	expect(started).toHaveLength(1);
+	await jest.advanceTimersByTimeAsync(2);
+	expect(started).toHaveLength(2);
+});
+
+test('a lane that gets requests through between refusals is slowed further, so that many processes settle', async () => {
+	await send('settling', 'refused');
+	await send('settling', 'accepted');
+	await send('settling', 'refused');
+	// Cut twice: slower than one request per second (a half of 2/s would send the second a second after the first).
+	const started = await ask('settling', 2);
+	while (started.length === 0) await jest.advanceTimersByTimeAsync(10);
+	started[0].answered(true);
+	await jest.advanceTimersByTimeAsync(1100);
+	expect(started).toHaveLength(1);
+	await jest.advanceTimersByTimeAsync(1000);
+	expect(started).toHaveLength(2);
+});
+
+test('a lane refused again and again while others fill the window keeps trying every two seconds', async () => {
+	for (let refusal = 0; refusal < 6; refusal++) await send('starved', 'refused');
+	// Halving six times would leave 1/32 of the rate: one request in 16 seconds. A quarter of 2/s is one in two,
+	// so that the lane notices soon when the others are done.
+	const started = await ask('starved', 2);
+	await jest.advanceTimersByTimeAsync(2100);
+	expect(started).toHaveLength(1);
+	started[0].answered(true);
+	await jest.advanceTimersByTimeAsync(2100);
+	expect(started).toHaveLength(2);
+});
+
+test('the first request through after a run of refusals brings the lane back to the full rate', async () => {
+	for (let refusal = 0; refusal < 3; refusal++) await send('room-appeared', 'refused');
+	await jest.advanceTimersByTimeAsync(ASKED_WAIT);
+	await send('room-appeared', 'accepted');
+	await jest.advanceTimersByTimeAsync(1100);
+	// The whole window again: with the share left at a half, one request would start, not two.
+	expect(await startingWithin('room-appeared', 0)).toBe(RATE);
+});
