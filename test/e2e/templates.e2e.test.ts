@@ -93,10 +93,40 @@ describe('the six templates run green', () => {
 		expect(sandbox.inbox).toContainEqual(expect.objectContaining({ order_number: SEED.multiItemOrder }));
 	});
 
+	test('4 run again: the printed order goes to Label > Reprint, its tracking is stored again, nothing new is booked', async () => {
+		const labelsBefore = sandbox.stats.byRoute['POST /api/orders/shipment'] ?? 0;
+		const { tracking_number: trackingNumber, reference } = order(SEED.multiItemOrder)[0];
+		const inboxBefore = sandbox.inbox.length;
+		const output = await execute('starshipitPattern4');
+		expect(output['Find the order'][0].json.status).toBe('Printed');
+		expect(output['Note who prints it']).toBeUndefined();
+		expect(output['Print the label']).toBeUndefined();
+		expect(output['Get its label again'][0].json.tracking_number).toBe(trackingNumber);
+		expect(output['Get its label again'][0].binary.label.mimeType).toBe('application/pdf');
+		expect(sandbox.inbox.slice(inboxBefore)).toContainEqual(expect.objectContaining({ order_number: SEED.multiItemOrder, tracking_number: trackingNumber }));
+		// The reprint is the one label request; the order is left as the first run printed it.
+		expect(sandbox.stats.byRoute['POST /api/orders/shipment']).toBe(labelsBefore + 1);
+		expect(order(SEED.multiItemOrder)[0].reference).toBe(reference);
+	});
+
 	test('5: find, correct, verify, print', async () => {
 		const output = await execute('starshipitPattern5');
 		expect(output['Correct and enrich'][0].json).toMatchObject({ order_number: SEED.domesticOrder, verified: true });
 		expect(order(SEED.domesticOrder)[0]).toMatchObject({ status: 'Printed', destination: expect.objectContaining({ delivery_instructions: 'Leave at the back door' }) });
+	});
+
+	test('5 run again: the printed order is not corrected or printed again, its label comes back as a PDF', async () => {
+		const labelsBefore = sandbox.stats.byRoute['POST /api/orders/shipment'] ?? 0;
+		const updatesBefore = sandbox.stats.byRoute['PUT /api/orders'] ?? 0;
+		const trackingNumber = order(SEED.domesticOrder)[0].tracking_number;
+		const output = await execute('starshipitPattern5');
+		expect(output['Find the order'][0].json.status).toBe('Printed');
+		expect(output['Correct and enrich']).toBeUndefined();
+		expect(output['Print the label']).toBeUndefined();
+		expect(output['Get its label again'][0].json.tracking_number).toBe(trackingNumber);
+		expect(output['Get its label again'][0].binary.label.mimeType).toBe('application/pdf');
+		expect(sandbox.stats.byRoute['POST /api/orders/shipment']).toBe(labelsBefore + 1);
+		expect(sandbox.stats.byRoute['PUT /api/orders'] ?? 0).toBe(updatesBefore);
 	});
 
 	test('6: products synced by SKU: updated, unchanged, created', async () => {
