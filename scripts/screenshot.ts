@@ -19,7 +19,9 @@ async function latestRun(page: Page, workflowId: string): Promise<{ id: string; 
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	// The session cookie is bound to the browser's id, which the editor sends as a header: do the same.
 	const browserId = await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('n8n-browserId') ?? '');
-	const answer = await page.request.get(`${base}/rest/executions?filter=${filter}&limit=1`, { headers: { 'browser-id': browserId } });
+	const get = () => page.request.get(`${base}/rest/executions?filter=${filter}&limit=1`, { headers: { 'browser-id': browserId } });
+	// n8n closes idle keep-alive connections; a request that meets a closing one gets ECONNRESET: ask again once.
+	const answer = await get().catch(async (error: Error) => (/ECONNRESET/.test(error.message) ? await get() : Promise.reject(error)));
 	const body = (await answer.json()) as { data?: { results: Array<{ id: string; status: string }> } };
 	if (!body.data) throw new Error(`n8n's executions list answered ${answer.status()}: ${JSON.stringify(body).slice(0, 300)}`);
 	return body.data.results[0];

@@ -3,12 +3,15 @@
  * imported and run by n8n's own CLI and server against the sandbox. `N8N_LINE=1` runs it on n8n 1.x.
  */
 import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { unexpectedDeviations } from '../harness/deviations';
 import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, startSandbox, type Sandbox } from '../sandbox';
 import { autoSelectedTrigger } from '../harness/editor-rules';
 import { parseRawOutput, runCli, startServer, stopServer } from './n8n';
-import { cli, ownerEnvironment, prepareWorkspace, type Workspace, signedAndPollingEveryMinute } from './workspace';
+import { cli, ownerEnvironment, prepareWorkspace, SHOP_PLACEHOLDER, type Workspace, signedAndPollingEveryMinute } from './workspace';
 
 // E2E_N8N_PORT lets two checkouts run the suite side by side (n8n also takes the port after it).
 const N8N_PORT = Number(process.env.E2E_N8N_PORT ?? 5690);
@@ -93,10 +96,40 @@ describe('the six templates run green', () => {
 		expect(sandbox.inbox).toContainEqual(expect.objectContaining({ order_number: SEED.multiItemOrder }));
 	});
 
+	test('4 run again: the printed order goes to Label > Reprint, its tracking is stored again, nothing new is booked', async () => {
+		const labelsBefore = sandbox.stats.byRoute['POST /api/orders/shipment'] ?? 0;
+		const { tracking_number: trackingNumber, reference } = order(SEED.multiItemOrder)[0];
+		const inboxBefore = sandbox.inbox.length;
+		const output = await execute('starshipitPattern4');
+		expect(output['Find the order'][0].json.status).toBe('Printed');
+		expect(output['Note who prints it']).toBeUndefined();
+		expect(output['Print the label']).toBeUndefined();
+		expect(output['Get its label again'][0].json.tracking_number).toBe(trackingNumber);
+		expect(output['Get its label again'][0].binary.label.mimeType).toBe('application/pdf');
+		expect(sandbox.inbox.slice(inboxBefore)).toContainEqual(expect.objectContaining({ order_number: SEED.multiItemOrder, tracking_number: trackingNumber }));
+		// The reprint is the one label request; the order is left as the first run printed it.
+		expect(sandbox.stats.byRoute['POST /api/orders/shipment']).toBe(labelsBefore + 1);
+		expect(order(SEED.multiItemOrder)[0].reference).toBe(reference);
+	});
+
 	test('5: find, correct, verify, print', async () => {
 		const output = await execute('starshipitPattern5');
 		expect(output['Correct and enrich'][0].json).toMatchObject({ order_number: SEED.domesticOrder, verified: true });
 		expect(order(SEED.domesticOrder)[0]).toMatchObject({ status: 'Printed', destination: expect.objectContaining({ delivery_instructions: 'Leave at the back door' }) });
+	});
+
+	test('5 run again: the printed order is not corrected or printed again, its label comes back as a PDF', async () => {
+		const labelsBefore = sandbox.stats.byRoute['POST /api/orders/shipment'] ?? 0;
+		const updatesBefore = sandbox.stats.byRoute['PUT /api/orders'] ?? 0;
+		const trackingNumber = order(SEED.domesticOrder)[0].tracking_number;
+		const output = await execute('starshipitPattern5');
+		expect(output['Find the order'][0].json.status).toBe('Printed');
+		expect(output['Correct and enrich']).toBeUndefined();
+		expect(output['Print the label']).toBeUndefined();
+		expect(output['Get its label again'][0].json.tracking_number).toBe(trackingNumber);
+		expect(output['Get its label again'][0].binary.label.mimeType).toBe('application/pdf');
+		expect(sandbox.stats.byRoute['POST /api/orders/shipment']).toBe(labelsBefore + 1);
+		expect(sandbox.stats.byRoute['PUT /api/orders'] ?? 0).toBe(updatesBefore);
 	});
 
 	test('6: products synced by SKU: updated, unchanged, created', async () => {
@@ -115,6 +148,7 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 		for (const id of ['starshipitPattern1', 'starshipitPattern3']) {
 			await cli(workspace, ['publish:workflow', `--id=${id}`]).catch(async () => await cli(workspace, ['update:workflow', `--id=${id}`, '--active=true']));
 		}
+		await importPattern1AsAUserHasIt();
 		Object.assign(workspace.env, ownerEnvironment(workspace.install, OWNER));
 		server = await startServer(workspace.install, workspace.env);
 		cookie = await logIn();
@@ -133,6 +167,23 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 		return (login.headers.get('set-cookie') ?? '').split(';')[0];
 	}
 	afterAll(async () => server && (await stopServer(server)));
+
+	/**
+	 * Template 1 as a user imports it into their own n8n, the shop's address not set yet. Here that address is a
+	 * closed loopback port with the example name in its path (nothing leaves this machine); n8n fails to reach it
+	 * as it fails to reach the example host.
+	 */
+	async function importPattern1AsAUserHasIt() {
+		const template = structuredClone(workspace.templates.find((candidate) => candidate.id === 'starshipitPattern1')!.json);
+		const json = JSON.stringify({ ...template, id: 'starshipitPattern1AsImported', name: `${template.name} (as imported)` });
+		const folder = mkdtempSync(join(tmpdir(), 'starshipit-as-imported-'));
+		try {
+			writeFileSync(join(folder, 'workflow.json'), json.split(SHOP_PLACEHOLDER).join('http://127.0.0.1:9/your-shop.example/api/tracking'));
+			await cli(workspace, ['import:workflow', `--input=${join(folder, 'workflow.json')}`]);
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
+	}
 
 	test('the editor’s node list has the three Starshipit nodes, with their codex (search words, Docs link)', async () => {
 		const types = (await (await fetch(`${base}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{ name: string; codex?: { alias?: string[]; resources?: { primaryDocumentation?: Array<{ url: string }> } } }>;
@@ -192,9 +243,23 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 		expect(sandbox.stats.byRoute['POST /api/rates']).toBe(ratesBefore + 1);
 	});
 
+	(process.env.N8N_LINE === '1' ? test.skip : test)('1 in the editor before the shop’s URL is set: the run stops at “Tracking not sent to your shop”, in words that say to set it', async () => {
+		const workflowId = 'starshipitPattern1AsImported';
+		const answer = await fetch(`${base}/rest/workflows/${workflowId}/run`, {
+			method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ triggerToStartFrom: { name: 'When Starshipit sends tracking' } }),
+		});
+		const { data } = (await answer.json()) as { data: { executionId?: string } };
+		expect(data.executionId).toBeDefined();
+		await waitFor(async () => (await executionStatus(data.executionId!, workflowId)) === 'error', 'the manual run to stop');
+		const execution = JSON.stringify(await (await fetch(`${base}/rest/executions/${data.executionId}`, { headers: { cookie } })).json());
+		// The message as the Stop and Error node resolved it, with n8n's reason in it (the workflow in the execution
+		// holds the expression's source too, which has a quote and a plus after the bracket instead).
+		expect(execution).toMatch(/Tracking was not sent to your shop \([^')][^)]*\)\. If “Write tracking back to your shop” still has the template’s example address \(your-shop\.example\), set your shop’s URL there/);
+	});
+
 	/** A run's status from n8n's executions list. */
-	async function executionStatus(id: string): Promise<string | undefined> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId: 'starshipitPattern3' }));
+	async function executionStatus(id: string, workflowId = 'starshipitPattern3'): Promise<string | undefined> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const answer = (await (await fetch(`${base}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie } })).json()) as { data: { results: Array<{ id: string; status: string }> } };
 		return answer.data.results.find((execution) => String(execution.id) === String(id))?.status;
 	}

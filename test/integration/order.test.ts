@@ -89,7 +89,7 @@ describe('Create', () => {
 
 	test('a duplicate order number shows Starshipit’s message and creates nothing', async () => {
 		const { error } = await order('create', { ...domestic, orderNumber: SEED.domesticOrder });
-		expect(error?.message).toBe(`Starshipit: Order ${SEED.domesticOrder} already exists`);
+		expect(error?.message).toBe(`Starshipit: Order ${SEED.domesticOrder} already exists (item 1)`);
 		expect(created(SEED.domesticOrder)).toHaveLength(1);
 	});
 

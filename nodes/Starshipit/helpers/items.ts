@@ -27,6 +27,18 @@ export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: 
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
+/**
+ * Starshipit's refusal in its own words names neither the item nor, often, the order: add both (the order
+ * only when its words do not already name it), so the failed one is found among many. Our own errors say
+ * their item already and are left as they are.
+ */
+export function withItemNamed(error: unknown, itemIndex: number, orderNumber?: string): unknown {
+	if (!(error instanceof NodeApiError) || /\bitem \d+\b/i.test(error.message)) return error;
+	const order = orderNumber && !error.message.includes(orderNumber) ? `order ${orderNumber}, ` : '';
+	error.message = `${error.message} (${order}item ${itemIndex + 1})`;
+	return error;
+}
+
 /** Pairs each output with the input item that produced it. */
 export function outputFor(itemIndex: number, results: IDataObject | IDataObject[]): INodeExecutionData[] {
 	const list = Array.isArray(results) ? results : [results];

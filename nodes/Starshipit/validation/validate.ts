@@ -37,8 +37,19 @@ export function fieldLabel(path: PropertyKey[]): string {
 }
 
 /**
+ * "order SO-1003" for an item that carries an order number (text or a number, as mapped), else undefined:
+ * with 200 orders, the item number alone is hard to find.
+ */
+export function orderNamed(orderNumber: unknown): string | undefined {
+	if (typeof orderNumber !== 'string' && typeof orderNumber !== 'number') return undefined;
+	const number = String(orderNumber).trim();
+	return number && number.length <= 50 ? `order ${number}` : undefined;
+}
+
+/**
  * Checks one item's input before anything is sent. Every problem is listed, each named by field
- * (and by line, for items and packages), so the user can fix them all in one go.
+ * (and by line, for items and packages), so the user can fix them all in one go. `subject` says what
+ * the user knows the item by (see orderNamed), beside its number.
  */
 export function validateInput<Schema extends z.ZodType>(
 	node: INode,
@@ -46,6 +57,7 @@ export function validateInput<Schema extends z.ZodType>(
 	value: unknown,
 	itemIndex: number,
 	what: string,
+	subject?: string,
 ): z.output<Schema> {
 	const result = schema.safeParse(value);
 	if (result.success) return withoutUndefined(result.data);
@@ -54,7 +66,7 @@ export function validateInput<Schema extends z.ZodType>(
 		return label ? `${label}: ${issue.message}` : issue.message;
 	});
 	const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-	throw new NodeOperationError(node, `The ${what} of item ${itemIndex + 1} has ${count}: nothing was sent to Starshipit`, {
+	throw new NodeOperationError(node, `The ${what} of item ${itemIndex + 1}${subject ? ` (${subject})` : ''} has ${count}: nothing was sent to Starshipit`, {
 		itemIndex,
 		description: asLines([...problems.map((problem) => `• ${problem}`), 'Nothing was sent for this item. Fix these fields (or the expressions that map them) and run the node again.']),
 	});

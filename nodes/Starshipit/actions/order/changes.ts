@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
+import { withItemNamed } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
 import { itemRows, orderFields, orderRowFields, packageRows, withAuthorityToLeave, withoutBlanks, withStarshipitNames } from './fields';
@@ -48,14 +49,14 @@ const pick = (fields: IDataObject, keep: (key: string) => boolean): IDataObject 
  * Reads a collection of changes, checks it before anything is sent and nests the address fields
  * under destination, as Starshipit expects. None given: undefined.
  */
-export function readOrderChanges(this: IExecuteFunctions, parameterName: string, itemIndex: number, what: string): IDataObject | undefined {
+export function readOrderChanges(this: IExecuteFunctions, parameterName: string, itemIndex: number, what: string, subject?: string): IDataObject | undefined {
 	const { items, packages, ...values } = this.getNodeParameter(parameterName, itemIndex, {}) as IDataObject;
 	// Rows added in the editor but left empty mean "no change", not "remove every line".
 	const fields = withoutBlanks({ ...values, items: itemRows(items), packages: packageRows(packages) });
 	for (const key of Object.keys(ROW_ID)) if ((fields[key] as IDataObject[]).length === 0) delete fields[key];
 	if (Object.keys(fields).length === 0) return undefined;
 	// What was checked is what is sent (trimmed text included).
-	const checked = validateInput(this.getNode(), changesSchema, fields, itemIndex, what) as IDataObject;
+	const checked = validateInput(this.getNode(), changesSchema, fields, itemIndex, what, subject) as IDataObject;
 	const destination = pick(checked, (key) => DESTINATION_FIELDS.includes(key));
 	const { authority_to_leave: authorityToLeave, ...rest } = pick(checked, (key) => !DESTINATION_FIELDS.includes(key));
 	const order = withStarshipitNames(rest);
@@ -95,6 +96,8 @@ export async function putOrderUpdate(this: IExecuteFunctions, existing: IDataObj
 		starshipitOrderId: existing.order_id as number,
 		itemIndex,
 		safeToRepeat: isRepeatableUpdate(order),
+	}).catch((error: unknown) => {
+		throw withItemNamed(error, itemIndex, String(existing.order_number));
 	});
 	return (body.order as IDataObject | undefined) ?? order;
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { outputFor, runPerItem } from '../../helpers/items';
+import { outputFor, runPerItem, withItemNamed } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
-import { validateInput } from '../../validation/validate';
+import { orderNamed, validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
 import { differences } from './compare';
 import { credentialHomeCountry, orderFields, readOrderInput } from './fields';
@@ -16,7 +16,7 @@ import { orderSchema } from './schema';
  */
 export function validOrder(this: IExecuteFunctions, itemIndex: number, defaultHomeCountry = 'AU'): IDataObject {
 	const { order, homeCountry } = readOrderInput.call(this, itemIndex);
-	return validateInput(this.getNode(), orderSchema(homeCountry ?? defaultHomeCountry), order, itemIndex, 'order') as IDataObject;
+	return validateInput(this.getNode(), orderSchema(homeCountry ?? defaultHomeCountry), order, itemIndex, 'order', orderNamed(order.order_number)) as IDataObject;
 }
 
 /**
@@ -43,6 +43,8 @@ export async function createOrder(this: IExecuteFunctions, order: IDataObject, i
 				description: 'Use Order > Create or Update to bring the existing order in line, or give this order another number.',
 			});
 		},
+	}).catch((error: unknown) => {
+		throw withItemNamed(error, itemIndex, orderNumber);
 	});
 	return body.order as IDataObject;
 }

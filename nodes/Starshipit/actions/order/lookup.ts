@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { LIMITS, starshipitRequest, type StarshipitContext } from '../../transport';
 import { checkIdentity } from '../../validation/checks';
 import { checked } from '../../validation/read';
+import { orderNamed } from '../../validation/validate';
 
 /** Pick an order by Starshipit ID, by your order number, or from a searchable list. */
 export const orderLocator: INodeProperties = {
@@ -103,6 +104,12 @@ export async function findOrderByNumber(this: StarshipitContext, orderNumber: st
 	const latest = matches.at(-1);
 	if (latest) return await fetchOrderInAnyStatus.call(this, { order_id: latest.order_id as number }, itemIndex);
 	return complete ? undefined : await fetchOrderInAnyStatus.call(this, { order_number: orderNumber }, itemIndex);
+}
+
+/** "order SO-1003" when the Order field names the order by number, for errors found before it is looked up. */
+export function orderFieldNamed(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	const locator = (this.getNodeParameter('order', itemIndex) ?? {}) as { mode?: string; value?: unknown };
+	return locator.mode === 'orderNumber' ? orderNamed(locator.value) : undefined;
 }
 
 /** Reads the Order field (by number, by ID, or from the list) without asking Starshipit anything. */

@@ -4,7 +4,7 @@ import { z } from 'zod/v4';
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest, UNCONFIRMED } from '../../transport';
 import { country, identity, required, requiredPostCode } from '../../validation/rules';
-import { validateInput } from '../../validation/validate';
+import { orderNamed, validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
 import { searchByOrderNumber } from './lookup';
 
@@ -85,7 +85,7 @@ function readInput(this: IExecuteFunctions, itemIndex: number): TrackingOnlyInpu
 		country: parameter('country'),
 		post_code: parameter('postCode'),
 	};
-	return validateInput(this.getNode(), trackingOnlySchema, input, itemIndex, 'shipment');
+	return validateInput(this.getNode(), trackingOnlySchema, input, itemIndex, 'shipment', orderNamed(input.order_number));
 }
 
 /** The order Starshipit made from this request, if it has one: order number and tracking number both match. */

@@ -6,7 +6,7 @@ import { starshipitRequest } from '../../transport';
 import { asLines } from '../../validation/validate';
 import type { OperationModule } from '../types';
 import { orderChangeOptions, putOrderUpdate, readOrderChanges, withRowsReplaced } from './changes';
-import { orderLocator, resolveOrder } from './lookup';
+import { orderFieldNamed, orderLocator, resolveOrder } from './lookup';
 
 
 const description: INodeProperties[] = [
@@ -36,7 +36,7 @@ const description: INodeProperties[] = [
 
 /** The Update Fields as Starshipit nests them; an update without any is refused before anything is sent. */
 function changesOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const changes = readOrderChanges.call(this, 'updateFields', itemIndex, 'update');
+	const changes = readOrderChanges.call(this, 'updateFields', itemIndex, 'update', orderFieldNamed.call(this, itemIndex));
 	if (changes) return changes;
 	throw new NodeOperationError(this.getNode(), `No field to update in item ${itemIndex + 1}`, { itemIndex, description: 'Add at least one field under Update Fields.' });
 }
