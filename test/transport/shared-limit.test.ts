@@ -30,10 +30,11 @@ test('two processes at the full rate on one key: every item done, few 429s', asy
 	// Without adaptive pacing each process keeps sending at the full rate, twice what the account allows:
 	// measured, 12 refusals for these 40 requests (each 429 pauses its process for the asked second). With it,
 	// 4 when both settle at half the rate (the first collision, then one when a recovered share tries the full
-	// rate again); 7 when one process wins the race and the other tries every two seconds until it is done.
+	// rate again); 10 when one process wins the race and the other tries one request each second until the
+	// winner is done (it then takes the whole rate: the time stays at the floor).
 	const refused = sandbox.stats.rateLimited - before;
 	console.log(`two processes, ${2 * ITEMS} requests: ${refused} answered 429`);
-	expect(refused).toBeLessThanOrEqual(8);
+	expect(refused).toBeLessThanOrEqual(10);
 }, 120_000);
 
 test('a process alone at the account’s rate is never refused', async () => {

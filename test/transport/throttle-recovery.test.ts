@@ -65,15 +65,18 @@ test('a lane that gets requests through between refusals is slowed further, so t
 	expect(started).toHaveLength(2);
 });
 
-test('a lane refused again and again while others fill the window keeps trying every two seconds', async () => {
+test('a lane refused again and again while others fill the window tries one request each second', async () => {
 	for (let refusal = 0; refusal < 6; refusal++) await send('starved', 'refused');
-	// Halving six times would leave 1/32 of the rate: one request in 16 seconds. A quarter of 2/s is one in two,
-	// so that the lane notices soon when the others are done.
-	const started = await ask('starved', 2);
-	await jest.advanceTimersByTimeAsync(2100);
+	// Halving six times would leave 1/32 of the rate: one request in 16 seconds. It keeps half the rate, and
+	// sends one request at a time while nothing gets through, so it notices as soon as the others are done.
+	const started = await ask('starved', 3);
+	await jest.advanceTimersByTimeAsync(1100);
 	expect(started).toHaveLength(1);
-	started[0].answered(true);
-	await jest.advanceTimersByTimeAsync(2100);
+	started[0].answered(false);
+	slowDownLane('starved', ASKED_WAIT, started[0].sentAt);
+	await jest.advanceTimersByTimeAsync(900);
+	expect(started).toHaveLength(1);
+	await jest.advanceTimersByTimeAsync(200);
 	expect(started).toHaveLength(2);
 });
 
