@@ -19,6 +19,8 @@ const REQUESTS = (IMPORTS * ORDERS) / 50;
 
 interface Row { workers: number; rate: number; ranOn: number; limited: number; failedExecutions: number; failedItems: number; duplicates: number; wall: number; importWall: number }
 
+/** `--workers=N` and `--rate=R` pick rows (a full run takes about eight minutes). */
+const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 let round = 0;
 
 async function measure(sandbox: Sandbox, services: Services, cluster: Cluster, cookie: string, workers: number, rate: number): Promise<Row> {
@@ -75,11 +77,11 @@ async function main() {
 		cluster = await prepareCluster({ services, sandboxUrl: sandbox.url, rateLimit: 2, workflows: [importWorkflow()] });
 		await cluster.startMain();
 		const cookie = await logIn(cluster.base);
-		for (const rate of [2, 20]) {
+		for (const rate of [2, 20].filter((one) => !option('rate') || String(one) === option('rate'))) {
 			// Workers read the credential at each execution: replacing it changes the rate for the next runs.
 			await importSandboxCredential({ install: cluster.install, env: cluster.mainEnv }, { sandboxUrl: sandbox.url, rateLimit: rate, maxRetries: 4 });
 			sandbox.setRateLimit(rate);
-			for (const workers of [1, 2, 4]) {
+			for (const workers of [1, 2, 4].filter((count) => !option('workers') || String(count) === option('workers'))) {
 				const row = await measure(sandbox, services, cluster, cookie, workers, rate);
 				rows.push(row);
 				console.error(`[bench] ${JSON.stringify(row)}`);
