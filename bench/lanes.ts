@@ -11,6 +11,7 @@
  */
 import { startSandbox, type Sandbox } from '../test/sandbox';
 import { runLanesTogether, type LaneJob } from '../test/transport/lanes';
+import { firstOrderNumber, printTrace, type Recorded } from './trace';
 
 const ORDERS = 1000;
 const IMPORTS = 4;
@@ -28,18 +29,10 @@ function countOrders(sandbox: Sandbox, prefix: string) {
 }
 
 /** Which process sent a recorded request: from its order numbers (import) or its tracking number. */
-function processOf(record: Sandbox['requests'][number], prefix: string, trackingNumbers: string[]): string {
-	const orders = (record.body as { orders?: Array<{ order_number?: string }> } | undefined)?.orders;
-	if (orders) return orders[0]?.order_number?.slice(prefix.length + 1).split('-')[0] ?? '?';
+function processOf(record: Recorded, prefix: string, trackingNumbers: string[]): string {
+	const sender = firstOrderNumber(record)?.slice(prefix.length + 1).split('-')[0];
 	// The seed has fewer tracking numbers than processes: processes 0 and 2 (1 and 3) share one.
-	return String(trackingNumbers.indexOf(String(record.query.tracking_number)));
-}
-
-function printTrace(sandbox: Sandbox, from: number, prefix: string, trackingNumbers: string[]) {
-	const records = sandbox.requests.slice(from);
-	for (const record of records) {
-		console.log(`  +${Date.parse(record.at) - Date.parse(records[0].at)} ms  process ${processOf(record, prefix, trackingNumbers)}  ${record.status}`);
-	}
+	return `process ${sender ?? trackingNumbers.indexOf(String(record.query.tracking_number))}`;
 }
 
 function lanesFor(job: JobName, processes: number, rate: number, prefix: string, trackingNumbers: string[]): LaneJob[] {
@@ -57,7 +50,7 @@ async function measure(sandbox: Sandbox, job: JobName, processes: number, rate: 
 	for (const result of results) if (result.error) console.error(`a process failed: ${result.error}`);
 	if (process.argv.includes('--trace')) {
 		console.log(`${job}, ${processes} process(es) at ${rate}/s:`);
-		printTrace(sandbox, before.records, prefix, trackingNumbers);
+		printTrace(sandbox, before.records, (record) => processOf(record, prefix, trackingNumbers));
 	}
 	const orders = job === 'import' ? countOrders(sandbox, prefix) : { created: 0, duplicates: 0 };
 	const items = results.reduce((sum, result) => sum + result.items, 0);

@@ -12,6 +12,7 @@ import { logIn, prepareCluster, workerOfExecution, type Cluster } from '../test/
 import { executionRun, finishedExecutions, post } from '../test/queue/executions';
 import { startServices, waitUntil, type Services } from '../test/queue/services';
 import { IMPORT_PATH, IMPORT_WORKFLOW, importWorkflow } from '../test/queue/workflows';
+import { firstOrderNumber, printTrace } from './trace';
 
 const IMPORTS = 4;
 const ORDERS = 250;
@@ -19,7 +20,7 @@ const REQUESTS = (IMPORTS * ORDERS) / 50;
 
 interface Row { workers: number; rate: number; ranOn: number; limited: number; failedExecutions: number; failedItems: number; duplicates: number; wall: number; importWall: number }
 
-/** `--workers=N` and `--rate=R` pick rows (a full run takes about eight minutes). */
+/** `--workers=N` and `--rate=R` pick rows (a full run takes about eight minutes); `--trace` prints each request. */
 const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 let round = 0;
 
@@ -29,10 +30,15 @@ async function measure(sandbox: Sandbox, services: Services, cluster: Cluster, c
 	const seen = new Set(finishedExecutions(services, IMPORT_WORKFLOW).map((execution) => execution.id));
 	const prefixes = Array.from({ length: IMPORTS }, (_, index) => `B${++round}x${index}`);
 	const limitedBefore = sandbox.stats.rateLimited;
+	const recordsBefore = sandbox.requests.length;
 	await Promise.all(prefixes.map((prefix) => post(cluster.base, `/webhook/${IMPORT_PATH}`, { prefix, count: ORDERS })));
 	const mine = () => finishedExecutions(services, IMPORT_WORKFLOW).filter((execution) => !seen.has(execution.id));
 	await waitUntil(() => mine().length === IMPORTS, 'the imports to finish', 900_000);
 	const executions = mine();
+	if (process.argv.includes('--trace')) {
+		console.log(`${workers} worker(s) at ${rate}/s (sender: the import's number):`);
+		printTrace(sandbox, recordsBefore, (record) => `import ${prefixes.indexOf(firstOrderNumber(record)?.split('-')[0] ?? '')}`);
+	}
 	const ids = executions.map((execution) => execution.id).join(',');
 	const [wallMs] = services.sql(`SELECT EXTRACT(EPOCH FROM (MAX("stoppedAt") - MIN("startedAt"))) * 1000 FROM execution_entity WHERE id IN (${ids})`).split('\n');
 	const spans = await Promise.all(executions.map(async (execution) => {

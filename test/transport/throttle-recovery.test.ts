@@ -88,3 +88,13 @@ test('the first request through after a run of refusals brings the lane back to 
 	// The whole window again: with the share left at a half, one request would start, not two.
 	expect(await startingWithin('room-appeared', 0)).toBe(RATE);
 });
+
+test('a refusal just after room appeared does not halve the share again', async () => {
+	for (let refusal = 0; refusal < 3; refusal++) await send('last-one', 'refused');
+	await send('last-one', 'accepted');
+	// Sent at once beside it and refused: the window still held the finishing process's last request.
+	await send('last-one', 'refused');
+	await jest.advanceTimersByTimeAsync(ASKED_WAIT + 1100);
+	// Still the whole rate once the asked second has passed; halved, only one request would start.
+	expect(await startingWithin('last-one', 0)).toBe(RATE);
+});

@@ -36,6 +36,8 @@ interface Lane {
 	acceptedSinceCut: boolean;
 	/** 429s since the last request that got through. */
 	refusalsInARow: number;
+	/** When the lane last took the full rate back after a run of refusals (0: never). */
+	roomAt: number;
 }
 
 /** After a cut, the share grows back by this much each second: from half to all of the rate in 10 s. Slower
@@ -46,16 +48,27 @@ const RECOVERY_PER_SECOND = 1 / 20;
 const MIN_SHARE = 1 / 32;
 /** This many 429s in a row, then a request that gets through: the process filling the window has stopped. */
 const STARVED_REFUSALS = 2;
+/** Starshipit counts requests per second. */
+const GATEWAY_WINDOW_MS = 1000;
 
 const lanes = new Map<string, Lane>();
 
 function laneFor(key: string): Lane {
 	let lane = lanes.get(key);
 	if (!lane) {
-		lane = { pausedUntil: 0, inFlight: 0, answeredAt: [], shareAtCut: 1, cutAt: 0, acceptedSinceCut: false, refusalsInARow: 0 };
+		lane = { pausedUntil: 0, inFlight: 0, answeredAt: [], shareAtCut: 1, cutAt: 0, acceptedSinceCut: false, refusalsInARow: 0, roomAt: 0 };
 		lanes.set(key, lane);
 	}
 	return lane;
+}
+
+/**
+ * A request sent within the gateway's second after the lane took the full rate back: the window may still hold
+ * the last requests of the process that just finished, so its 429 says nothing about processes still running
+ * (measured: the last worker was halved by it and finished alone at half the rate, 1.33-1.38 times the floor).
+ */
+function justGotRoom(lane: Lane, sentAt: number): boolean {
+	return lane.roomAt !== 0 && sentAt >= lane.roomAt && sentAt - lane.roomAt < GATEWAY_WINDOW_MS;
 }
 
 /** Refused since its last cut with nothing got through: the others fill the window. */
@@ -137,7 +150,10 @@ function noteAnswer(lane: Lane, accepted: boolean) {
 		lane.refusalsInARow++;
 		return;
 	}
-	if (lane.cutAt !== 0 && lane.refusalsInARow >= STARVED_REFUSALS) setShare(lane, 1, Date.now());
+	if (lane.cutAt !== 0 && lane.refusalsInARow >= STARVED_REFUSALS) {
+		lane.roomAt = Date.now();
+		setShare(lane, 1, lane.roomAt);
+	}
 	lane.refusalsInARow = 0;
 	lane.acceptedSinceCut = true;
 }
@@ -153,7 +169,7 @@ export function slowDownLane(key: string, milliseconds: number, sentAt: number):
 	const now = Date.now();
 	lane.pausedUntil = Math.max(lane.pausedUntil, now + milliseconds);
 	if (sentAt < lane.cutAt) return;
-	if (isStarved(lane)) return;
+	if (isStarved(lane) || justGotRoom(lane, sentAt)) return;
 	setShare(lane, Math.max(MIN_SHARE, currentShare(lane, now) / 2), now);
 	lane.acceptedSinceCut = false;
 }
