@@ -21,7 +21,7 @@ async function send(key: string, outcome: 'refused' | 'accepted'): Promise<void>
 	const started = await ask(key, 1);
 	while (started.length === 0) await jest.advanceTimersByTimeAsync(10);
 	await jest.advanceTimersByTimeAsync(20);
-	started[0].answered(outcome === 'accepted');
+	started[0].answered(outcome);
 	if (outcome === 'refused') slowDownLane(key, ASKED_WAIT, started[0].sentAt);
 }
 
@@ -44,7 +44,7 @@ test('after a refusal the lane waits the asked second, then sends one request at
 	await jest.advanceTimersByTimeAsync(30);
 	// The share is cut to a half, about 1 request/s: the first request goes, the second waits for a window after it.
 	expect(started).toHaveLength(1);
-	started[0].answered(true);
+	started[0].answered('accepted');
 	await jest.advanceTimersByTimeAsync(999);
 	expect(started).toHaveLength(1);
 	await jest.advanceTimersByTimeAsync(2);
@@ -58,7 +58,7 @@ test('a lane that gets requests through between refusals is slowed further, so t
 	// Cut twice: slower than one request per second (a half of 2/s would send the second a second after the first).
 	const started = await ask('settling', 2);
 	while (started.length === 0) await jest.advanceTimersByTimeAsync(10);
-	started[0].answered(true);
+	started[0].answered('accepted');
 	await jest.advanceTimersByTimeAsync(1100);
 	expect(started).toHaveLength(1);
 	await jest.advanceTimersByTimeAsync(1000);
@@ -72,7 +72,7 @@ test('a lane refused again and again while others fill the window tries one requ
 	const started = await ask('starved', 3);
 	await jest.advanceTimersByTimeAsync(1100);
 	expect(started).toHaveLength(1);
-	started[0].answered(false);
+	started[0].answered('refused');
 	slowDownLane('starved', ASKED_WAIT, started[0].sentAt);
 	await jest.advanceTimersByTimeAsync(900);
 	expect(started).toHaveLength(1);
@@ -97,4 +97,14 @@ test('a refusal just after room appeared does not halve the share again', async 
 	await jest.advanceTimersByTimeAsync(ASKED_WAIT + 1100);
 	// Still the whole rate once the asked second has passed; halved, only one request would start.
 	expect(await startingWithin('last-one', 0)).toBe(RATE);
+});
+
+test('a request with no answer at all after a run of refusals is not taken as room', async () => {
+	for (let refusal = 0; refusal < 3; refusal++) await send('connection-lost', 'refused');
+	const started = await ask('connection-lost', 1);
+	while (started.length === 0) await jest.advanceTimersByTimeAsync(10);
+	started[0].answered('unknown');
+	await jest.advanceTimersByTimeAsync(ASKED_WAIT + 1100);
+	// Still starved, so one request at a time; taken as room, a full window (two) would start.
+	expect(await startingWithin('connection-lost', 0)).toBe(1);
 });

@@ -198,7 +198,7 @@ export async function starshipitRequest(
 		const slot = await waitForSlot(settings.laneKey, settings.requestsPerSecond);
 		const answer = await send.call(this, options);
 		const { status, body } = answer;
-		slot.answered(status !== 429);
+		slot.answered(status === null ? 'unknown' : status === 429 ? 'refused' : 'accepted');
 		if (status !== null && status >= 200 && status < 300 && (isSuccessfulBody(body) || (request.answersEachRecord && hasErrorList(body)))) {
 			return (body ?? {}) as IDataObject;
 		}

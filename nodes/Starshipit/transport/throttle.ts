@@ -108,11 +108,16 @@ function waitTime(lane: Lane, requestsPerSecond: number, now: number): number {
 	return lane.answeredAt.length ? lane.answeredAt[0] + windowMs - now + 1 : 5;
 }
 
+export type AnswerOutcome = 'accepted' | 'refused' | 'unknown';
+
 /** A request's place in its lane: when it was sent, and the function to call when its answer arrives. */
 export interface Slot {
 	sentAt: number;
-	/** `accepted`: false for a 429 (the gateway refused it), true for any other answer. */
-	answered: (accepted: boolean) => void;
+	/**
+	 * `accepted`: a status the gateway let through; `refused`: a 429; `unknown`: no answer at all (a lost
+	 * connection says nothing about the shared window, so it neither counts as a refusal nor as room).
+	 */
+	answered: (outcome: AnswerOutcome) => void;
 }
 
 /**
@@ -130,12 +135,12 @@ export async function waitForSlot(key: string, requestsPerSecond: number): Promi
 	let answered = false;
 	return {
 		sentAt: Date.now(),
-		answered: (accepted) => {
+		answered: (outcome) => {
 			if (answered) return;
 			answered = true;
 			lane.inFlight--;
 			if (requestsPerSecond > 0) lane.answeredAt.push(Date.now());
-			noteAnswer(lane, accepted);
+			if (outcome !== 'unknown') noteAnswer(lane, outcome === 'accepted');
 		},
 	};
 }
