@@ -18,6 +18,9 @@ import { credentialTypes, withDefaults } from './credential-types';
  * n8n's credentials helper without a database: it resolves a credential type's generic
  * `authenticate` block with n8n's own expression engine, as n8n's CLI does.
  */
+/** How many times any execution asked for a decrypted credential (in n8n, a database read each time). */
+export const credentialReads = { count: 0 };
+
 export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
 		super();
@@ -67,6 +70,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.credentials[type];
 		if (!data) throw new Error(`No test credentials of type ${type}`);
+		credentialReads.count++;
 		return withDefaults(type, data);
 	}
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, ORDER_METADATA, UNCONFIRMED } from '../../transport';
+import { ORDER_METADATA, readCredentials, UNCONFIRMED } from '../../transport';
 import { checkCountry } from '../../validation/checks';
 import { checked } from '../../validation/read';
 
@@ -201,7 +201,7 @@ export const orderRowFields = (name: 'items' | 'packages'): INodeProperties => o
  * optional Your Country, else AU (said in every customs error, so the default is never silent).
  */
 export async function credentialHomeCountry(this: IExecuteFunctions): Promise<string> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await readCredentials(this);
 	const found = checkCountry(credentials.homeCountry);
 	if (!found.ok) {
 		throw new NodeOperationError(this.getNode(), `Your Country in the Starshipit credential ${found.problem}`, {

@@ -1,0 +1,38 @@
+import { credentialReads } from '../harness/credentials-helper';
+import { runNode } from '../harness/run-workflow';
+import { sandboxCredentials } from '../harness/sandbox-credentials';
+import { startSandbox, type Sandbox } from '../sandbox';
+
+// In queue mode every credential read is a database query, and each await of one lets other executions'
+// work run first: a busy worker sent its first request up to 0.6 s later per extra read (`npm run
+// bench:queue -- --workers=1 --trace`). Our node reads the credential once per node run; n8n's
+// authenticated request reads it once more for each request it sends, which is n8n's to decide.
+let sandbox: Sandbox;
+beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
+afterEach(() => sandbox.reset());
+afterAll(async () => await sandbox.close());
+
+const destination = { destinationName: 'Sam Lee', destinationStreet: '5 King Street', destinationSuburb: 'Newtown', destinationPostCode: '2042', destinationCountry: 'Australia' };
+
+async function readsFor(operation: string, count: number) {
+	const input = Array.from({ length: count }, (_, n) => ({ number: `CR-${operation}-${n}` }));
+	const before = { reads: credentialReads.count, requests: sandbox.requests.length };
+	const { items, error } = await runNode({
+		parameters: { resource: 'order', operation, orderNumber: '={{ $json.number }}', ...destination },
+		input,
+		credentials: sandboxCredentials(sandbox),
+	});
+	expect(error).toBeUndefined();
+	expect(items).toHaveLength(count);
+	expect(sandbox.store.orders.filter((order) => order.order_number.startsWith(`CR-${operation}-`))).toHaveLength(count);
+	return { reads: credentialReads.count - before.reads, requests: sandbox.requests.length - before.requests };
+}
+
+test.each([
+	['import', 120],
+	['create', 3],
+])('Order > %s reads the credential once, besides the one read n8n makes per request', async (operation, count) => {
+	const { reads, requests } = await readsFor(operation, count);
+	expect(requests).toBeGreaterThan(0);
+	expect(reads).toBe(requests + 1);
+});
