@@ -20,7 +20,10 @@ const REQUESTS = (IMPORTS * ORDERS) / 50;
 
 interface Row { workers: number; rate: number; ranOn: number; limited: number; failedExecutions: number; failedItems: number; duplicates: number; wall: number; importWall: number }
 
-/** `--workers=N` and `--rate=R` pick rows (a full run takes about eight minutes); `--trace` prints each request. */
+/**
+ * `--workers=N` and `--rate=R` pick rows (a full run takes about eight minutes); `--trace` prints each request
+ * and when each Import node started and ended.
+ */
 const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 let round = 0;
 
@@ -35,16 +38,23 @@ async function measure(sandbox: Sandbox, services: Services, cluster: Cluster, c
 	const mine = () => finishedExecutions(services, IMPORT_WORKFLOW).filter((execution) => !seen.has(execution.id));
 	await waitUntil(() => mine().length === IMPORTS, 'the imports to finish', 900_000);
 	const executions = mine();
-	if (process.argv.includes('--trace')) {
-		console.log(`${workers} worker(s) at ${rate}/s (sender: the import's number):`);
-		printTrace(sandbox, recordsBefore, (record) => `import ${prefixes.indexOf(firstOrderNumber(record)?.split('-')[0] ?? '')}`);
-	}
 	const ids = executions.map((execution) => execution.id).join(',');
 	const [wallMs] = services.sql(`SELECT EXTRACT(EPOCH FROM (MAX("stoppedAt") - MIN("startedAt"))) * 1000 FROM execution_entity WHERE id IN (${ids})`).split('\n');
 	const spans = await Promise.all(executions.map(async (execution) => {
-		const [task] = (await executionRun(cluster.base, cookie, execution.id)).resultData.runData.Import as Array<{ startTime: number; executionTime: number }>;
-		return { start: task.startTime, end: task.startTime + task.executionTime };
+		const run = await executionRun(cluster.base, cookie, execution.id);
+		const [task] = run.resultData.runData.Import as Array<{ startTime: number; executionTime: number; data: { main: Array<Array<{ json: { order_number?: string } }>> } }>;
+		const prefix = task.data.main[0]?.[0]?.json.order_number?.split('-')[0] ?? '';
+		return { import: prefixes.indexOf(prefix), start: task.startTime, end: task.startTime + task.executionTime };
 	}));
+	if (process.argv.includes('--trace')) {
+		console.log(`${workers} worker(s) at ${rate}/s (sender: the import's number):`);
+		// The Import nodes' own spans on the same clock: time spent before the first request and after the last answer.
+		const spanMarks = spans.map((span) => [
+			{ at: span.start, text: `import ${span.import}  node starts` },
+			{ at: span.end, text: `import ${span.import}  node ends` },
+		]).flat();
+		printTrace(sandbox, recordsBefore, (record) => `import ${prefixes.indexOf(firstOrderNumber(record)?.split('-')[0] ?? '')}`, spanMarks);
+	}
 	let created = 0;
 	let duplicates = 0;
 	for (const prefix of prefixes) {

@@ -8,9 +8,13 @@ export function firstOrderNumber(record: Recorded): string | undefined {
 	return (record.body as { orders?: Array<{ order_number?: string }> } | undefined)?.orders?.[0]?.order_number;
 }
 
-export function printTrace(sandbox: Sandbox, from: number, senderOf: (record: Recorded) => string) {
+/** Marks: other moments on the same clock (a node's start, say), printed in order among the requests. */
+export function printTrace(sandbox: Sandbox, from: number, senderOf: (record: Recorded) => string, marks: Array<{ at: number; text: string }> = []) {
 	const records = sandbox.requests.slice(from);
-	for (const record of records) {
-		console.log(`  +${Date.parse(record.at) - Date.parse(records[0].at)} ms  ${senderOf(record)}  ${record.status}`);
-	}
+	const origin = Date.parse(records[0].at);
+	const lines = [
+		...records.map((record) => ({ at: Date.parse(record.at), text: `${senderOf(record)}  ${record.status}` })),
+		...marks,
+	].sort((a, b) => a.at - b.at);
+	for (const line of lines) console.log(`  ${line.at >= origin ? '+' : ''}${line.at - origin} ms  ${line.text}`);
 }
