@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** The error behind each failed item, so the router can complete its support fields once, for every operation. */
 // Keyed by the item's json, which survives `{ ...errorItem(...), pairedItem }` copies.
@@ -65,22 +65,4 @@ export async function runPerItem(
 		}
 	}
 	return output;
-}
-
-/** Items checked in one go before other work gets a turn (one import batch's worth). */
-const ITEMS_PER_TURN = 50;
-
-/**
- * Maps every item through a synchronous check, letting other work run after each 50 items (about 25 ms
- * of checking here). In queue mode one worker runs several executions on one thread: a check of 250 orders
- * in one go (0.1-0.2 s) held back the answers other executions were waiting for, and the rate pacing counts
- * a request until a second after its answer is handled, so their next requests went late as well.
- */
-export async function mapItemsInTurns<T>(items: INodeExecutionData[], check: (itemIndex: number) => T): Promise<T[]> {
-	const results: T[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		if (itemIndex > 0 && itemIndex % ITEMS_PER_TURN === 0) await sleep(0);
-		results.push(check(itemIndex));
-	}
-	return results;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, mapItemsInTurns } from '../../helpers/items';
+import { asNodeError } from '../../helpers/items';
 import { LIMITS } from '../../transport';
 import { asLines } from '../../validation/validate';
 import type { OperationModule } from '../types';
@@ -37,10 +37,10 @@ interface Entry {
 }
 
 /** Checks every order before anything is sent. Without Continue On Fail, every bad item is named in one error. */
-async function checkedOrders(this: IExecuteFunctions, items: INodeExecutionData[], outcomes: Map<number, Outcome>, homeCountry: string): Promise<Entry[]> {
+function checkedOrders(this: IExecuteFunctions, items: INodeExecutionData[], outcomes: Map<number, Outcome>, homeCountry: string): Entry[] {
 	const valid: Entry[] = [];
 	const problems: string[] = [];
-	await mapItemsInTurns(items, (itemIndex) => {
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			valid.push({ order: validOrder.call(this, itemIndex, homeCountry), itemIndex });
 		} catch (error) {
@@ -52,7 +52,7 @@ async function checkedOrders(this: IExecuteFunctions, items: INodeExecutionData[
 			problems.push(...said.map((line) => `• Item ${itemIndex + 1}${number ? ` (order ${number})` : ''}: ${line}`));
 			outcomes.set(itemIndex, failedOutcome(number, error as Error));
 		}
-	});
+	}
 	const bad = outcomes.size;
 	if (bad && !this.continueOnFail()) {
 		const [[onlyIndex, only]] = outcomes;
@@ -144,7 +144,7 @@ export const importOrdersOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const outcomes = new Map<number, Outcome>();
 		const homeCountry = await credentialHomeCountry.call(this);
-		const valid = withoutRepeats(await checkedOrders.call(this, items, outcomes, homeCountry), outcomes);
+		const valid = withoutRepeats(checkedOrders.call(this, items, outcomes, homeCountry), outcomes);
 		const existing = await importAll.call(this, valid, outcomes);
 		await settleExisting.call(this, existing, outcomes);
 		return items.map((_item, itemIndex) => ({ json: outcomes.get(itemIndex) as unknown as IDataObject, pairedItem: { item: itemIndex } }));

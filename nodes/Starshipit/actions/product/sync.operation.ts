@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError, mapItemsInTurns, outputFor, runPerItem } from '../../helpers/items';
+import { asNodeError, outputFor, runPerItem } from '../../helpers/items';
 import { findCountry } from '../../validation/checks';
 import type { OperationModule } from '../types';
 import { productFieldOptions, rawSku, skuField, validProduct } from './fields';
@@ -69,7 +69,7 @@ export const syncProductsOperation: OperationModule = {
 		// The SKU of each item, once known, so that a failed item still says which product it was.
 		const skus: Array<string | undefined> = [];
 		// Every item is checked first: a bad one is refused before the catalogue is read or anything written.
-		const checkedItems = await mapItemsInTurns(items, (itemIndex) => {
+		const checkedItems = items.map((_item, itemIndex) => {
 			const fields = wantedFields.call(this, items, itemIndex);
 			skus[itemIndex] = typeof fields.sku === 'string' || typeof fields.sku === 'number' ? String(fields.sku).trim() : undefined;
 			try {
