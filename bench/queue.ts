@@ -21,8 +21,8 @@ const REQUESTS = (IMPORTS * ORDERS) / 50;
 interface Row { workers: number; rate: number; ranOn: number; limited: number; failedExecutions: number; failedItems: number; duplicates: number; wall: number; importWall: number }
 
 /**
- * `--workers=N` and `--rate=R` pick rows (a full run takes about eight minutes); `--trace` prints each request
- * and when each Import node started and ended.
+ * `--workers=N` and `--rate=R` pick rows (a full run takes about eight minutes); `--repeat=N` measures each row N
+ * times (runs vary by 0.1 of the floor); `--trace` prints each request and when each Import node started and ended.
  */
 const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 let round = 0;
@@ -98,9 +98,11 @@ async function main() {
 			await importSandboxCredential({ install: cluster.install, env: cluster.mainEnv }, { sandboxUrl: sandbox.url, rateLimit: rate, maxRetries: 4 });
 			sandbox.setRateLimit(rate);
 			for (const workers of [1, 2, 4].filter((count) => !option('workers') || String(count) === option('workers'))) {
-				const row = await measure(sandbox, services, cluster, cookie, workers, rate);
-				rows.push(row);
-				console.error(`[bench] ${JSON.stringify(row)}`);
+				for (let repeat = 0; repeat < Number(option('repeat') ?? 1); repeat++) {
+					const row = await measure(sandbox, services, cluster, cookie, workers, rate);
+					rows.push(row);
+					console.error(`[bench] ${JSON.stringify(row)}`);
+				}
 			}
 		}
 	} finally {
