@@ -14,13 +14,13 @@ import { Credentials } from 'n8n-core';
 
 import { credentialTypes, withDefaults } from './credential-types';
 
+/** How many times any execution asked for a decrypted credential (in n8n, a database read each time). */
+export const credentialReads = { count: 0 };
+
 /**
  * n8n's credentials helper without a database: it resolves a credential type's generic
  * `authenticate` block with n8n's own expression engine, as n8n's CLI does.
  */
-/** How many times any execution asked for a decrypted credential (in n8n, a database read each time). */
-export const credentialReads = { count: 0 };
-
 export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
 		super();

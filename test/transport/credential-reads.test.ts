@@ -4,9 +4,10 @@ import { sandboxCredentials } from '../harness/sandbox-credentials';
 import { startSandbox, type Sandbox } from '../sandbox';
 
 // In queue mode every credential read is a database query, and each await of one lets other executions'
-// work run first: a busy worker sent its first request up to 0.6 s later per extra read (`npm run
-// bench:queue -- --workers=1 --trace`). Our node reads the credential once per node run; n8n's
-// authenticated request reads it once more for each request it sends, which is n8n's to decide.
+// work run first: with a second read, a busy worker's first request went 1.0-1.3 s after the Import node
+// started instead of 0.6-0.9 s (`npm run bench:queue -- --workers=1 --rate=2 --trace`). Our node reads the
+// credential once per node run; n8n's authenticated request reads it once more for each request it sends,
+// which is n8n's to decide.
 let sandbox: Sandbox;
 beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
 afterEach(() => sandbox.reset());
