@@ -45,7 +45,8 @@ describe('the same order number twice in one import', () => {
 		const { items, error } = await importOrders(input);
 		expect(error).toBeUndefined();
 		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'created', 'created', 'created', 'failed']);
-		expect(items[4].json.error).toBe('Order number TW-1 appears twice in this run: item 2 and item 5. Only item 2 was sent; give each order its own number.');
+		expect(items[4].json.error).toMatch(/^Order number TW-1 is in item 2 and again in item 5 of this run: only item 2 was sent\. If these items are lines of one order/);
+		expect(items[4].json.error).toContain('Items From to "A List in the Input"');
 		expect(stored('TW-1')).toHaveLength(1);
 		expect(stored('TW-1')[0].destination.name).toBe('First Customer');
 		expect(items[1].json.order_id).toBe(stored('TW-1')[0].order_id);

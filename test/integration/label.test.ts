@@ -87,9 +87,9 @@ describe('Label > Create', () => {
 	test('an international order without customs data: a pre-flight error naming the item, no label requested', async () => {
 		stored(SEED.internationalOrder).items = [{ item_id: 1, sku: 'TEE', description: 'Shirt', quantity: 1, value: 30 }, { item_id: 2, sku: 'MUG', quantity: 1, value: 0 }];
 		const { error } = await run('create', byNumber(SEED.internationalOrder));
-		expect(error?.message).toContain('Items › #2 › Value: is required for customs');
+		expect(error?.message).toContain('Items › Line 2 › Value: is required for customs');
 		expect(error?.message).toContain('no label was requested');
-		expect(error?.description).toContain('Items › #2 › Description: is required for customs');
+		expect(error?.description).toContain('Items › Line 2 › Description: is required for customs');
 		expect(error?.description).not.toContain('Item 1');
 		expect(labelRequests()).toHaveLength(0);
 		expect(stored(SEED.internationalOrder).status).toBe('Unshipped');
@@ -112,8 +112,8 @@ describe('Label > Create', () => {
 	});
 
 	test.each([
-		['zero weight', { packages: { package: [{ weight: 0 }] } }, /Packages › #1 › Weight: must be above 0/],
-		['a height in centimetres', { packages: { package: [{ weight: 1, height: 30 }] } }, /Packages › #1 › Height: must be in metres/],
+		['zero weight', { packages: { package: [{ weight: 0 }] } }, /Packages › Package 1 › Weight: must be above 0/],
+		['a height in centimetres', { packages: { package: [{ weight: 1, height: 30 }] } }, /Packages › Package 1 › Height: must be in metres/],
 		['an order ID that is not a number', { order: { __rl: true, mode: 'id', value: '={{ "SO-1001" }}' } }, /not a Starshipit order ID/],
 	])('bad input (%s) is refused before anything is sent', async (_name, parameters, expected) => {
 		const { error } = await run('create', { ...byNumber(SEED.domesticOrder), ...parameters });

@@ -165,22 +165,22 @@ describe('malformed input: a clear item error and nothing sent', () => {
 		['bad currency', { additionalFields: { currency: 'DOLLARS' } }, /Currency: must be a 3-letter/],
 		['bad order date', { additionalFields: { order_date: 'yesterday' } }, /Order Date: must be a date/],
 		['street too long', { destinationStreet: 'S'.repeat(101) }, /Destination › Street: must be at most 100/],
-		['zero quantity', item({ quantity: 0 }), /Items › #1 › Quantity: must be at least 1/],
-		['fractional quantity', item({ quantity: 1.5 }), /Items › #1 › Quantity: must be a whole number/],
-		['negative quantity', item({ quantity: -2 }), /Items › #1 › Quantity/],
-		['negative value', item({ value: -1 }), /Items › #1 › Value: cannot be negative/],
-		['negative item weight', item({ weight: -0.1 }), /Items › #1 › Weight: cannot be negative/],
-		['item weight in grams', item({ weight: 2500 }), /Items › #1 › Weight: must be in kg/],
-		['tariff code with letters', item({ tariff_code: 'ABC123' }), /Items › #1 › Tariff Code/],
-		['country of origin that does not exist', item({ country_of_origin: 'Atlantis' }), /Items › #1 › Country Of Origin: is not a country/],
-		['zero package weight', pack({ weight: 0 }), /Packages › #1 › Weight: must be above 0/],
-		['package weight in grams', pack({ weight: 5000 }), /Packages › #1 › Weight: must be in kg/],
-		['package length in cm', pack({ length: 30 }), /Packages › #1 › Length: must be in metres/],
-		['negative package width', pack({ width: -1 }), /Packages › #1 › Width: cannot be negative/],
+		['zero quantity', item({ quantity: 0 }), /Items › Line 1 › Quantity: must be at least 1/],
+		['fractional quantity', item({ quantity: 1.5 }), /Items › Line 1 › Quantity: must be a whole number/],
+		['negative quantity', item({ quantity: -2 }), /Items › Line 1 › Quantity/],
+		['negative value', item({ value: -1 }), /Items › Line 1 › Value: cannot be negative/],
+		['negative item weight', item({ weight: -0.1 }), /Items › Line 1 › Weight: cannot be negative/],
+		['item weight in grams', item({ weight: 2500 }), /Items › Line 1 › Weight: must be in kg/],
+		['tariff code with letters', item({ tariff_code: 'ABC123' }), /Items › Line 1 › Tariff Code/],
+		['country of origin that does not exist', item({ country_of_origin: 'Atlantis' }), /Items › Line 1 › Country Of Origin: is not a country/],
+		['zero package weight', pack({ weight: 0 }), /Packages › Package 1 › Weight: must be above 0/],
+		['package weight in grams', pack({ weight: 5000 }), /Packages › Package 1 › Weight: must be in kg/],
+		['package length in cm', pack({ length: 30 }), /Packages › Package 1 › Length: must be in metres/],
+		['negative package width', pack({ width: -1 }), /Packages › Package 1 › Width: cannot be negative/],
 		['international without items', { ...international, items: { item: [] } }, /Items: an international order needs at least one item/],
-		['international item without description', { ...international, items: { item: [{ sku: 'X', quantity: 1, value: 5 }] } }, /Items › #1 › Description: is required for customs/],
-		['international item without value', { ...international, items: { item: [{ sku: 'X', description: 'Thing', quantity: 1 }] } }, /Items › #1 › Value: is required for customs/],
-		['international second item without value', { ...international, items: { item: [international.items.item[0], { description: 'Mug', quantity: 1 }] } }, /Items › #2 › Value/],
+		['international item without description', { ...international, items: { item: [{ sku: 'X', quantity: 1, value: 5 }] } }, /Items › Line 1 › Description: is required for customs/],
+		['international item without value', { ...international, items: { item: [{ sku: 'X', description: 'Thing', quantity: 1 }] } }, /Items › Line 1 › Value: is required for customs/],
+		['international second item without value', { ...international, items: { item: [international.items.item[0], { description: 'Mug', quantity: 1 }] } }, /Items › Line 2 › Value/],
 		['several problems at once', { destinationName: '={{ "" }}', destinationStreet: '={{ "" }}' }, /2 problems/],
 	];
 
@@ -464,7 +464,7 @@ describe('Update, Delete, Archive, Restore', () => {
 	test('Update with an item line that is not valid is refused before anything is sent', async () => {
 		const before = sandbox.stats.requests;
 		const { error } = await order('update', { ...byNumber(SEED.multiItemOrder), updateFields: { items: { item: [{ sku: 'X', quantity: 0 }] } } });
-		expect(error?.description).toMatch(/Items › #1 › Quantity: must be at least 1/);
+		expect(error?.description).toMatch(/Items › Line 1 › Quantity: must be at least 1/);
 		expect(sandbox.stats.requests).toBe(before);
 	});
 

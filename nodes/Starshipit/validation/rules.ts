@@ -22,8 +22,8 @@ function fromCheck<T>(check: (value: unknown) => Check<T>) {
 }
 
 /** Optional text (absent, empty or null: not given). */
-export const text = (max: number) => fromCheck((value) => checkText(value, { max }));
-export const required = (max: number) => fromCheck((value) => checkText(value, { required: true, max }) as Check<string>);
+export const text = (max?: number) => fromCheck((value) => checkText(value, { max }));
+export const required = (max?: number) => fromCheck((value) => checkText(value, { required: true, max }) as Check<string>);
 /** An order number, SKU, tracking number or code: text or a whole number, never "undefined" or a list. */
 export const identity = (max: number) => fromCheck((value) => checkIdentity(value, max));
 /** Numbers and numeric text ("2", "19.5") alike. */

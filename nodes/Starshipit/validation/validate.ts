@@ -20,14 +20,25 @@ function withoutUndefined<T>(value: T): T {
 	return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined).map(([key, field]) => [key, withoutUndefined(field)])) as T;
 }
 
-/** "destination.post_code" reads better to a user as "Destination › Post Code". */
-export function fieldLabel(path: PropertyKey[]): string {
+/** What one row of each list is called, as the user counts it: "Items › Line 2". */
+const ROW_WORDS: Record<string, string> = { items: 'Line', packages: 'Package', metadatas: 'Entry' };
+
+/** Row index → line number as the user counts it, per list (rows read from a list may leave entries out). */
+export type LineNumbers = Record<string, number[] | undefined>;
+
+function rowLabel(list: string, index: number, lines: LineNumbers): string {
+	const number = lines[list]?.[index] ?? index + 1;
+	return ROW_WORDS[list] ? `${ROW_WORDS[list]} ${number}` : `#${number}`;
+}
+
+/** "destination.post_code" reads better to a user as "Destination › Post Code"; "items.1.quantity" as "Items › Line 2 › Quantity". */
+export function fieldLabel(path: PropertyKey[], lines: LineNumbers = {}): string {
 	return path
 		// The editor calls the destination's name "Recipient Name".
 		.map((part, index) => (part === 'name' && path[index - 1] === 'destination' ? 'recipient_name' : part))
-		.map((part) =>
+		.map((part, index) =>
 			typeof part === 'number'
-				? `#${part + 1}`
+				? rowLabel(String(path[index - 1]), part, lines)
 				: LABELS[String(part)] ?? String(part)
 						.split('_')
 						.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
@@ -51,6 +62,13 @@ export function orderNamed(orderNumber: unknown): string | undefined {
  * (and by line, for items and packages), so the user can fix them all in one go. `subject` says what
  * the user knows the item by (see orderNamed), beside its number.
  */
+/** What a list read from the input adds to an item's check: its problems, how it was read, its line numbers. */
+export interface ListContext {
+	problems?: string[];
+	notes?: string[];
+	lines?: LineNumbers;
+}
+
 export function validateInput<Schema extends z.ZodType>(
 	node: INode,
 	schema: Schema,
@@ -58,16 +76,21 @@ export function validateInput<Schema extends z.ZodType>(
 	itemIndex: number,
 	what: string,
 	subject?: string,
+	lists: ListContext = {},
 ): z.output<Schema> {
 	const result = schema.safeParse(value);
-	if (result.success) return withoutUndefined(result.data);
-	const problems = result.error.issues.map((issue) => {
-		const label = fieldLabel(issue.path);
-		return label ? `${label}: ${issue.message}` : issue.message;
-	});
+	const listed = lists.problems ?? [];
+	if (result.success && listed.length === 0) return withoutUndefined(result.data);
+	const problems = [
+		...listed,
+		...(result.success ? [] : result.error.issues).map((issue) => {
+			const label = fieldLabel(issue.path, lists.lines);
+			return label ? `${label}: ${issue.message}` : issue.message;
+		}),
+	];
 	const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
 	throw new NodeOperationError(node, `The ${what} of item ${itemIndex + 1}${subject ? ` (${subject})` : ''} has ${count}: nothing was sent to Starshipit`, {
 		itemIndex,
-		description: asLines([...problems.map((problem) => `• ${problem}`), 'Nothing was sent for this item. Fix these fields (or the expressions that map them) and run the node again.']),
+		description: asLines([...problems.map((problem) => `• ${problem}`), ...(lists.notes ?? []), 'Nothing was sent for this item. Fix these fields (or the expressions that map them) and run the node again.']),
 	});
 }

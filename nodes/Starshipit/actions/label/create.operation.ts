@@ -5,7 +5,8 @@ import { runPerItem } from '../../helpers/items';
 import { itemInput } from '../../validation/read';
 import { validateInput } from '../../validation/validate';
 import { readOrderChanges } from '../order/changes';
-import { credentialHomeCountry, nodeHomeCountry, packageRows, packagesField } from '../order/fields';
+import { credentialHomeCountry, nodeHomeCountry, packagesField } from '../order/fields';
+import { packagesOfItem, packagesSourceFields } from '../order/lists';
 import { fetchOrder, orderLocator, orderReference, type OrderReference } from '../order/lookup';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
@@ -18,7 +19,7 @@ const description: INodeProperties[] = [
 	orderLocator,
 	{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', placeholder: 'e.g. AusPost', description: 'Carrier code. Empty: the carrier Starshipit’s rules chose for the order.' },
 	{ displayName: 'Service Code', name: 'carrierServiceCode', type: 'string', default: '', placeholder: 'e.g. EXP', description: 'Carrier service code, e.g. from Rate > Get Rates. Empty: the order’s service.' },
-	packagesField('Override the order’s packages (kilograms and metres). Empty: use the order’s.', 0.5),
+	...packagesSourceFields(packagesField('Override the order’s packages (kilograms and metres). Empty: use the order’s.', 0.5), ['rows', 'list']),
 	updateOrderFirstField,
 	{
 		displayName: 'Your Country',
@@ -35,9 +36,10 @@ const packageOverridesSchema = z.object({ packages: z.array(packageSchema) });
 
 /** Package overrides are checked before anything is sent; numbers mapped as text count as numbers. */
 function packagesOf(this: IExecuteFunctions, itemIndex: number): IDataObject[] | undefined {
-	const packages = packageRows(this.getNodeParameter('packages', itemIndex, {}));
-	validateInput(this.getNode(), packageOverridesSchema, { packages }, itemIndex, 'label request');
-	return packages.length ? packages : undefined;
+	const read = packagesOfItem.call(this, itemIndex);
+	const lists = { problems: read.problems, notes: read.notes, lines: { packages: read.lines } };
+	const { packages } = validateInput(this.getNode(), packageOverridesSchema, { packages: read.rows }, itemIndex, 'label request', undefined, lists);
+	return packages.length ? (packages as IDataObject[]) : undefined;
 }
 
 /** Books the label for the order (by Starshipit ID once the lookup found it, else as the user named it). */

@@ -4,7 +4,8 @@ import { z } from 'zod/v4';
 import { withItemNamed } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
-import { itemRows, orderFields, orderRowFields, packageRows, withAuthorityToLeave, withoutBlanks, withStarshipitNames } from './fields';
+import { itemRowsField, itemRows, orderFields, packageRows, packageRowsField, withAuthorityToLeave, withoutBlanks, withStarshipitNames } from './fields';
+import { itemsFromList, listChangeOptions, packagesFromList, writtenExpression, type RowsRead } from './lists';
 import { addressSchema, itemSchema, orderFieldRules, packageSchema } from './schema';
 
 /**
@@ -25,14 +26,15 @@ const addressOptions = [
 ];
 
 /** The order's other fields, as Create offers them (what only applies when creating is left out). */
-const CREATE_ONLY = ['homeCountry', 'metadata'];
+const CREATE_ONLY = ['homeCountry', 'metadata', 'metadataList'];
 const extraOptions = (orderFields.find((field) => field.name === 'additionalFields')?.options ?? []) as INodeProperties[];
 
 export const orderChangeOptions: INodeProperties[] = [
 	...addressOptions,
 	...extraOptions.filter((option) => !CREATE_ONLY.includes(option.name)),
-	{ ...orderRowFields('items'), displayName: 'Items (Replace All)', description: 'The order’s new item lines: every current line is removed and these are added' },
-	{ ...orderRowFields('packages'), displayName: 'Packages (Replace All)', description: 'The order’s new packages, in kilograms and metres: every current package is removed and these are added' },
+	{ ...itemRowsField, displayName: 'Items (Replace All)', description: 'The order’s new item lines: every current line is removed and these are added' },
+	{ ...packageRowsField, displayName: 'Packages (Replace All)', description: 'The order’s new packages, in kilograms and metres: every current package is removed and these are added' },
+	...listChangeOptions,
 ].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 // Any address field may change on its own; the order's own fields keep their rules on create.
@@ -45,18 +47,30 @@ const ROW_ID: Record<string, string> = { items: 'item_id', packages: 'package_id
 
 const pick = (fields: IDataObject, keep: (key: string) => boolean): IDataObject => Object.fromEntries(Object.entries(fields).filter(([key]) => keep(key)));
 
+/** Replacement rows: typed in the editor or from a list, never both (which would be meant is unclear). */
+function replacementRows(typed: IDataObject[], list: unknown, read: () => RowsRead, label: string): RowsRead {
+	if (list === undefined || list === '') return { rows: typed, problems: [], notes: [] };
+	if (typed.length) return { rows: [], problems: [`${label} (Replace All) and ${label} From a List are both set: keep one of them`], notes: [] };
+	return read();
+}
+
 /**
  * Reads a collection of changes, checks it before anything is sent and nests the address fields
  * under destination, as Starshipit expects. None given: undefined.
  */
 export function readOrderChanges(this: IExecuteFunctions, parameterName: string, itemIndex: number, what: string, subject?: string): IDataObject | undefined {
-	const { items, packages, ...values } = this.getNodeParameter(parameterName, itemIndex, {}) as IDataObject;
+	const { items, packages, itemsList, itemKeys, packagesList, packageKeys, ...values } = this.getNodeParameter(parameterName, itemIndex, {}) as IDataObject;
+	const written = (name: string) => writtenExpression.call(this, [parameterName, name]);
+	const itemRowsRead = replacementRows(itemRows(items), itemsList, () => itemsFromList(itemsList, itemKeys, written('itemsList')), 'Items');
+	const packageRowsRead = replacementRows(packageRows(packages), packagesList, () => packagesFromList(packagesList, packageKeys, written('packagesList')), 'Packages');
 	// Rows added in the editor but left empty mean "no change", not "remove every line".
-	const fields = withoutBlanks({ ...values, items: itemRows(items), packages: packageRows(packages) });
+	const fields = withoutBlanks({ ...values, items: itemRowsRead.rows, packages: packageRowsRead.rows });
 	for (const key of Object.keys(ROW_ID)) if ((fields[key] as IDataObject[]).length === 0) delete fields[key];
-	if (Object.keys(fields).length === 0) return undefined;
+	const problems = [...itemRowsRead.problems, ...packageRowsRead.problems];
+	if (Object.keys(fields).length === 0 && problems.length === 0) return undefined;
 	// What was checked is what is sent (trimmed text included).
-	const checked = validateInput(this.getNode(), changesSchema, fields, itemIndex, what, subject) as IDataObject;
+	const lists = { problems, notes: [...itemRowsRead.notes, ...packageRowsRead.notes], lines: { items: itemRowsRead.lines, packages: packageRowsRead.lines } };
+	const checked = validateInput(this.getNode(), changesSchema, fields, itemIndex, what, subject, lists) as IDataObject;
 	const destination = pick(checked, (key) => DESTINATION_FIELDS.includes(key));
 	const { authority_to_leave: authorityToLeave, ...rest } = pick(checked, (key) => !DESTINATION_FIELDS.includes(key));
 	const order = withStarshipitNames(rest);

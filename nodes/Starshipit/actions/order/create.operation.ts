@@ -3,21 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFor, runPerItem, withItemNamed } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
-import { orderNamed, validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
 import { differences } from './compare';
-import { credentialHomeCountry, orderFields, readOrderInput } from './fields';
+import { credentialHomeCountry, orderFields } from './fields';
 import { findOrderByNumber } from './lookup';
-import { orderSchema } from './schema';
-
-/**
- * Reads and checks one item's order; throws a field-by-field error before anything is sent.
- * `defaultHomeCountry`: the credential's Your Country (credentialHomeCountry), used when the node's is empty.
- */
-export function validOrder(this: IExecuteFunctions, itemIndex: number, defaultHomeCountry = 'AU'): IDataObject {
-	const { order, homeCountry } = readOrderInput.call(this, itemIndex);
-	return validateInput(this.getNode(), orderSchema(homeCountry ?? defaultHomeCountry), order, itemIndex, 'order', orderNamed(order.order_number)) as IDataObject;
-}
+import { validOrder } from './orderInput';
+import { RepeatedOrders } from './repeats';
 
 /**
  * Creates one order. If the answer is lost (5xx, timeout, dropped connection), Starshipit is asked for
@@ -54,8 +45,10 @@ export const createOrderOperation: OperationModule = {
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const homeCountry = await credentialHomeCountry.call(this);
+		const repeats = new RepeatedOrders(this.getNode());
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const order = validOrder.call(this, itemIndex, homeCountry);
+			repeats.refuseRepeat(order, itemIndex);
 			return outputFor(itemIndex, await createOrder.call(this, order, itemIndex));
 		});
 	},

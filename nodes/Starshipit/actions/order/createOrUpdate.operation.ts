@@ -3,9 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { asNodeError } from '../../helpers/items';
 import type { OperationModule } from '../types';
 import { putOrderUpdate } from './changes';
-import { createOrder, validOrder } from './create.operation';
+import { createOrder } from './create.operation';
 import { credentialHomeCountry, orderFields } from './fields';
 import { fetchOrder, findOrderByNumber } from './lookup';
+import { orderNumberOf, validOrder } from './orderInput';
+import { RepeatedOrders } from './repeats';
 import { failedOutcome, outcomeBeforeUpdate, outcomeOfWrite, verdictForRecord, type Outcome, type Verdict } from './outcome';
 
 /**
@@ -40,8 +42,9 @@ async function heldAfterUpdate(this: IExecuteFunctions, answered: IDataObject, o
 }
 
 /** One order created or brought in line with the one wanted; its outcome read from what Starshipit holds afterwards. */
-async function createOrUpdateOrder(this: IExecuteFunctions, itemIndex: number, homeCountry: string): Promise<Outcome> {
+async function createOrUpdateOrder(this: IExecuteFunctions, itemIndex: number, homeCountry: string, repeats: RepeatedOrders): Promise<Outcome> {
 	const order = validOrder.call(this, itemIndex, homeCountry);
+	repeats.refuseRepeat(order, itemIndex);
 	const number = String(order.order_number);
 	const existing = await findOrderByNumber.call(this, number, itemIndex);
 	if (!existing) return outcomeOfWrite(verdictForRecord(await createOrder.call(this, order, itemIndex), { number, wanted: order }), number, 'created');
@@ -59,15 +62,15 @@ export const createOrUpdateOrderOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const output: INodeExecutionData[] = [];
 		const homeCountry = await credentialHomeCountry.call(this);
+		const repeats = new RepeatedOrders(this.getNode());
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			let outcome: Outcome;
 			try {
-				outcome = await createOrUpdateOrder.call(this, itemIndex, homeCountry);
+				outcome = await createOrUpdateOrder.call(this, itemIndex, homeCountry, repeats);
 			} catch (error) {
 				if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
 				// The same shape as Import's failed items: the order number, and the error in plain words.
-				const raw = this.getNodeParameter('orderNumber', itemIndex, '');
-				outcome = failedOutcome(typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '', error as Error);
+				outcome = failedOutcome(orderNumberOf.call(this, itemIndex), error as Error);
 			}
 			output.push({ json: outcome as unknown as IDataObject, pairedItem: { item: itemIndex } });
 		}

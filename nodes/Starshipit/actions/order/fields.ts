@@ -5,6 +5,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { ORDER_METADATA, readCredentials, UNCONFIRMED } from '../../transport';
 import { checkCountry } from '../../validation/checks';
 import { checked } from '../../validation/read';
+import { itemsSourceFields, metadataListOption, packagesSourceFields } from './lists';
+
+export { itemRows, packageRows, rows, withoutBlanks } from './rows';
 
 const metres = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } });
 
@@ -33,8 +36,37 @@ export function packagesField(description: string, defaultWeight: number): INode
 	};
 }
 
-/** The fields of a new order, shared by Create, Create or Update and Import. */
-export const orderFields: INodeProperties[] = [
+/** The Items rows: one row per line, typed in the editor. */
+export const itemRowsField: INodeProperties = {
+	displayName: 'Items',
+	name: 'items',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	default: {},
+	placeholder: 'Add Item',
+	description: 'What is in the parcel. International orders need a description and a value for each item (customs).',
+	options: [
+		{
+			displayName: 'Item',
+			name: 'item',
+			values: [
+				{ displayName: 'Country of Origin', name: 'country_of_origin', type: 'string', default: '', placeholder: 'e.g. AU', description: 'Where the item was made (2-letter code), for customs' },
+				{ displayName: 'Description', name: 'description', type: 'string', default: '', placeholder: 'e.g. Cotton T-shirt' },
+				{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1, typeOptions: { minValue: 1 } },
+				{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Must match the SKU in the Product Catalogue exactly' },
+				{ displayName: 'Tariff Code', name: 'tariff_code', type: 'string', default: '', placeholder: 'e.g. 610910', description: 'HS tariff code, for customs' },
+				{ displayName: 'Value', name: 'value', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 }, description: 'Value of one item, in the order currency' },
+				{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 }, description: 'Weight of one item in kilograms' },
+			],
+		},
+	],
+};
+
+// n8n does not save a value equal to its default: changing a default changes saved workflows.
+export const packageRowsField = packagesField('Boxes or satchels, in kilograms and metres. Leave empty to let Starshipit’s rules choose.', 0.5);
+
+/** The fields of a new order when it is specified field by field. */
+const orderFieldsBelow: INodeProperties[] = [
 	{
 		displayName: 'Order Number',
 		name: 'orderNumber',
@@ -80,32 +112,8 @@ export const orderFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Australia or AU',
 	},
-	{
-		displayName: 'Items',
-		name: 'items',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Item',
-		description: 'What is in the parcel. International orders need a description and a value for each item (customs).',
-		options: [
-			{
-				displayName: 'Item',
-				name: 'item',
-				values: [
-					{ displayName: 'Country of Origin', name: 'country_of_origin', type: 'string', default: '', placeholder: 'e.g. AU', description: 'Where the item was made (2-letter code), for customs' },
-					{ displayName: 'Description', name: 'description', type: 'string', default: '', placeholder: 'e.g. Cotton T-shirt' },
-					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1, typeOptions: { minValue: 1 } },
-					{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Must match the SKU in the Product Catalogue exactly' },
-					{ displayName: 'Tariff Code', name: 'tariff_code', type: 'string', default: '', placeholder: 'e.g. 610910', description: 'HS tariff code, for customs' },
-					{ displayName: 'Value', name: 'value', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 }, description: 'Value of one item, in the order currency' },
-					{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 }, description: 'Weight of one item in kilograms' },
-				],
-			},
-		],
-	},
-	// n8n does not save a value equal to its default: changing a default changes saved workflows.
-	packagesField('Boxes or satchels, in kilograms and metres. Leave empty to let Starshipit’s rules choose.', 0.5),
+	...itemsSourceFields(itemRowsField),
+	...packagesSourceFields(packageRowsField, ['rows', 'list', 'lines']),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -138,6 +146,7 @@ export const orderFields: INodeProperties[] = [
 					},
 				],
 			},
+			metadataListOption,
 			{ displayName: 'Order Date', name: 'order_date', type: 'dateTime', default: '' },
 			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 			{ displayName: 'Reference', name: 'reference', type: 'string', default: '', description: 'A second reference shown in Starshipit, e.g. the customer’s PO number' },
@@ -149,8 +158,40 @@ export const orderFields: INodeProperties[] = [
 	},
 ];
 
-const DESTINATION_EXTRAS = ['building', 'company', 'delivery_instructions', 'email', 'phone'];
-const ORDER_EXTRAS = ['currency', 'order_date', 'reference', 'shipping_description', 'shipping_method', 'signature_required', ...Object.keys(UNCONFIRMED.orderFieldsByAnalogy)];
+/** Using JSON: a whole Starshipit order from the input (see orderJson.ts), checked like the fields. */
+const orderInputFields: INodeProperties[] = [
+	{
+		displayName: 'Specify Order',
+		name: 'orderInput',
+		type: 'options',
+		noDataExpression: true,
+		default: 'fields',
+		options: [
+			{ name: 'Using Fields Below', value: 'fields' },
+			{ name: 'Using JSON', value: 'json', description: 'A Starshipit order object your data already holds, e.g. built by a Code node or another system' },
+		],
+	},
+	{
+		displayName: 'Order (JSON)',
+		name: 'orderJson',
+		type: 'json',
+		default: '={{ $json }}',
+		displayOptions: { show: { orderInput: ['json'] } },
+		description:
+			'A Starshipit order with Starshipit’s own field names: order_number, destination, items, packages, metadatas and the order’s other fields (also accepted wrapped as { "order": { ... } }). Checked like the fields before anything is sent; Your Country is the credential’s.',
+	},
+];
+
+const hiddenForJson = (field: INodeProperties): INodeProperties => ({
+	...field,
+	displayOptions: { ...field.displayOptions, hide: { ...field.displayOptions?.hide, orderInput: ['json'] } },
+});
+
+/** The fields of a new order, shared by Create, Create or Update and Import. */
+export const orderFields: INodeProperties[] = [...orderInputFields, ...orderFieldsBelow.map(hiddenForJson)];
+
+export const DESTINATION_EXTRAS = ['building', 'company', 'delivery_instructions', 'email', 'phone'];
+export const ORDER_EXTRAS = ['currency', 'order_date', 'reference', 'shipping_description', 'shipping_method', 'signature_required', ...Object.keys(UNCONFIRMED.orderFieldsByAnalogy)];
 
 /**
  * Authority to Leave as Starshipit's order sample carries it: a metadata row (see ORDER_METADATA),
@@ -167,34 +208,6 @@ export function withAuthorityToLeave(metadatas: IDataObject[], value: unknown, s
 export function withStarshipitNames(values: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(values).map(([key, value]) => [UNCONFIRMED.orderFieldsByAnalogy[key] ?? key, value]));
 }
-
-/** Empty strings and zero dimensions mean "not given": Starshipit should not receive them. */
-export function withoutBlanks(values: IDataObject, zeroIsBlank: string[] = []): IDataObject {
-	return Object.fromEntries(
-		Object.entries(values).filter(([key, value]) => value !== '' && value !== undefined && value !== null && !(zeroIsBlank.includes(key) && value === 0)),
-	);
-}
-
-function rows(collection: IDataObject, key: string): IDataObject[] {
-	const list = collection?.[key];
-	return Array.isArray(list) ? (list as IDataObject[]) : [];
-}
-
-/** The Items rows as Starshipit takes them (a zero value or weight means "not given"). */
-export const itemRows = (collection: unknown): IDataObject[] => rows(collection as IDataObject, 'item').map((item) => withoutBlanks(item, ['value', 'weight']));
-
-/** Mapped values often arrive as text ("2.5" from a web form): numbers that read as numbers count as numbers. */
-function numeric(row: IDataObject): IDataObject {
-	return Object.fromEntries(
-		Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value]),
-	);
-}
-
-/** The Packages rows as Starshipit takes them (zero dimensions mean "not given"). */
-export const packageRows = (collection: unknown): IDataObject[] => rows(collection as IDataObject, 'package').map((pack) => withoutBlanks(numeric(pack), ['height', 'width', 'length']));
-
-/** The Items and Packages fields of a new order, for other operations to offer the same rows. */
-export const orderRowFields = (name: 'items' | 'packages'): INodeProperties => orderFields.find((field) => field.name === name) as INodeProperties;
 
 /**
  * The country the merchant ships from when the node leaves Your Country empty: the credential's
@@ -214,34 +227,4 @@ export async function credentialHomeCountry(this: IExecuteFunctions): Promise<st
 /** The home country set on the node, as a code; undefined when empty (the credential's or AU then applies). */
 export function nodeHomeCountry(this: IExecuteFunctions, value: unknown, itemIndex: number): string | undefined {
 	return checked(this.getNode(), itemIndex, 'Your Country', checkCountry(value), 'Enter the country you ship from, as a code (AU) or a name (Australia), or leave it empty.')?.code;
-}
-
-/**
- * Builds a Starshipit CreateOrder from the node's fields for one item, values as mapped (never
- * turned into text here: the order schema refuses null, objects, lists and true/false by field).
- */
-export function readOrderInput(this: IExecuteFunctions, itemIndex: number): { order: IDataObject; homeCountry?: string } {
-	const parameter = (name: string, fallback: unknown = '') => this.getNodeParameter(name, itemIndex, fallback as never) as IDataObject[string];
-	const extras = (parameter('additionalFields', {}) ?? {}) as IDataObject;
-	const destination = withoutBlanks({
-		name: parameter('destinationName'),
-		street: parameter('destinationStreet'),
-		suburb: parameter('destinationSuburb'),
-		city: parameter('destinationCity'),
-		state: parameter('destinationState'),
-		post_code: parameter('destinationPostCode'),
-		country: parameter('destinationCountry'),
-		...Object.fromEntries(DESTINATION_EXTRAS.map((key) => [key, extras[key]])),
-	});
-	const order = withoutBlanks({
-		order_number: parameter('orderNumber'),
-		...withStarshipitNames(Object.fromEntries(ORDER_EXTRAS.map((key) => [key, extras[key]]))),
-		destination,
-		items: itemRows(parameter('items', {})),
-		packages: packageRows(parameter('packages', {})),
-	});
-	const metadata = withAuthorityToLeave(rows(extras.metadata as IDataObject, 'field').filter((field) => field.metafield_key), extras.authority_to_leave, false);
-	if (metadata.length) order.metadatas = metadata;
-	if (order.signature_required === false) delete order.signature_required;
-	return { order, homeCountry: nodeHomeCountry.call(this, extras.homeCountry, itemIndex) };
 }

@@ -8,10 +8,11 @@ import type { OperationModule } from '../types';
 import { batchesOf, forEachBatch } from './batches';
 import { updateOrdersInBulk, type OrderToUpdate } from './bulkUpdate';
 import { differences } from './compare';
-import { validOrder } from './create.operation';
 import { findStoredOrders } from './existing';
 import { credentialHomeCountry, orderFields } from './fields';
 import { importBatch } from './importBatch';
+import { orderNumberOf, validOrder } from './orderInput';
+import { repeatedOrderError } from './repeats';
 import { failedOutcome, outcomeBeforeUpdate, outcomeOfWrite, type Outcome, type Verdict } from './outcome';
 
 const description: INodeProperties[] = [
@@ -45,8 +46,7 @@ function checkedOrders(this: IExecuteFunctions, items: INodeExecutionData[], out
 			valid.push({ order: validOrder.call(this, itemIndex, homeCountry), itemIndex });
 		} catch (error) {
 			// Echoed only when it is text: a mapped object or list is not an order number.
-			const raw = this.getNodeParameter('orderNumber', itemIndex, '');
-			const number = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+			const number = orderNumberOf.call(this, itemIndex);
 			const { description: details } = error as Error & { description?: string };
 			const said = String(details ?? (error as Error).message).split(/<br>\n?|\n/).filter(Boolean).map((line) => line.replace(/^• /, ''));
 			problems.push(...said.map((line) => `• Item ${itemIndex + 1}${number ? ` (order ${number})` : ''}: ${line}`));
@@ -73,8 +73,8 @@ function withoutRepeats(entries: Entry[], outcomes: Map<number, Outcome>): Entry
 		const number = String(order.order_number);
 		const earlier = first.get(number);
 		if (earlier === undefined) return first.set(number, itemIndex);
-		const error = `Order number ${number} appears twice in this run: item ${earlier + 1} and item ${itemIndex + 1}. Only item ${earlier + 1} was sent; give each order its own number.`;
-		outcomes.set(itemIndex, { outcome: 'failed', order_number: number, error });
+		const { message, description } = repeatedOrderError(number, earlier, itemIndex);
+		outcomes.set(itemIndex, { outcome: 'failed', order_number: number, error: `${message}. ${description}` });
 		return false;
 	});
 }

@@ -39,6 +39,12 @@ export const itemSchema = z.object({
 	country_of_origin: country('name'),
 });
 
+/** A metadata row: the notes give no lengths, and Starshipit takes the value as text (numbers are sent as their digits). */
+export const metadataSchema = z.object({
+	metafield_key: required(),
+	value: text(),
+});
+
 export const packageSchema = z.object({
 	weight: requiredNumber({ above: 0, max: 1000, unit: 'kg' }),
 	height: number({ min: 0, max: 10, unit: 'metres' }),
@@ -69,6 +75,7 @@ const buildOrderSchema = (homeCountry: string) =>
 			destination: addressSchema,
 			items: z.array(itemSchema),
 			packages: z.array(packageSchema),
+			metadatas: z.array(metadataSchema).optional(),
 		})
 		.passthrough()
 		.superRefine((order, context) => {

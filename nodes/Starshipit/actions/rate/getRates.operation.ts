@@ -5,7 +5,8 @@ import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { country, currency, postCode, requiredPostCode, text } from '../../validation/rules';
 import { validateInput } from '../../validation/validate';
-import { packageRows, packagesField, withoutBlanks } from '../order/fields';
+import { packagesField, withoutBlanks } from '../order/fields';
+import { cartLines, packagesOfItem, packagesSourceFields } from '../order/lists';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
 import { arrange, noRatesMessage, rateListOptions, rateOptions, ratesOf, text as textField, tidy } from './arrange';
@@ -17,7 +18,7 @@ const description: INodeProperties[] = [
 	textField('State', 'state', { placeholder: 'e.g. NSW' }),
 	textField('Post Code', 'postCode', { required: true, placeholder: 'e.g. 2000', description: 'Post code of the destination' }),
 	textField('Country Code', 'countryCode', { required: true, placeholder: 'e.g. AU', description: '2-letter country code of the destination' }),
-	{ ...packagesField('Weights in kilograms, dimensions in metres (0: not given)', 1), default: { package: [{ weight: 1 }] } },
+	...packagesSourceFields({ ...packagesField('Weights in kilograms, dimensions in metres (0: not given)', 1), default: { package: [{ weight: 1 }] } }, ['rows', 'list', 'lines'], true),
 	{
 		displayName: 'Sender',
 		name: 'sender',
@@ -49,14 +50,16 @@ const requestSchema = z.object({
 function rateRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const parameter = (name: string) => this.getNodeParameter(name, itemIndex, '') as IDataObject[string];
 	const options = (this.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
+	const packages = packagesOfItem.call(this, itemIndex, () => cartLines.call(this, itemIndex), true);
 	const sender = withoutBlanks((this.getNodeParameter('sender', itemIndex, {}) ?? {}) as IDataObject);
 	const request = withoutBlanks({
 		destination: withoutBlanks({ street: parameter('street'), suburb: parameter('suburb'), city: parameter('city'), state: parameter('state'), post_code: parameter('postCode'), country_code: parameter('countryCode') }),
 		sender: Object.keys(sender).length ? sender : undefined,
-		packages: packageRows(this.getNodeParameter('packages', itemIndex, {})),
+		packages: packages.rows,
 		currency: options.currency,
 	});
-	return validateInput(this.getNode(), requestSchema, request, itemIndex, 'rate request') as IDataObject;
+	const lists = { problems: packages.problems, notes: packages.notes, lines: { packages: packages.lines } };
+	return validateInput(this.getNode(), requestSchema, request, itemIndex, 'rate request', undefined, lists) as IDataObject;
 }
 
 export const getRatesOperation: OperationModule = {
