@@ -33,20 +33,25 @@ const key = (displayName: string, name: string, keys: string[], description: str
 	description: `${description}. Several keys, comma-separated: the first one a line has is used. A dotted key reads inside an object, e.g. product.weight.`,
 });
 
-const weightUnit = (withAuto: boolean): INodeProperties => ({
+const WEIGHT_UNITS = [
+	{ name: 'Kilograms', value: 'kg' },
+	{ name: 'Grams', value: 'g' },
+	{ name: 'Pounds', value: 'lb' },
+	{ name: 'Ounces', value: 'oz' },
+];
+const WEIGHT_UNIT_HINT = 'The unit of the weights in your data. They are sent to Starshipit in kilograms.';
+
+/** A line's weight unit: by default kg, but grams where the key is Shopify's `grams`. */
+const lineWeightUnit: INodeProperties = {
 	displayName: 'Weight Unit',
 	name: 'weightUnit',
 	type: 'options',
-	default: withAuto ? 'auto' : 'kg',
-	options: [
-		...(withAuto ? [{ name: 'Kg (Grams for a Key Named “grams”, as Shopify Sends)', value: 'auto' }] : []),
-		{ name: 'Kilograms', value: 'kg' },
-		{ name: 'Grams', value: 'g' },
-		{ name: 'Pounds', value: 'lb' },
-		{ name: 'Ounces', value: 'oz' },
-	],
-	description: 'The unit of the weights in your data. They are sent to Starshipit in kilograms.',
-});
+	default: 'auto',
+	options: [{ name: 'Kilograms (Grams for a Key Named Grams, as Shopify Sends)', value: 'auto' }, ...WEIGHT_UNITS],
+	description: WEIGHT_UNIT_HINT,
+};
+
+const packageWeightUnit: INodeProperties = { displayName: 'Weight Unit', name: 'weightUnit', type: 'options', default: 'kg', options: WEIGHT_UNITS, description: WEIGHT_UNIT_HINT };
 
 /** The keys of a line, with defaults that read Starshipit, WooCommerce and Shopify line items as they are. */
 const itemKeysField: INodeProperties = {
@@ -75,7 +80,7 @@ const itemKeysField: INodeProperties = {
 				key('Tariff Code Keys', 'tariff_code', ITEM_KEYS.tariff_code, 'HS tariff code, for customs'),
 				key('Value Keys', 'value', ITEM_KEYS.value, 'Value of one item (WooCommerce and Shopify: price)'),
 				key('Weight Keys', 'weight', ITEM_KEYS.weight, 'Weight of one item (Shopify: grams)'),
-				weightUnit(true),
+				lineWeightUnit,
 			],
 		},
 	],
@@ -109,7 +114,7 @@ const packageKeysField: INodeProperties = {
 				key('Height Keys', 'height', PACKAGE_KEYS.height, 'Height of the package'),
 				key('Length Keys', 'length', PACKAGE_KEYS.length, 'Length of the package'),
 				key('Weight Keys', 'weight', PACKAGE_KEYS.weight, 'Weight of the package'),
-				weightUnit(false),
+				packageWeightUnit,
 				key('Width Keys', 'width', PACKAGE_KEYS.width, 'Width of the package'),
 			],
 		},
@@ -132,7 +137,7 @@ const packagesList: INodeProperties = {
 	type: 'string',
 	default: '={{ $json.packages }}',
 	placeholder: 'e.g. {{ $json.parcels }}',
-	description: 'An expression that gives your packages as a list, e.g. {{ $json.parcels }}: each entry becomes one package',
+	description: 'An expression that gives your packages as a list (a cart’s parcels, for example): each entry becomes one package',
 	hint: 'An expression that gives a list: each entry becomes one package',
 };
 
