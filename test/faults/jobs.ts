@@ -24,7 +24,7 @@ export interface Job {
 	check: (sandbox: Sandbox, result: NodeRunResult) => RecordCheck[];
 }
 
-const address = { destinationName: 'Sam Lee', destinationStreet: '={{ $json.street }}', destinationSuburb: 'Newtown', destinationPostCode: '2042', destinationCountry: 'Australia' };
+const address = { destinationName: 'Sam Lee', destinationStreet: '={{ $json.street }}', destinationSuburb: 'Newtown', destinationPostCode: '2042', destinationCountry: 'Australia', itemsInput: 'none' };
 const NEW_STREET = '9 New Street';
 const OLD_STREET = '1 Old Road';
 

@@ -20,6 +20,7 @@ const parameters = {
 	destinationSuburb: 'Newtown',
 	destinationPostCode: '2042',
 	destinationCountry: 'Australia',
+	itemsInput: 'none',
 };
 const importOrders = (input: IDataObject[], continueOnFail = false, overrides: ICredentialDataDecryptedObject = {}, extra: IDataObject = {}) =>
 	runNode({ parameters: { ...parameters, ...extra }, input, credentials: sandboxCredentials(sandbox, overrides), continueOnFail });

@@ -152,4 +152,27 @@ describe('the Split Out pattern', () => {
 		expect(stored('SP-1')).toHaveLength(1);
 		expect(lines('SP-1')).toHaveLength(1);
 	});
+
+	test.each(['create', 'createOrUpdate'])('%s without Continue On Fail sends nothing: no order is left with its first line only', async (operation) => {
+		const { error } = await run(operation, rowParameters, perLine);
+		expect(error?.message).toContain('Order number SP-1 is in item 1 and again in item 2 of this run');
+		expect(sandbox.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+		expect(stored('SP-1')).toHaveLength(0);
+	});
+});
+
+describe('rows that lost their expression', () => {
+	test('an expression over the Items rows (dropped by n8n) is an error, not an order of no lines', async () => {
+		const { error } = await run('create', { ...wooCommerceFields, itemsInput: undefined, itemsList: undefined, items: '={{ $json.line_items }}' }, [wooCommerceOrder('LOST-1')]);
+		expect(error?.message).toContain('The order of item 1 (order LOST-1) has a problem');
+		expect(error?.description).toContain('Items: no line was given');
+		expect(error?.description).toContain('A List in the Input');
+		expect(sandbox.requests).toEqual([]);
+	});
+
+	test('Items From: No Lines sends an order without lines on purpose', async () => {
+		const { error } = await run('create', { ...wooCommerceFields, itemsInput: 'none' }, [wooCommerceOrder('NONE-1')]);
+		expect(error).toBeUndefined();
+		expect(lines('NONE-1')).toEqual([]);
+	});
 });

@@ -215,9 +215,9 @@ describe('Create or Update', () => {
 		expect(rows[0].items[0].quantity).toBe(5);
 	});
 
-	test('Items or Packages left empty keep the existing order’s rows (empty means “let Starshipit choose”)', async () => {
+	test('Items From: No Lines and Packages left empty keep the existing order’s rows (empty means “let Starshipit choose”)', async () => {
 		await order('createOrUpdate', domestic);
-		const { items } = await order('createOrUpdate', { ...domestic, destinationStreet: '9 King Street', items: {}, packages: {} });
+		const { items } = await order('createOrUpdate', { ...domestic, destinationStreet: '9 King Street', itemsInput: 'none', items: {}, packages: {} });
 		expect(items[0].json.outcome).toBe('updated');
 		const [stored] = created('WEB-5001');
 		expect(stored.destination.street).toBe('9 King Street');

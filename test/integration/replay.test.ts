@@ -18,6 +18,7 @@ const newOrder = {
 	destinationSuburb: 'Newtown',
 	destinationPostCode: '2042',
 	destinationCountry: 'Australia',
+	itemsInput: 'none',
 };
 const stored = (number: string) => sandbox.store.orders.filter((row) => row.order_number === number);
 const creates = () => sandbox.requests.filter((request) => request.method === 'POST' && request.path === '/api/orders');

@@ -20,6 +20,7 @@ const newOrder = {
 	destinationSuburb: 'Newtown',
 	destinationPostCode: '2042',
 	destinationCountry: 'Australia',
+	itemsInput: 'none',
 };
 
 interface WriteCase {

@@ -23,6 +23,7 @@ const newOrder = {
 	destinationSuburb: 'Newtown',
 	destinationPostCode: '2042',
 	destinationCountry: 'Australia',
+	itemsInput: 'none',
 };
 
 test('Max Retries 0 and the connection drops after a create: the order is looked for, found, and not created again', async () => {

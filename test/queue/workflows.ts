@@ -32,7 +32,7 @@ export function importWorkflow() {
 			parameters: {
 				resource: 'order', operation: 'import', orderNumber: '={{ $json.number }}',
 				destinationName: 'Queue', destinationStreet: '1 Test St', destinationSuburb: 'Sydney', destinationCountry: 'Australia', destinationPostCode: '2000',
-				items: {}, packages: {}, additionalFields: {},
+				itemsInput: 'none', items: {}, packages: {}, additionalFields: {},
 			},
 		},
 	]);

@@ -13,7 +13,7 @@ beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
 afterEach(() => sandbox.reset());
 afterAll(async () => await sandbox.close());
 
-const destination = { destinationName: 'Sam Lee', destinationStreet: '5 King Street', destinationSuburb: 'Newtown', destinationPostCode: '2042', destinationCountry: 'Australia' };
+const destination = { destinationName: 'Sam Lee', destinationStreet: '5 King Street', destinationSuburb: 'Newtown', destinationPostCode: '2042', destinationCountry: 'Australia', itemsInput: 'none' };
 
 async function readsFor(operation: string, count: number) {
 	const input = Array.from({ length: count }, (_, n) => ({ number: `CR-${operation}-${n}` }));

@@ -23,7 +23,7 @@ function importRun(items: number, prefix: string) {
 		parameters: {
 			resource: 'order', operation: 'import', orderNumber: '={{ $json.number }}',
 			destinationName: 'Lane', destinationStreet: '1 Test St', destinationSuburb: 'Sydney', destinationCountry: 'Australia', destinationPostCode: '2000',
-			items: {}, packages: {}, additionalFields: {},
+			itemsInput: 'none', items: {}, packages: {}, additionalFields: {},
 		},
 		input: Array.from({ length: items }, (_, index) => ({ number: `${prefix}-${index}` })),
 	};

@@ -28,6 +28,7 @@ const newOrder = {
 	destinationSuburb: 'Newtown',
 	destinationPostCode: '2042',
 	destinationCountry: 'Australia',
+	itemsInput: 'none',
 };
 const statuses = (method: string, path: string, from = 0) =>
 	sandbox.requests.slice(from).filter((request) => request.method === method && request.path === path).map((request) => request.status);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeValue } from './checks';
+import { checkQuantity, describeValue } from './checks';
 
 /**
  * Lists mapped from the user's own data (a shop order's `line_items`, a cart's parcels, an order's
@@ -137,9 +137,13 @@ function parsedList(value: unknown, spec: ListSpec): unknown {
 	return value;
 }
 
-/** Reads one entry into a row; problems name the line and the missing key. */
+/**
+ * Reads one entry into a row; problems name the line and the missing key. An entry missing a required
+ * key gives no row (its problem is said once, not again as "is required").
+ */
 function readEntry(entry: IDataObject, line: number, spec: ListSpec, mapped: Set<string>, used: Record<string, string>, problems: string[]): IDataObject | undefined {
 	const row: IDataObject = {};
+	let complete = true;
 	for (const [field, keys] of Object.entries(spec.keys)) {
 		const key = keys.find((candidate) => valueAt(entry, candidate).found);
 		if (key === undefined) {
@@ -147,6 +151,7 @@ function readEntry(entry: IDataObject, line: number, spec: ListSpec, mapped: Set
 				const has = Object.keys(entry).slice(0, 8).join(', ') || 'no keys at all';
 				const others = spec.required.includes(field) ? '' : ', which other entries of the list have';
 				problems.push(`${spec.label} › ${spec.entry} ${line}: has no ${keys.map((name) => `"${name}"`).join(' or ')}${others} (it has: ${has})`);
+				complete = false;
 			}
 			continue;
 		}
@@ -155,7 +160,7 @@ function readEntry(entry: IDataObject, line: number, spec: ListSpec, mapped: Set
 		if (isBlank(value) || (spec.zeroIsBlank?.includes(field) && (value === 0 || value === '0'))) continue;
 		row[field] = converted(value, unitFactor(field, key, spec)) as IDataObject[string];
 	}
-	return row;
+	return complete ? row : undefined;
 }
 
 /** The fields some entry of the list gives: an entry without one of them is missing a key. */
@@ -204,22 +209,29 @@ export function describeUse(label: string, used: Record<string, string>, title: 
 	return `${label} were read from the list with: ${pairs.map(([field, key]) => `${title(field)} ← "${key}"`).join(', ')}.`;
 }
 
+const numberIn = (value: unknown) => (typeof value === 'string' && NUMERIC.test(value) ? Number(value) : value);
+
 /**
  * One package weighing all the lines (weight × quantity), for the usual checkout or order without a
- * parcel list. A line without a weight would make the parcel silently light: it is a problem instead.
+ * parcel list. A line without a weight would make the parcel silently light: it is a problem instead,
+ * and so is a quantity that is not a whole number of at least 1 (`label` names the lines' field).
  */
 export function packageFromLines(rows: IDataObject[], lines: number[], label: string): { packages: IDataObject[]; problems: string[] } {
 	const problems: string[] = [];
+	const weightless: number[] = [];
 	let total = 0;
 	rows.forEach((row, index) => {
-		const weight = typeof row.weight === 'string' && NUMERIC.test(row.weight) ? Number(row.weight) : row.weight;
-		const quantity = typeof row.quantity === 'string' && NUMERIC.test(row.quantity) ? Number(row.quantity) : row.quantity;
-		if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) {
-			problems.push(`Packages: one package weighing all the lines needs each line's weight, and ${label} › Line ${lines[index] ?? index + 1} has ${describeValue(row.weight)}. Map the weight (or choose another way to give packages)`);
-		} else if (typeof quantity === 'number' && Number.isFinite(quantity)) {
-			total += weight * quantity;
-		}
+		const line = lines[index] ?? index + 1;
+		const weight = numberIn(row.weight);
+		const quantity = checkQuantity(row.quantity);
+		if (!quantity.ok) problems.push(`${label} › Line ${line} › Quantity: ${quantity.problem}`);
+		if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) weightless.push(line);
+		else if (quantity.ok) total += weight * (quantity.value as number);
 	});
-	if (rows.length === 0 && problems.length === 0) problems.push('Packages: one package weighing all the lines needs at least one line');
+	if (weightless.length) {
+		const which = weightless.length === 1 ? `${label} › Line ${weightless[0]} has none` : `${label} › Lines ${weightless.join(', ')} have none`;
+		problems.push(`Packages: one package weighing all the lines needs each line's weight (above 0), and ${which}. Map the weight (Keys in Each Line), or choose another way to give packages`);
+	}
+	if (rows.length === 0 && problems.length === 0) problems.push(`Packages: one package weighing all the lines needs at least one line in ${label}`);
 	return { packages: problems.length ? [] : [{ weight: Math.round(total * 1e6) / 1e6 }], problems };
 }

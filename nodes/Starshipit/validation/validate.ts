@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
 /** Names the editor spells its own way. */
-const LABELS: Record<string, string> = { sku: 'SKU', hs_code: 'HS Code', mid: 'MID' };
+const LABELS: Record<string, string> = { sku: 'SKU', hs_code: 'HS Code', mid: 'MID', metadatas: 'Metadata', metafield_key: 'Key' };
 
 /**
  * The editor shows an error's description as HTML, where a line break is a space: problems joined
@@ -67,6 +67,8 @@ export interface ListContext {
 	problems?: string[];
 	notes?: string[];
 	lines?: LineNumbers;
+	/** The problems alone say what is wrong (an order that is not an object): the field rules would only repeat them. */
+	alone?: boolean;
 }
 
 export function validateInput<Schema extends z.ZodType>(
@@ -83,7 +85,7 @@ export function validateInput<Schema extends z.ZodType>(
 	if (result.success && listed.length === 0) return withoutUndefined(result.data);
 	const problems = [
 		...listed,
-		...(result.success ? [] : result.error.issues).map((issue) => {
+		...(result.success || (lists.alone && listed.length) ? [] : result.error.issues).map((issue) => {
 			const label = fieldLabel(issue.path, lists.lines);
 			return label ? `${label}: ${issue.message}` : issue.message;
 		}),

@@ -47,9 +47,12 @@ const ROW_ID: Record<string, string> = { items: 'item_id', packages: 'package_id
 
 const pick = (fields: IDataObject, keep: (key: string) => boolean): IDataObject => Object.fromEntries(Object.entries(fields).filter(([key]) => keep(key)));
 
-/** Replacement rows: typed in the editor or from a list, never both (which would be meant is unclear). */
-function replacementRows(typed: IDataObject[], list: unknown, read: () => RowsRead, label: string): RowsRead {
-	if (list === undefined || list === '') return { rows: typed, problems: [], notes: [] };
+/**
+ * Replacement rows: typed in the editor or from a list, never both (which would be meant is unclear).
+ * A list option that was added but gave nothing is a problem, never "no change".
+ */
+function replacementRows(typed: IDataObject[], listed: boolean, read: () => RowsRead, label: string): RowsRead {
+	if (!listed) return { rows: typed, problems: [], notes: [] };
 	if (typed.length) return { rows: [], problems: [`${label} (Replace All) and ${label} From a List are both set: keep one of them`], notes: [] };
 	return read();
 }
@@ -59,10 +62,12 @@ function replacementRows(typed: IDataObject[], list: unknown, read: () => RowsRe
  * under destination, as Starshipit expects. None given: undefined.
  */
 export function readOrderChanges(this: IExecuteFunctions, parameterName: string, itemIndex: number, what: string, subject?: string): IDataObject | undefined {
-	const { items, packages, itemsList, itemKeys, packagesList, packageKeys, ...values } = this.getNodeParameter(parameterName, itemIndex, {}) as IDataObject;
+	const collection = this.getNodeParameter(parameterName, itemIndex, {}) as IDataObject;
+	const { items, packages, itemsList, itemKeys, packagesList, packageKeys, ...values } = collection;
 	const written = (name: string) => writtenExpression.call(this, [parameterName, name]);
-	const itemRowsRead = replacementRows(itemRows(items), itemsList, () => itemsFromList(itemsList, itemKeys, written('itemsList')), 'Items');
-	const packageRowsRead = replacementRows(packageRows(packages), packagesList, () => packagesFromList(packagesList, packageKeys, written('packagesList')), 'Packages');
+	const added = (name: string) => Object.prototype.hasOwnProperty.call(collection, name);
+	const itemRowsRead = replacementRows(itemRows(items), added('itemsList'), () => itemsFromList(itemsList, itemKeys, written('itemsList')), 'Items');
+	const packageRowsRead = replacementRows(packageRows(packages), added('packagesList'), () => packagesFromList(packagesList, packageKeys, written('packagesList')), 'Packages');
 	// Rows added in the editor but left empty mean "no change", not "remove every line".
 	const fields = withoutBlanks({ ...values, items: itemRowsRead.rows, packages: packageRowsRead.rows });
 	for (const key of Object.keys(ROW_ID)) if ((fields[key] as IDataObject[]).length === 0) delete fields[key];

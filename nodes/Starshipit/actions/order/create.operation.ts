@@ -8,7 +8,7 @@ import { differences } from './compare';
 import { credentialHomeCountry, orderFields } from './fields';
 import { findOrderByNumber } from './lookup';
 import { validOrder } from './orderInput';
-import { RepeatedOrders } from './repeats';
+import { refuseRepeatsBeforeSending, RepeatedOrders } from './repeats';
 
 /**
  * Creates one order. If the answer is lost (5xx, timeout, dropped connection), Starshipit is asked for
@@ -45,6 +45,7 @@ export const createOrderOperation: OperationModule = {
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const homeCountry = await credentialHomeCountry.call(this);
+		refuseRepeatsBeforeSending.call(this, items);
 		const repeats = new RepeatedOrders(this.getNode());
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const order = validOrder.call(this, itemIndex, homeCountry);

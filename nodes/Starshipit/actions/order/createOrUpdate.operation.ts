@@ -7,7 +7,7 @@ import { createOrder } from './create.operation';
 import { credentialHomeCountry, orderFields } from './fields';
 import { fetchOrder, findOrderByNumber } from './lookup';
 import { orderNumberOf, validOrder } from './orderInput';
-import { RepeatedOrders } from './repeats';
+import { refuseRepeatsBeforeSending, RepeatedOrders } from './repeats';
 import { failedOutcome, outcomeBeforeUpdate, outcomeOfWrite, verdictForRecord, type Outcome, type Verdict } from './outcome';
 
 /**
@@ -62,6 +62,7 @@ export const createOrUpdateOrderOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const output: INodeExecutionData[] = [];
 		const homeCountry = await credentialHomeCountry.call(this);
+		refuseRepeatsBeforeSending.call(this, items);
 		const repeats = new RepeatedOrders(this.getNode());
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			let outcome: Outcome;

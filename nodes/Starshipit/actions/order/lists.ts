@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { packageRows } from './rows';
 
+import { checkText } from '../../validation/checks';
 import { fieldLabel } from '../../validation/validate';
 import {
 	describeUse,
@@ -158,6 +159,7 @@ export function itemsSourceFields(rows: INodeProperties): INodeProperties[] {
 			options: [
 				{ name: 'A List in the Input', value: 'list', description: 'Each entry of a list in your data becomes one line, e.g. a WooCommerce or Shopify order’s line_items' },
 				{ name: 'Rows Entered Here', value: 'rows', description: 'One row per line, added below: the same lines for every order' },
+				{ name: 'No Lines', value: 'none', description: 'An order without item lines (packages only); an existing order keeps its lines' },
 			],
 			description: 'Where the order’s lines come from. A shop order has a list of lines: choose A List in the Input.',
 		},
@@ -221,6 +223,13 @@ export const metadataListOption: INodeProperties = {
 	description:
 		'Metadata from your data: a list of { key, value } entries (WooCommerce meta_data, Shopify note_attributes) or an object of key: value. Keys that start with "_" (WooCommerce’s hidden ones) are left out. Added to any Metadata rows.',
 };
+
+/**
+ * Rows chosen but none given: an order of no lines is almost always a mapping that went missing (n8n
+ * drops an expression placed on the Items rows when it loads a workflow), so it is refused, not sent.
+ */
+export const NO_ROWS_PROBLEM =
+	'Items: no line was given. Add one row per line, or choose Items From: A List in the Input to take the lines from your data (an expression typed over the Items rows themselves is dropped by n8n), or choose No Lines for an order without item lines';
 
 /** Rows and lists as read for one item: the rows, and the problems to list with the order's others. */
 export interface RowsRead {
@@ -295,33 +304,53 @@ export function metadataFromList(list: unknown, expression?: string): RowsRead {
 		leaveOutKey: (name) => typeof name === 'string' && name.startsWith('_'),
 		expression,
 	});
-	return { rows: read.rows, problems: read.problems, notes: [] };
+	// Checked here, where each entry's number is known: Starshipit takes both as text (numbers as digits).
+	const problems = [...read.problems];
+	const rows = read.rows.flatMap((row, index) => {
+		const where = `Metadata From a List › Entry ${read.lines[index]}`;
+		const key = checkText(row.metafield_key, { required: true });
+		const value = checkText(row.value, { required: true });
+		if (!key.ok) problems.push(`${where} › Key: ${key.problem}`);
+		if (!value.ok) problems.push(`${where} › Value: ${value.problem}`);
+		return key.ok && value.ok ? [{ metafield_key: key.value as string, value: value.value as string }] : [];
+	});
+	return { rows, problems, notes: [] };
 }
 
 /**
- * Packages From for one input item: the rows, a list, or one package weighing `lines()` (the order's
- * lines, or a cart's). Problems of lines read only for the package are the package's to report.
+ * The lines a package can weigh: the order's own Items (their problems are the order's to report) or
+ * a cart's lines read only for the package (Rate > Get Rates: reported with the package's).
  */
-export function packagesOfItem(this: IExecuteFunctions, itemIndex: number, lines?: () => RowsRead, reportLines = false): RowsRead {
+export interface LinesToWeigh {
+	read: () => RowsRead;
+	label: 'Items' | 'Cart Lines';
+	reportLines: boolean;
+}
+
+/** Packages From for one input item: the rows, a list, or one package weighing `lines`. */
+export function packagesOfItem(this: IExecuteFunctions, itemIndex: number, lines?: LinesToWeigh): RowsRead {
 	const mode = this.getNodeParameter('packagesInput', itemIndex, 'rows');
 	if (mode === 'list') {
 		const list = this.getNodeParameter('packagesList', itemIndex, undefined);
 		return packagesFromList(list, this.getNodeParameter('packageKeys', itemIndex, {}), writtenExpression.call(this, ['packagesList']));
 	}
-	if (mode === 'lines' && lines) return packageOfLines(lines(), reportLines);
+	if (mode === 'lines' && lines) return packageOfLines(lines);
 	return { rows: packageRows(this.getNodeParameter('packages', itemIndex, {})), problems: [], notes: [] };
 }
 
 /** A cart's lines, read only to weigh its package (Rate > Get Rates). */
-export function cartLines(this: IExecuteFunctions, itemIndex: number): RowsRead {
-	const lines = itemsFromList(this.getNodeParameter('itemsList', itemIndex, undefined), this.getNodeParameter('itemKeys', itemIndex, {}), writtenExpression.call(this, ['itemsList']));
-	// Reported here: nothing else reads these lines.
-	return { ...lines, problems: lines.problems.map((problem) => problem.replace(/^Items/, 'Cart Lines')) };
+export function cartLines(this: IExecuteFunctions, itemIndex: number): LinesToWeigh {
+	const read = () => {
+		const lines = itemsFromList(this.getNodeParameter('itemsList', itemIndex, undefined), this.getNodeParameter('itemKeys', itemIndex, {}), writtenExpression.call(this, ['itemsList']));
+		return { ...lines, problems: lines.problems.map((problem) => problem.replace(/^Items/, 'Cart Lines')) };
+	};
+	return { read, label: 'Cart Lines', reportLines: true };
 }
 
-/** One package weighing all the lines (see packageFromLines), from lines already read. */
-export function packageOfLines(lines: RowsRead, reportLines = false): RowsRead {
+/** One package weighing all the lines (see packageFromLines). */
+function packageOfLines({ read, label, reportLines }: LinesToWeigh): RowsRead {
+	const lines = read();
 	if (lines.problems.length) return { rows: [], problems: reportLines ? lines.problems : [], notes: reportLines ? lines.notes : [] };
-	const { packages, problems } = packageFromLines(lines.rows, lines.lines ?? lines.rows.map((_row, index) => index + 1), 'Items');
+	const { packages, problems } = packageFromLines(lines.rows, lines.lines ?? lines.rows.map((_row, index) => index + 1), label);
 	return { rows: packages, problems, notes: [] };
 }

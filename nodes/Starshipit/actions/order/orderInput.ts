@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { orderNamed, validateInput, type ListContext } from '../../validation/validate';
 import { DESTINATION_EXTRAS, nodeHomeCountry, ORDER_EXTRAS, withAuthorityToLeave, withStarshipitNames } from './fields';
-import { itemsFromList, metadataFromList, packagesOfItem, writtenExpression, type RowsRead } from './lists';
+import { itemsFromList, metadataFromList, NO_ROWS_PROBLEM, packagesOfItem, writtenExpression, type RowsRead } from './lists';
 import { readOrderJson } from './orderJson';
 import { itemRows, rows, withoutBlanks } from './rows';
 import { orderSchema } from './schema';
@@ -25,7 +25,11 @@ const rowsRead = (list: IDataObject[]): RowsRead => ({ rows: list, problems: [],
 /** Items From: the rows typed in the editor, or a list from the input. */
 function orderItems(this: IExecuteFunctions, itemIndex: number): RowsRead {
 	const mode = this.getNodeParameter('itemsInput', itemIndex, 'rows');
-	if (mode !== 'list') return rowsRead(itemRows(this.getNodeParameter('items', itemIndex, {})));
+	if (mode === 'none') return rowsRead([]);
+	if (mode !== 'list') {
+		const typed = itemRows(this.getNodeParameter('items', itemIndex, {}));
+		return typed.length ? rowsRead(typed) : { rows: [], problems: [NO_ROWS_PROBLEM], notes: [] };
+	}
 	const list = this.getNodeParameter('itemsList', itemIndex, undefined);
 	return itemsFromList(list, this.getNodeParameter('itemKeys', itemIndex, {}), writtenExpression.call(this, ['itemsList']));
 }
@@ -57,7 +61,7 @@ function readOrderFields(this: IExecuteFunctions, itemIndex: number): OrderInput
 		...Object.fromEntries(DESTINATION_EXTRAS.map((key) => [key, extras[key]])),
 	});
 	const items = orderItems.call(this, itemIndex);
-	const packages = packagesOfItem.call(this, itemIndex, () => items);
+	const packages = packagesOfItem.call(this, itemIndex, { read: () => items, label: 'Items', reportLines: false });
 	const metadataList = metadataFromList(extras.metadataList, writtenExpression.call(this, ['additionalFields', 'metadataList']));
 	const order = withoutBlanks({
 		order_number: parameter('orderNumber'),
@@ -77,7 +81,8 @@ function readOrderFields(this: IExecuteFunctions, itemIndex: number): OrderInput
 export function readOrderInput(this: IExecuteFunctions, itemIndex: number): OrderInput {
 	if (this.getNodeParameter('orderInput', itemIndex, 'fields') !== 'json') return readOrderFields.call(this, itemIndex);
 	const { order, problems } = readOrderJson(this.getNodeParameter('orderJson', itemIndex, undefined));
-	return { order, lists: { problems } };
+	// A JSON order of the wrong shape: its field rules would only repeat the problem in other words.
+	return { order, lists: { problems, alone: true } };
 }
 
 /**

@@ -1,5 +1,7 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+import { orderNumberOf } from './orderInput';
 
 /**
  * One order number on several items of one run. Starshipit keeps one order per number, so the later
@@ -31,4 +33,17 @@ export class RepeatedOrders {
 		const { message, description } = repeatedOrderError(number, earlier, itemIndex);
 		throw new NodeOperationError(this.node, message, { itemIndex, description: `${description} Nothing was sent for item ${itemIndex + 1}.` });
 	}
+}
+
+/**
+ * Without Continue On Fail the node stops at the first repeat: look for one before anything is sent,
+ * so that a split order is not left in Starshipit with its first line only.
+ */
+export function refuseRepeatsBeforeSending(this: IExecuteFunctions, items: INodeExecutionData[]): void {
+	if (this.continueOnFail()) return;
+	const repeats = new RepeatedOrders(this.getNode());
+	items.forEach((_item, itemIndex) => {
+		const number = orderNumberOf.call(this, itemIndex);
+		if (number) repeats.refuseRepeat({ order_number: number }, itemIndex);
+	});
 }

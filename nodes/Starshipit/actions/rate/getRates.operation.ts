@@ -42,7 +42,7 @@ const requestSchema = z.object({
 	// A code or an English name is accepted; rates take `country_code`, so the code is sent.
 	destination: z.object({ street: text(200), suburb: text(100), city: text(100), state: text(50), post_code: requiredPostCode, country_code: country('code', true) }),
 	sender: z.object({ street: text(200), suburb: text(100), city: text(100), state: text(50), post_code: postCode, country_code: country('code') }).optional(),
-	packages: z.array(packageSchema).min(1, 'add at least one package'),
+	packages: z.array(packageSchema),
 	currency,
 });
 
@@ -50,7 +50,7 @@ const requestSchema = z.object({
 function rateRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const parameter = (name: string) => this.getNodeParameter(name, itemIndex, '') as IDataObject[string];
 	const options = (this.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
-	const packages = packagesOfItem.call(this, itemIndex, () => cartLines.call(this, itemIndex), true);
+	const packages = packagesOfItem.call(this, itemIndex, cartLines.call(this, itemIndex));
 	const sender = withoutBlanks((this.getNodeParameter('sender', itemIndex, {}) ?? {}) as IDataObject);
 	const request = withoutBlanks({
 		destination: withoutBlanks({ street: parameter('street'), suburb: parameter('suburb'), city: parameter('city'), state: parameter('state'), post_code: parameter('postCode'), country_code: parameter('countryCode') }),
@@ -58,7 +58,9 @@ function rateRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		packages: packages.rows,
 		currency: options.currency,
 	});
-	const lists = { problems: packages.problems, notes: packages.notes, lines: { packages: packages.lines } };
+	// None at all is a problem of its own only when no list problem already says why.
+	const none = packages.rows.length === 0 && packages.problems.length === 0 ? ['Packages: add at least one package'] : [];
+	const lists = { problems: [...packages.problems, ...none], notes: packages.notes, lines: { packages: packages.lines } };
 	return validateInput(this.getNode(), requestSchema, request, itemIndex, 'rate request', undefined, lists) as IDataObject;
 }
 

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError, type NodeApiError } from 'n8n-workflow';
+import { NodeHelpers, NodeOperationError, type NodeApiError } from 'n8n-workflow';
 
 import { asNodeError, failureOf } from '../../helpers/items';
 import type { OperationModule } from '../types';
@@ -48,8 +48,11 @@ export function replayPayload(resource: string, operation: string, parameters: I
  */
 export function operationInput(this: IExecuteFunctions, module: OperationModule, itemIndex: number): IDataObject {
 	const parameters: IDataObject = {};
+	const node = this.getNode();
 	for (const property of module.description) {
 		if (property.type === 'notice' || property.name in parameters) continue;
+		// A field the user's choices hide (the JSON order while fields are used, a list while rows are) is not input.
+		if (!NodeHelpers.displayParameter(node.parameters, property, node, null)) continue;
 		try {
 			parameters[property.name] = this.getNodeParameter(property.name, itemIndex, property.default) as IDataObject[string];
 		} catch {
