@@ -76,6 +76,48 @@ describe('a shop order mapped with one list expression', () => {
 	});
 });
 
+describe('a line Starshipit did not keep is read, never reported as stored', () => {
+	const dropLastLine = (method: string, path: string) => sandbox.faults.add({ method, path, kind: 'drop-last-line' });
+
+	test.each([
+		['import', 'POST', '/api/orders/import'],
+		['createOrUpdate', 'POST', '/api/orders'],
+	])('%s of a new order: failed, naming Items', async (operation, method, path) => {
+		dropLastLine(method, path);
+		const { items } = await run(operation, wooCommerceFields, [wooCommerceOrder('LOSS-1')], true);
+		expect(items[0].json.outcome).toBe('failed');
+		expect(String(items[0].json.error)).toMatch(/other values than were sent \(Items\)/);
+		expect(lines('LOSS-1')).toHaveLength(2);
+	});
+
+	test('create: an error, not the order', async () => {
+		dropLastLine('POST', '/api/orders');
+		const { items } = await run('create', wooCommerceFields, [wooCommerceOrder('LOSS-2')], true);
+		expect(String(items[0].json.error)).toContain('Starshipit stored order LOSS-2 with other values than were sent (Items)');
+	});
+
+	test.each([
+		['import', 'PUT', '/api/orders/update'],
+		['createOrUpdate', 'PUT', '/api/orders'],
+	])('%s of an existing order whose lines changed: failed, not updated', async (operation, method, path) => {
+		await run('create', wooCommerceFields, [wooCommerceOrder('LOSS-3')]);
+		const changed = wooCommerceOrder('LOSS-3');
+		(changed.line_items as IDataObject[]).push({ name: 'Apron', sku: 'APRON-1', quantity: 1, price: 45.5 });
+		dropLastLine(method, path);
+		const { items } = await run(operation, wooCommerceFields, [changed], true);
+		expect(items[0].json.outcome).toBe('failed');
+		expect(lines('LOSS-3')).toHaveLength(3);
+	});
+
+	test('Order > Update with Verify: the lost line is named', async () => {
+		await run('create', wooCommerceFields, [wooCommerceOrder('LOSS-4')]);
+		dropLastLine('PUT', '/api/orders');
+		const { error } = await run('update', { order: { __rl: true, mode: 'orderNumber', value: 'LOSS-4' }, updateFields: { itemsList: '={{ $json.line_items }}' } }, [wooCommerceOrder('LOSS-4')]);
+		expect(error?.message).toContain('Starshipit did not store every change of item 1');
+		expect(error?.description).toContain('items: sent 3 rows, Starshipit has 2');
+	});
+});
+
 describe('a whole order from JSON', () => {
 	const order = {
 		order_number: 'JS-1',

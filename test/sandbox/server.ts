@@ -53,6 +53,15 @@ export interface Sandbox {
 const GATEWAY_401 = { statusCode: 401, message: 'Access denied due to missing or invalid subscription key. Make sure to provide a valid key for an active subscription.' };
 const API_KEY_403 = { statusCode: 403, message: 'Access denied due to invalid API key.' };
 
+/** The `drop-last-line` fault: each order of a write body as if its last item line had not been sent. */
+function withoutLastLines(body: Json): Json {
+	const shorten = (order: Json) => (order && typeof order === 'object' && Array.isArray((order as { items?: unknown }).items) ? { ...(order as object), items: ((order as { items: Json[] }).items).slice(0, -1) } : order);
+	const envelope = body as { order?: Json; orders?: Json[] };
+	if (Array.isArray(envelope?.orders)) return { ...envelope, orders: envelope.orders.map(shorten) } as Json;
+	if (envelope?.order) return { ...envelope, order: shorten(envelope.order) } as Json;
+	return body;
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const load = () => (options.dataFile && existsSync(options.dataFile) ? (JSON.parse(readFileSync(options.dataFile, 'utf8')) as SandboxStore) : seedStore());
 	let store = options.seed === false ? { ...seedStore(), orders: [], products: [] } : load();
@@ -154,7 +163,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (refused.length) return send(fail(400, 'Validation failed', refused.map((deviation) => deviation.what).join('; ')));
 		const route = ROUTES[routeKey];
 		if (!route) return send({ status: 404, body: { statusCode: 404, message: 'Resource not found' } });
-		const answer = route({ query, body, store, now, settings });
+		const answer = route({ query, body: fault?.kind === 'drop-last-line' ? withoutLastLines(body) : body, store, now, settings });
 		if (method !== 'GET') save();
 		if (fault?.kind === 'drop-after-write') {
 			record.status = answer.status;

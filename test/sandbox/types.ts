@@ -81,9 +81,10 @@ export interface RecordedRequest {
  * Retry-After); `timeout` never answers and never processes (the client's timeout decides); `slow`
  * waits `delayMs` before processing; `drop` closes the connection before processing; `drop-after-write`
  * processes, then closes the connection; `late-answer` processes at once and answers only after
- * `delayMs`, by when the client has given up.
+ * `delayMs`, by when the client has given up; `drop-last-line` processes each order of the body as if its
+ * last item line had not been sent (a silent loss the node must read, never report as stored).
  */
-export type FaultKind = 'status' | 'timeout' | 'slow' | 'drop' | 'drop-after-write' | 'late-answer';
+export type FaultKind = 'status' | 'timeout' | 'slow' | 'drop' | 'drop-after-write' | 'late-answer' | 'drop-last-line';
 
 export interface Fault {
 	method?: string;

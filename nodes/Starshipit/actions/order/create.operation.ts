@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { outputFor, runPerItem, withItemNamed } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import type { OperationModule } from '../types';
-import { differences } from './compare';
+import { differences, isWholeOrder } from './compare';
 import { credentialHomeCountry, orderFields } from './fields';
 import { findOrderByNumber } from './lookup';
 import { validOrder } from './orderInput';
@@ -40,6 +40,16 @@ export async function createOrder(this: IExecuteFunctions, order: IDataObject, i
 	return body.order as IDataObject;
 }
 
+/** The answer must hold the order as sent (every line, in order): an order stored otherwise is an error, never a result. */
+function assertStoredAsSent(this: IExecuteFunctions, stored: IDataObject, order: IDataObject, itemIndex: number): IDataObject {
+	const fields = stored && isWholeOrder(stored) ? differences(stored, order) : [];
+	if (fields.length === 0) return stored;
+	throw new NodeOperationError(this.getNode(), `Starshipit stored order ${String(order.order_number)} with other values than were sent (${fields.join(', ')}) (item ${itemIndex + 1})`, {
+		itemIndex,
+		description: 'The order is in Starshipit, but not as sent: check it there, then correct it with Order > Create or Update.',
+	});
+}
+
 export const createOrderOperation: OperationModule = {
 	description: orderFields,
 	writes: true,
@@ -50,7 +60,7 @@ export const createOrderOperation: OperationModule = {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const order = validOrder.call(this, itemIndex, homeCountry);
 			repeats.refuseRepeat(order, itemIndex);
-			return outputFor(itemIndex, await createOrder.call(this, order, itemIndex));
+			return outputFor(itemIndex, assertStoredAsSent.call(this, await createOrder.call(this, order, itemIndex), order, itemIndex));
 		});
 	},
 };
