@@ -47,6 +47,7 @@ const template = (id: string) => {
 	return found.json;
 };
 const stored = (number: string) => sandbox.store.orders.filter((row) => row.order_number === number);
+const withoutId = (rows: unknown, id: string) => ((rows ?? []) as Array<Record<string, unknown>>).map(({ [id]: _id, ...row }) => row);
 const creates = () => sandbox.requests.filter((request) => request.method === 'POST' && request.path === '/api/orders').length;
 
 describe('0: verify before production', () => {
@@ -63,8 +64,16 @@ describe('0: verify before production', () => {
 		for (const number of ['VERIFY-DOMESTIC', 'VERIFY-INTERNATIONAL', 'VERIFY-MULTI']) {
 			expect(stored(number)).toEqual([expect.objectContaining({ archived: true, tracking_number: expect.any(String) })]);
 		}
-		expect(stored('VERIFY-MULTI')[0].items).toHaveLength(3);
-		expect(stored('VERIFY-MULTI')[0].packages).toHaveLength(2);
+		// Every line and package of the multi-item order, from its lists.
+		expect(withoutId(stored('VERIFY-MULTI')[0].items, 'item_id')).toEqual([
+			{ description: 'Blue mug', sku: 'MUG-BLUE', quantity: 2, value: 19.5, weight: 0.4 },
+			{ description: 'Cotton T-shirt', sku: 'TEE-M-BLACK', quantity: 1, value: 30, weight: 0.2 },
+			{ description: 'A2 poster', sku: 'POSTER-A2', quantity: 3, value: 12, weight: 0.1 },
+		]);
+		expect(withoutId(stored('VERIFY-MULTI')[0].packages, 'package_id')).toEqual([
+			{ weight: 1, length: 0.3, width: 0.2, height: 0.2 },
+			{ weight: 0.4, length: 0.65, width: 0.08, height: 0.08 },
+		]);
 		expect(stored('VERIFY-FAILURE')).toHaveLength(0);
 	});
 });
@@ -139,6 +148,12 @@ describe('7: failed requests are kept in a Data table and replayed once the faul
 		expect(done).toMatchObject({ status: 'done', tries: 1, order_number: 'KEEP-7001', result: 'replayed' });
 		expect(stored('KEEP-7001')).toHaveLength(1);
 		expect(creates()).toBe(before + 1);
+		// The replay sent the order's two lines and the package weighing them, as the first attempt would have.
+		expect(withoutId(stored('KEEP-7001')[0].items, 'item_id')).toEqual([
+			{ description: 'Blue mug', sku: 'MUG-BLUE', quantity: 1, value: 19.5, weight: 0.4 },
+			{ description: 'Cotton T-shirt', sku: 'TEE-M-BLACK', quantity: 2, value: 30, weight: 0.2 },
+		]);
+		expect(withoutId(stored('KEEP-7001')[0].packages, 'package_id')).toEqual([{ weight: 0.8 }]);
 
 		expect(await call('starshipit-replay-now')).toEqual([]);
 		expect(stored('KEEP-7001')).toHaveLength(1);

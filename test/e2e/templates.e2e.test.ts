@@ -48,6 +48,21 @@ async function execute(id: string): Promise<Record<string, any[]>> {
 }
 
 const order = (number: string) => sandbox.store.orders.filter((row) => row.order_number === number);
+const withoutId = (rows: unknown, id: string) => ((rows ?? []) as Array<Record<string, unknown>>).map(({ [id]: _id, ...row }) => row);
+const lines = (number: string) => withoutId(order(number)[0]?.items, 'item_id');
+const packages = (number: string) => withoutId(order(number)[0]?.packages, 'package_id');
+/** The packages of the last Rate > Get Rates request the sandbox received. */
+const ratedPackages = () => (sandbox.requests.filter((request) => request.path === '/api/rates').at(-1)?.body as { packages?: unknown })?.packages;
+const THREE_LINES = [
+	{ description: 'Blue mug', sku: 'MUG-BLUE', quantity: 2, value: 19.5, weight: 0.4 },
+	{ description: 'Cotton T-shirt', sku: 'TEE-M-BLACK', quantity: 1, value: 30, weight: 0.2 },
+	{ description: 'A2 poster', sku: 'POSTER-A2', quantity: 3, value: 12, weight: 0.1 },
+];
+/** Template 3's sample cart: two parcels in kg and cm, sent to Starshipit in kg and metres. */
+const TWO_PARCELS_SENT = [
+	{ weight: 1.5, length: 0.3, width: 0.2, height: 0.1 },
+	{ weight: 0.25, length: 0.15, width: 0.1, height: 0.05 },
+];
 
 describe('the six templates run green', () => {
 	test('1: orders imported in one batch, one outcome each', async () => {
@@ -55,6 +70,21 @@ describe('the six templates run green', () => {
 		expect(output['Import into Starshipit'].map((item) => item.json.outcome)).toEqual(['created', 'created', 'created']);
 		expect(sandbox.stats.byRoute['POST /api/orders/import']).toBe(1);
 		for (const number of ['WEB-1001', 'WEB-1002', 'WEB-1003']) expect(order(number)).toHaveLength(1);
+		// Every line of each order from its line_items (Shopify's shape: name, price as text, grams), one package weighing them.
+		expect(lines('WEB-1003')).toEqual([
+			{ description: 'Blue mug', sku: 'MUG-BLUE', quantity: 1, value: 19.5, weight: 0.4 },
+			{ description: 'Cotton T-shirt - M / Black', sku: 'TEE-M-BLACK', quantity: 2, value: 30, weight: 0.2 },
+			{ description: 'A2 poster', sku: 'POSTER-A2', quantity: 3, value: 12, weight: 0.1 },
+		]);
+		expect(packages('WEB-1003')).toEqual([{ weight: 1.1 }]);
+		expect(['WEB-1001', 'WEB-1002'].map((number) => lines(number).length)).toEqual([1, 2]);
+	});
+
+	test('1 run again: the same orders from the same lists are unchanged, each line still there once', async () => {
+		const output = await execute('starshipitPattern1');
+		expect(output['Import into Starshipit'].map((item) => item.json.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+		for (const number of ['WEB-1001', 'WEB-1002', 'WEB-1003']) expect(order(number)).toHaveLength(1);
+		expect(lines('WEB-1003')).toHaveLength(3);
 	});
 
 	test('2: order, label PDF, tracking stored, manifest', async () => {
@@ -65,6 +95,12 @@ describe('the six templates run green', () => {
 		expect(sandbox.inbox).toContainEqual(expect.objectContaining({ order_number: 'ERP-2001', tracking_number: label.json.tracking_number }));
 		expect(output['Manifest the printed orders'][0].binary.manifest.mimeType).toBe('application/pdf');
 		expect(order('ERP-2001')[0].status).toBe('Shipped');
+		// The ERP order's three lines and two cartons (cm in the data, metres in Starshipit).
+		expect(lines('ERP-2001')).toEqual(THREE_LINES);
+		expect(packages('ERP-2001')).toEqual([
+			{ weight: 1, length: 0.3, width: 0.2, height: 0.2 },
+			{ weight: 0.4, length: 0.65, width: 0.08, height: 0.08 },
+		]);
 	});
 
 	test('2 run again: the printed order is skipped, routed to Label > Reprint, and nothing new is booked or manifested', async () => {
@@ -79,6 +115,7 @@ describe('the six templates run green', () => {
 		expect(sandbox.stats.byRoute['POST /api/orders/shipment']).toBe(labelsBefore + 1);
 		expect(sandbox.stats.byRoute['POST /api/orders/manifest'] ?? 0).toBe(manifestsBefore);
 		expect(order('ERP-2001')).toHaveLength(1);
+		expect(lines('ERP-2001')).toEqual(THREE_LINES);
 	});
 
 	test('3: live rates, cheapest three, shaped for a checkout', async () => {
@@ -87,6 +124,7 @@ describe('the six templates run green', () => {
 		expect(rates).toHaveLength(3);
 		expect(rates[0].price).toBeLessThanOrEqual(rates[1].price);
 		expect(rates.map((rate) => rate.code)).toContain('INTL');
+		expect(ratedPackages()).toEqual(TWO_PARCELS_SENT);
 	});
 
 	test('4: find, update, label and store tracking for an imported order', async () => {
@@ -94,6 +132,12 @@ describe('the six templates run green', () => {
 		expect(output['Print the label'][0].json.order_number).toBe(SEED.multiItemOrder);
 		expect(order(SEED.multiItemOrder)[0].reference).toMatch(/^Printed by warehouse/);
 		expect(sandbox.inbox).toContainEqual(expect.objectContaining({ order_number: SEED.multiItemOrder }));
+		// The warehouse's two cartons replaced the package; the three lines Starshipit imported stay.
+		expect(packages(SEED.multiItemOrder)).toEqual([
+			{ weight: 0.9, length: 0.3, width: 0.2, height: 0.15 },
+			{ weight: 0.4, length: 0.65, width: 0.08, height: 0.08 },
+		]);
+		expect(lines(SEED.multiItemOrder)).toEqual(THREE_LINES);
 	});
 
 	test('4 run again: the printed order goes to Label > Reprint, its tracking is stored again, nothing new is booked', async () => {
@@ -102,7 +146,7 @@ describe('the six templates run green', () => {
 		const inboxBefore = sandbox.inbox.length;
 		const output = await execute('starshipitPattern4');
 		expect(output['Find the order'][0].json.status).toBe('Printed');
-		expect(output['Note who prints it']).toBeUndefined();
+		expect(output['Note cartons and who prints it']).toBeUndefined();
 		expect(output['Print the label']).toBeUndefined();
 		expect(output['Get its label again'][0].json.tracking_number).toBe(trackingNumber);
 		expect(output['Get its label again'][0].binary.label.mimeType).toBe('application/pdf');
@@ -116,6 +160,13 @@ describe('the six templates run green', () => {
 		const output = await execute('starshipitPattern5');
 		expect(output['Correct and enrich'][0].json).toMatchObject({ order_number: SEED.domesticOrder, verified: true });
 		expect(order(SEED.domesticOrder)[0]).toMatchObject({ status: 'Printed', destination: expect.objectContaining({ delivery_instructions: 'Leave at the back door' }) });
+		// The shop's three lines and parcel replaced the order's one line and package, verified after the update.
+		expect(lines(SEED.domesticOrder)).toEqual([
+			{ description: 'Blue mug', sku: 'MUG-BLUE', quantity: 1, value: 19.5, weight: 0.4 },
+			{ description: 'Cotton T-shirt', sku: 'TEE-M-BLACK', quantity: 2, value: 30, weight: 0.2 },
+			{ description: 'A2 poster', sku: 'POSTER-A2', quantity: 1, value: 12, weight: 0.1 },
+		]);
+		expect(packages(SEED.domesticOrder)).toEqual([{ weight: 1.1, length: 0.3, width: 0.2, height: 0.15 }]);
 	});
 
 	test('5 run again: the printed order is not corrected or printed again, its label comes back as a PDF', async () => {
@@ -216,15 +267,24 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 		expect(JSON.stringify([wrongApiKey, wrongSubscription])).not.toMatch(/wrong-api-key|wrong-subscription-key/);
 	});
 
-	test('3: a checkout calling the published webhook’s production URL gets every rate, cheapest first', async () => {
-		const destination = { street: '10 Queen Street', suburb: 'Auckland Central', city: 'Auckland', postcode: '1010', country: 'NZ', weight: 1.2 };
-		const answer = await fetch(`${base}/webhook/checkout-rates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(destination) });
+	test('3: a checkout calling the published webhook’s production URL with its cart’s parcels gets every rate, cheapest first', async () => {
+		const cart = {
+			street: '10 Queen Street', suburb: 'Auckland Central', city: 'Auckland', postcode: '1010', country: 'NZ',
+			parcels: [{ weight: 2, length: 40, width: 30, height: 20 }, { weight: 0.5, length: 20, width: 15, height: 10 }, { weight: 0.1, length: 10, width: 10, height: 2 }],
+		};
+		const answer = await fetch(`${base}/webhook/checkout-rates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(cart) });
 		expect(answer.status).toBe(200);
 		const rates = (await answer.json()) as Array<{ service: string; code: string; price: number; carrier: string }>;
 		expect(Array.isArray(rates)).toBe(true);
 		expect(rates).toHaveLength(3);
 		expect(rates.map((rate) => rate.price)).toEqual([...rates.map((rate) => rate.price)].sort((a, b) => a - b));
 		for (const rate of rates) expect(rate).toEqual({ service: expect.any(String), code: expect.any(String), price: expect.any(Number), carrier: expect.any(String) });
+		// The call's own parcels, as many as it sent (not the pinned sample's two).
+		expect(ratedPackages()).toEqual([
+			{ weight: 2, length: 0.4, width: 0.3, height: 0.2 },
+			{ weight: 0.5, length: 0.2, width: 0.15, height: 0.1 },
+			{ weight: 0.1, length: 0.1, width: 0.1, height: 0.02 },
+		]);
 	});
 
 	// What the big "Execute workflow" button does: n8n's editor picks a trigger and posts it to /rest/workflows/:id/run.
@@ -241,6 +301,7 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 		expect(data.executionId).toBeDefined();
 		await waitFor(async () => (await executionStatus(data.executionId!)) === 'success', 'the manual run to finish');
 		expect(sandbox.stats.byRoute['POST /api/rates']).toBe(ratesBefore + 1);
+		expect(ratedPackages()).toEqual(TWO_PARCELS_SENT);
 	});
 
 	(process.env.N8N_LINE === '1' ? test.skip : test)('1 in the editor before the shop’s URL is set: the run stops at “Tracking not sent to your shop”, in words that say to set it', async () => {
