@@ -20,6 +20,9 @@ export interface WorkflowDefinition {
 	connections: IConnections;
 }
 
+/** The running execution, as n8n holds it: `cancel()` is how n8n stops an execution. */
+export type RunningExecution = ReturnType<WorkflowExecute['processRunExecutionData']>;
+
 /**
  * Runs a workflow through n8n-core's WorkflowExecute, the engine n8n itself runs, with
  * credentials held in memory. Node code is the real code; HTTP goes wherever the credential
@@ -29,6 +32,7 @@ export async function runWorkflow(
 	workflowData: WorkflowDefinition,
 	credentials: Record<string, ICredentialDataDecryptedObject>,
 	mode: WorkflowExecuteMode = 'manual',
+	onStart?: (execution: RunningExecution) => void,
 ): Promise<IRun> {
 	await ensureBinaryDataService();
 	const workflow = new Workflow({
@@ -58,7 +62,9 @@ export async function runWorkflow(
 			waitingExecutionSource: null,
 		},
 	} as unknown as IRunExecutionData;
-	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	onStart?.(execution);
+	await execution;
 	return await finished;
 }
 
@@ -70,6 +76,8 @@ export interface RunNodeOptions {
 	/** n8n's Settings > On Error; wins over continueOnFail. "continueErrorOutput" sends failed items to a second output. */
 	onError?: INode['onError'];
 	type?: string;
+	/** Called as the run starts, with the execution (a test that cancels it, as n8n does when a user stops it). */
+	onStart?: (execution: RunningExecution) => void;
 }
 
 export interface NodeRunResult {
@@ -103,7 +111,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		},
 	];
 	const connections: IConnections = { Input: { main: [[{ node: 'Starshipit', type: 'main', index: 0 }]] } };
-	const run = await runWorkflow({ nodes, connections }, { starshipitApi: options.credentials });
+	const run = await runWorkflow({ nodes, connections }, { starshipitApi: options.credentials }, 'manual', options.onStart);
 	const taskData = run.data.resultData.runData.Starshipit?.[0];
 	const error = taskData?.error ?? run.data.resultData.error;
 	return {

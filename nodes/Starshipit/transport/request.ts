@@ -9,9 +9,10 @@ import type {
 	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { ENDPOINTS, RATE_LIMIT_TIERS, type EndpointName } from './api-reference';
+import { cancelledError, cancelSignalOf, pause } from './cancel';
 import { isGatewayAnswer, starshipitApiError } from './errors';
 import {
 	backoffMs,
@@ -170,6 +171,8 @@ export async function starshipitRequest(
 ): Promise<IDataObject> {
 	const settings = await readSettings(this);
 	const { method, path } = ENDPOINTS[request.endpoint];
+	// Every wait below ends when the execution is cancelled, and the request in flight is aborted.
+	const cancel = cancelSignalOf(this);
 	const options: IHttpRequestOptions = {
 		method,
 		baseURL: settings.baseUrl,
@@ -180,6 +183,7 @@ export async function starshipitRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: settings.timeoutMs,
+		abortSignal: cancel,
 	};
 	const supportContext = (answer: Answer, retries: number): SupportContext => ({
 		action: request.action ?? (method === 'GET' ? 'read' : 'updated'),
@@ -197,14 +201,19 @@ export async function starshipitRequest(
 		const fallback = answer.status !== null ? `request failed (HTTP ${answer.status})` : answer.networkCode ? `no answer (the connection was lost or timed out: ${answer.networkCode})` : `the request failed before Starshipit answered: ${answer.notSentReason}`;
 		return starshipitApiError(this.getNode(), supportContext(answer, retries), answer.body, { fallback, advice, secrets: settings.secrets }, request.itemIndex);
 	};
+	const mayHaveLandedUnlessRepeatable = isRepeatable(request, method) ? undefined : MAY_HAVE_LANDED;
 
 	let retries = 0; // 5xx and network failures: what Max Retries limits
 	let rateLimited: RateLimitWait | undefined; // set by the first 429
 	for (let attempt = 0; ; attempt++) {
-		const slot = await waitForSlot(settings.laneKey, settings.requestsPerSecond);
+		// No slot: cancelled before this attempt went out. Anything sent before it was a 429 (not processed), a
+		// failure the existing-record check cleared, or a request that is safe to repeat.
+		const slot = await waitForSlot(settings.laneKey, settings.requestsPerSecond, cancel);
+		if (!slot) throw cancelledError(this.getNode(), 'waiting', undefined, request.itemIndex);
 		const answer = await send.call(this, options);
 		const { status, body } = answer;
 		slot.answered(status === null ? 'unknown' : status === 429 ? 'refused' : 'accepted');
+		if (status === null && cancel?.aborted) throw cancelledError(this.getNode(), 'sending', mayHaveLandedUnlessRepeatable, request.itemIndex);
 		if (status !== null && status >= 200 && status < 300 && (isSuccessfulBody(body) || (request.answersEachRecord && hasErrorList(body)))) {
 			return (body ?? {}) as IDataObject;
 		}
@@ -219,7 +228,7 @@ export async function starshipitRequest(
 			continue;
 		}
 		// An unknown failure without an answer (not a known network code): a write may still have gone out.
-		if (status === null && !answer.networkCode) throw failWith(answer, attempt, isRepeatable(request, method) ? undefined : MAY_HAVE_LANDED);
+		if (status === null && !answer.networkCode) throw failWith(answer, attempt, mayHaveLandedUnlessRepeatable);
 		if (status !== null && !isRetryableStatus(status)) throw failWith(answer, attempt);
 
 		const failure: FailureKind = answer.networkCode ? failureKindForNetworkCode(answer.networkCode) : failureKindForStatus(status as number);
@@ -229,6 +238,7 @@ export async function starshipitRequest(
 			// When the check itself fails, the user must still hear that the write may have landed; a
 			// NodeOperationError is the check's own verdict (e.g. "exists with other values") and stands.
 			const existing = await request.findExisting().catch((error: unknown) => {
+				if (cancel?.aborted) throw cancelledError(this.getNode(), 'waiting', MAY_HAVE_LANDED, request.itemIndex);
 				throw error instanceof NodeOperationError ? error : failWith(answer, attempt, MAY_HAVE_LANDED);
 			});
 			if (existing) return existing;
@@ -237,6 +247,6 @@ export async function starshipitRequest(
 			throw failWith(answer, attempt, MAY_HAVE_LANDED);
 		}
 		if (retries >= settings.maxRetries) throw failWith(answer, attempt);
-		await sleep(backoffMs(retries++));
+		await pause(backoffMs(retries++), cancel);
 	}
 }

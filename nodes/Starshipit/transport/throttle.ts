@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { pause } from './cancel';
 
 /**
  * Paces requests per credential so that every item of an execution, and every execution in this
@@ -125,12 +125,18 @@ export interface Slot {
  * requests when they arrive, which we cannot see; counting a request in the window until a window
  * after its answer can never undercount it, whatever the latency (a first request that spends time
  * connecting included).
+ *
+ * Undefined when the execution is cancelled (before or during the wait, a 429's pause included): the
+ * request must not be sent, and it took no place in the lane.
  */
-export async function waitForSlot(key: string, requestsPerSecond: number): Promise<Slot> {
+export function waitForSlot(key: string, requestsPerSecond: number): Promise<Slot>;
+export function waitForSlot(key: string, requestsPerSecond: number, cancel: AbortSignal | undefined): Promise<Slot | undefined>;
+export async function waitForSlot(key: string, requestsPerSecond: number, cancel?: AbortSignal): Promise<Slot | undefined> {
 	const lane = laneFor(key);
-	for (let wait = waitTime(lane, requestsPerSecond, Date.now()); wait > 0; wait = waitTime(lane, requestsPerSecond, Date.now())) {
-		await sleep(wait);
+	for (let wait = waitTime(lane, requestsPerSecond, Date.now()); wait > 0 && !cancel?.aborted; wait = waitTime(lane, requestsPerSecond, Date.now())) {
+		await pause(wait, cancel);
 	}
+	if (cancel?.aborted) return undefined;
 	lane.inFlight++;
 	let answered = false;
 	return {
