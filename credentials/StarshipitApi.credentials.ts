@@ -17,7 +17,7 @@ export class StarshipitApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Starshipit/starshipit.svg', dark: 'file:../nodes/Starshipit/starshipit.dark.svg' };
 
-	documentationUrl = 'https://support.starshipit.com/hc/en-us/articles/360041618513-Plan-a-Starshipit-API-integration';
+	documentationUrl = 'https://github.com/n8n-nodes-starshipit/n8n-nodes-starshipit#the-starshipit-credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -6,7 +6,7 @@ import { isRepeat, trackingUpdateOf } from './dedupe';
 import { normaliseTrackingEvent, TRACKING_STATUSES } from './normalise';
 import { claimUpdate } from './recent-claims';
 import { seenByPoll } from './shared-tracking';
-import { isJsonObject, refusal, URL_TOKEN_PARAM } from './guards';
+import { checkWebhookCredential, isJsonObject, refusal } from './guards';
 
 export class StarshipitTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,6 +23,9 @@ export class StarshipitTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'tracking' }],
+		// The Signing Secret and URL Token live in this credential (guards.ts: WEBHOOK_CREDENTIAL_TYPE), which n8n stores
+		// encrypted: as node fields they were saved in plain text in the workflow. "Test" on it runs checkWebhookCredential.
+		credentials: [{ name: 'starshipitWebhookApi', required: true, testedBy: 'checkWebhookCredential' }],
 		properties: [
 			// These texts are for whoever sets Starshipit up, so they leave out the scheme. With a Signing Secret set, the
 			// header named by UNCONFIRMED.webhookSignatureHeader (X-Starshipit-Signature) must carry the HMAC-SHA256 of the
@@ -37,28 +40,10 @@ export class StarshipitTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'No Signing Secret: anyone who has this URL could start this workflow, for example with a made-up "Delivered". Set a Signing Secret if Starshipit shows one, or a URL Token (works with every Starshipit account). With neither, this trigger refuses every update.',
-				name: 'unguardedNotice',
+					'Only updates that carry your <b>Signing Secret</b> or <b>URL Token</b> start this workflow, so that nobody else can, for example with a made-up "Delivered". Set them in the <b>Starshipit Webhook</b> credential above: n8n keeps credentials encrypted, and they never appear in the workflow when it is exported or shared. With neither set, this trigger refuses every update.',
+				name: 'guardNotice',
 				type: 'notice',
 				default: '',
-				displayOptions: { show: { signingSecret: [''] } },
-			},
-			{
-				displayName: 'Signing Secret',
-				name: 'signingSecret',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description:
-					'The webhook secret key shown on that page, if Starshipit gives you one. When set, updates not signed with it are refused. Leave empty if Starshipit shows no secret.',
-			},
-			{
-				displayName: 'URL Token',
-				name: 'urlToken',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: `A long random text you make up (20 characters or more). Add ?${URL_TOKEN_PARAM}= and this text to the end of the Production URL you paste into Starshipit; updates without it are refused.`,
 			},
 			{
 				displayName: 'Tracking Statuses',
@@ -97,6 +82,8 @@ export class StarshipitTrigger implements INodeType {
 		],
 	};
 
+	methods = { credentialTest: { checkWebhookCredential } };
+
 	// Starshipit has no API to register webhooks: there is nothing to create or delete.
 	webhookMethods = {
 		default: {
@@ -113,7 +100,7 @@ export class StarshipitTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const refused = refusal.call(this);
+		const refused = await refusal.call(this);
 		if (refused) return answer.call(this, 401, refused);
 		const payload: unknown = this.getRequestObject().body;
 		if (!isJsonObject(payload)) return answer.call(this, 400, 'The body must be one JSON object (a tracking update); nothing was started');

@@ -1,22 +1,75 @@
 import { createHash, timingSafeEqual } from 'crypto';
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	INodeCredentialTestResult,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { UNCONFIRMED } from '../Starshipit/transport/api-reference';
 import { isValidSignature } from './signature';
 
+/** The credential that holds the Signing Secret and the URL Token (credentials/StarshipitWebhookApi.credentials.ts). */
+export const WEBHOOK_CREDENTIAL_TYPE = 'starshipitWebhookApi';
+
 /** The query parameter that carries the URL Token (the user adds it to the URL pasted into Starshipit). */
 export const URL_TOKEN_PARAM = 'token';
 
+/** Characters that mean the same in any part of a URL: a token with others (&, #, +, %, spaces...) arrives changed. */
+const URL_SAFE = /^[A-Za-z0-9._~-]+$/;
+const MIN_TOKEN_LENGTH = 20;
+
+interface Guards {
+	signingSecret: string;
+	/** Compared with the `token` query parameter. */
+	urlToken: string;
+}
+
+/** Trimmed: a space or line break copied along with a secret would otherwise refuse every update. */
+const guardsOf = (data: ICredentialDataDecryptedObject | undefined): Guards => ({
+	signingSecret: String(data?.signingSecret ?? '').trim(),
+	urlToken: String(data?.urlToken ?? '').trim(),
+});
+
 /** What refused a request, worded for whoever set Starshipit up; undefined: let it in. */
-export function refusal(this: IWebhookFunctions): string | undefined {
-	const secret = this.getNodeParameter('signingSecret', '') as string;
-	const urlToken = this.getNodeParameter('urlToken', '') as string;
-	if (!secret && !urlToken) {
-		return 'This trigger has no Signing Secret and no URL Token, so it starts nothing: set a Signing Secret or a URL Token in the Starshipit Trigger node';
+export async function refusal(this: IWebhookFunctions): Promise<string | undefined> {
+	if (!this.getNode().credentials?.[WEBHOOK_CREDENTIAL_TYPE]) {
+		return 'This trigger has no Starshipit Webhook credential, so it starts nothing: choose or create one in the Starshipit Trigger node and set a Signing Secret or a URL Token in it';
+	}
+	const { signingSecret, urlToken } = guardsOf(await this.getCredentials<ICredentialDataDecryptedObject>(WEBHOOK_CREDENTIAL_TYPE));
+	if (!signingSecret && !urlToken) {
+		return 'This trigger has no Signing Secret and no URL Token, so it starts nothing: set a Signing Secret or a URL Token in its Starshipit Webhook credential';
 	}
 	if (urlToken && !sameText(this.getQueryData() as IDataObject, urlToken)) return `Missing or wrong "${URL_TOKEN_PARAM}" in the URL`;
-	if (secret && !isSignedBySecret.call(this, secret)) return `Invalid or missing ${UNCONFIRMED.webhookSignatureHeader} header`;
+	if (signingSecret && !isSignedBySecret.call(this, signingSecret)) return `Invalid or missing ${UNCONFIRMED.webhookSignatureHeader} header`;
 	return undefined;
+}
+
+/** What would make the trigger refuse every update, or a token that cannot arrive intact; undefined: none. */
+export function webhookCredentialProblem(data: ICredentialDataDecryptedObject | undefined): string | undefined {
+	const { signingSecret, urlToken } = guardsOf(data);
+	if (!signingSecret && !urlToken) return 'Set a Signing Secret or a URL Token: with neither, the Starshipit Trigger refuses every update.';
+	if (urlToken && !URL_SAFE.test(urlToken)) {
+		return 'Use only letters, digits, - and _ in the URL Token: other characters change meaning in a URL, so Starshipit’s updates would arrive with a different token and be refused.';
+	}
+	if (urlToken && urlToken.length < MIN_TOKEN_LENGTH) {
+		return `Make the URL Token ${MIN_TOKEN_LENGTH} characters or longer (it has ${urlToken.length}), so that nobody can guess it.`;
+	}
+	return undefined;
+}
+
+/**
+ * "Test" on the Starshipit Webhook credential (the trigger's `testedBy`): nothing is sent anywhere, the
+ * values are checked as the trigger will use them.
+ */
+export async function checkWebhookCredential(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	const problem = webhookCredentialProblem(credential.data);
+	if (problem) return { status: 'Error', message: problem };
+	const { signingSecret, urlToken } = guardsOf(credential.data);
+	const needs = [signingSecret && 'signed with the Signing Secret', urlToken && `sent to the URL with ?${URL_TOKEN_PARAM}=`].filter(Boolean).join(' and ');
+	return { status: 'OK', message: `The Starshipit Trigger will start only for updates ${needs}` };
 }
 
 /** Compared as digests, so neither the length nor the first differing character shows in the time taken. */

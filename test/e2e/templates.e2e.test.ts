@@ -11,7 +11,7 @@ import { unexpectedDeviations } from '../harness/deviations';
 import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, startSandbox, type Sandbox } from '../sandbox';
 import { autoSelectedTrigger } from '../harness/editor-rules';
 import { parseRawOutput, runCli, startServer, stopServer } from './n8n';
-import { cli, ownerEnvironment, prepareWorkspace, SHOP_PLACEHOLDER, type Workspace, signedAndPollingEveryMinute } from './workspace';
+import { cli, ownerEnvironment, pollingEveryMinute, prepareWorkspace, SHOP_PLACEHOLDER, type Workspace } from './workspace';
 
 // E2E_N8N_PORT lets two checkouts run the suite side by side (n8n also takes the port after it).
 const N8N_PORT = Number(process.env.E2E_N8N_PORT ?? 5690);
@@ -26,7 +26,8 @@ beforeAll(async () => {
 		sandboxUrl: sandbox.url,
 		port: N8N_PORT,
 		rateLimit: 50,
-		adjust: signedAndPollingEveryMinute(WEBHOOK_SECRET),
+		adjust: pollingEveryMinute,
+		webhook: { signingSecret: WEBHOOK_SECRET },
 	});
 });
 afterAll(async () => {
@@ -243,7 +244,7 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 		// n8n reads <Name>.node.json beside the compiled node: without it no search words, categories or Docs link.
 		const action = types.find((type) => type.name === 'n8n-nodes-starshipit.starshipit');
 		expect(action?.codex?.alias).toContain('Print label');
-		expect(action?.codex?.resources?.primaryDocumentation?.[0].url).toMatch(/^https:\/\/support\.starshipit\.com\//);
+		expect(action?.codex?.resources?.primaryDocumentation?.[0].url).toMatch(/^https:\/\/github\.com\/n8n-nodes-starshipit\/n8n-nodes-starshipit#what-the-starshipit-node-does$/);
 	});
 
 	test('n8n’s own credential test passes with the sandbox keys and shows which key Starshipit refused', async () => {

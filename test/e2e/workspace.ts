@@ -10,21 +10,30 @@ import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY } from '../sandbox';
 import { createUserFolder, installN8n, n8nEnvironment, packPackage, REPO, runCli, type N8nInstall } from './n8n';
 
 export const SANDBOX_CREDENTIAL = { id: 'starshipitSandbox', name: 'Starshipit sandbox' };
+/** The Starshipit Trigger's credential in the templates: its Signing Secret and URL Token (n8n stores them encrypted). */
+export const WEBHOOK_CREDENTIAL = { id: 'starshipitWebhookSandbox', name: 'Starshipit webhook (sandbox)' };
 export const TEMPLATES_DIR = join(REPO, 'templates');
 /** Templates post tracking to this placeholder; the suite points it at the sandbox's inbox. */
 export const SHOP_PLACEHOLDER = 'https://your-shop.example/api/tracking';
 
+/** What the Starshipit Webhook credential holds: the guards the Starshipit Trigger checks each update against. */
+export interface WebhookGuards {
+	signingSecret?: string;
+	urlToken?: string;
+}
+
+/** The demo's webhook credential: the sandbox signs its tracking webhooks with this when told to (a test value). */
+export const SANDBOX_WEBHOOK_GUARDS: WebhookGuards = { signingSecret: 'sandbox-webhook-secret-not-a-secret' };
+
 /**
- * What the real-n8n suites change in the templates: the webhook trigger signs with `secret`, and the
- * poll triggers run every minute (n8n's shortest poll) instead of every quarter hour, so a test can wait for one.
+ * What the real-n8n suites change in the templates: the poll triggers run every minute (n8n's shortest poll)
+ * instead of every quarter hour, so a test can wait for one. (The webhook trigger's secret is not in the
+ * template: it is in the webhook credential, `webhook` in WorkspaceOptions.)
  */
-export function signedAndPollingEveryMinute(secret: string) {
-	return (template: { nodes: Array<{ type: string; parameters: Record<string, unknown> }> }) => {
-		for (const node of template.nodes) {
-			if (node.type === 'n8n-nodes-starshipit.starshipitTrigger') node.parameters.signingSecret = secret;
-			if (node.type === 'n8n-nodes-starshipit.starshipitPollTrigger') node.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
-		}
-	};
+export function pollingEveryMinute(template: { nodes: Array<{ type: string; parameters: Record<string, unknown> }> }): void {
+	for (const node of template.nodes) {
+		if (node.type === 'n8n-nodes-starshipit.starshipitPollTrigger') node.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+	}
 }
 
 export interface Workspace {
@@ -56,8 +65,10 @@ export interface WorkspaceOptions {
 	port: number;
 	rateLimit?: number;
 	userFolder?: string;
-	/** Changes a template before import (the suite sets a webhook secret, as a user would). */
+	/** Changes a template before import (the suites poll every minute). */
 	adjust?: (template: any) => void;
+	/** What the templates' Starshipit Webhook credential holds (default: SANDBOX_WEBHOOK_GUARDS). */
+	webhook?: WebhookGuards;
 }
 
 export interface SandboxCredentialOptions {
@@ -67,8 +78,11 @@ export interface SandboxCredentialOptions {
 	maxRetries?: number;
 }
 
-/** Imports (or replaces) the "Starshipit sandbox" credential: the sandbox's keys and URL, with n8n's CLI. */
-export async function importSandboxCredential(workspace: Pick<Workspace, 'install' | 'env'>, options: SandboxCredentialOptions): Promise<void> {
+/**
+ * Imports (or replaces) the "Starshipit sandbox" credential (the sandbox's keys and URL) with n8n's CLI, and with
+ * `webhook` the "Starshipit webhook (sandbox)" credential too, in the same command. n8n encrypts both on import.
+ */
+export async function importSandboxCredential(workspace: Pick<Workspace, 'install' | 'env'>, options: SandboxCredentialOptions, webhook?: WebhookGuards): Promise<void> {
 	const credentials = [{
 		...SANDBOX_CREDENTIAL,
 		type: 'starshipitApi',
@@ -76,7 +90,7 @@ export async function importSandboxCredential(workspace: Pick<Workspace, 'instal
 			apiKey: SANDBOX_API_KEY, subscriptionApiKey: SANDBOX_SUBSCRIPTION_KEY, baseUrl: options.sandboxUrl,
 			rateLimitTier: options.rateLimit ? 'custom' : 'production', customRateLimit: options.rateLimit ?? 20, maxRetries: options.maxRetries ?? 4,
 		},
-	}];
+	}, ...(webhook ? [{ ...WEBHOOK_CREDENTIAL, type: 'starshipitWebhookApi', data: { ...webhook } }] : [])];
 	const folder = mkdtempSync(join(tmpdir(), 'starshipit-credential-'));
 	try {
 		const file = join(folder, 'credentials.json');
@@ -117,7 +131,7 @@ export async function prepareWorkspace(options: WorkspaceOptions): Promise<Works
 	const env = n8nEnvironment(userFolder, options.port);
 	const workspace = { install, userFolder, env, port: options.port, templates: readTemplates() };
 
-	await importSandboxCredential(workspace, { sandboxUrl: options.sandboxUrl, rateLimit: options.rateLimit });
+	await importSandboxCredential(workspace, { sandboxUrl: options.sandboxUrl, rateLimit: options.rateLimit }, options.webhook ?? SANDBOX_WEBHOOK_GUARDS);
 
 	for (const template of workspace.templates) {
 		const file = join(scratch, template.file);

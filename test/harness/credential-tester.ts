@@ -8,8 +8,11 @@ import type {
 	IRunExecutionData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
-import { ExecuteContext, RoutingNode } from 'n8n-core';
+import { CredentialTestContext, ExecuteContext, RoutingNode } from 'n8n-core';
 
+import { Starshipit } from '../../nodes/Starshipit/Starshipit.node';
+import { StarshipitPollTrigger } from '../../nodes/StarshipitPollTrigger/StarshipitPollTrigger.node';
+import { StarshipitTrigger } from '../../nodes/StarshipitTrigger/StarshipitTrigger.node';
 import { createAdditionalData } from './additional-data';
 import { credentialTypes, withDefaults } from './credential-types';
 
@@ -24,7 +27,8 @@ export interface CredentialTestResult {
  */
 export async function testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
 	const credentials = withDefaults(type, data);
-	const testRequest = credentialTypes[type].test as ICredentialTestRequest;
+	const testRequest = credentialTypes[type].test;
+	if (!testRequest) return (await testByNode(type, credentials)) ?? { status: 'Error', message: 'No testing function found for this credential.' };
 	const probe: INodeType = {
 		description: {
 			displayName: 'Credential Probe',
@@ -75,6 +79,22 @@ export async function testCredential(type: string, data: ICredentialDataDecrypte
 		if (body[rule.properties.key] === rule.properties.value) return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/** The package's nodes: where n8n looks for a `testedBy` when a credential type has no test request. */
+const PACKAGE_NODES: INodeType[] = [new Starshipit(), new StarshipitTrigger(), new StarshipitPollTrigger()];
+
+/**
+ * A credential with no test request, tested as n8n's CredentialsTester does it: by the function that a node
+ * using the credential names in `testedBy` (its methods.credentialTest), called with n8n-core's CredentialTestContext.
+ */
+async function testByNode(type: string, credentials: ICredentialDataDecryptedObject): Promise<CredentialTestResult | undefined> {
+	for (const node of PACKAGE_NODES) {
+		const testedBy = node.description.credentials?.find((credential) => credential.name === type)?.testedBy;
+		const test = typeof testedBy === 'string' ? node.methods?.credentialTest?.[testedBy] : undefined;
+		if (test) return (await test.call(new CredentialTestContext(createAdditionalData({})), { id: 'cred-1', name: 'test', type, data: credentials })) as CredentialTestResult;
+	}
+	return undefined;
 }
 
 /** n8n's reading of a failed test request: a matching responseCode rule, else the HTTP status text. */

@@ -18,6 +18,21 @@ registerNodeType('n8n-nodes-starshipit.starshipitPollTrigger', new StarshipitPol
 
 let workflowsMade = 0;
 
+/** What a Starshipit Webhook credential holds (credentials/StarshipitWebhookApi.credentials.ts). */
+export interface WebhookGuards {
+	signingSecret?: string;
+	urlToken?: string;
+}
+
+/**
+ * How a Starshipit Trigger node refers to its credential: an id and a name, all that the workflow JSON holds.
+ * The values themselves reach the node through n8n's credentials helper (`guards` below).
+ */
+export const TRIGGER_CREDENTIALS = { starshipitWebhookApi: { id: 'starshipit-webhook', name: 'Starshipit webhook' } };
+
+/** What an execution hands the trigger: its credential's values, as n8n decrypts them. */
+export const webhookAdditionalData = (guards: WebhookGuards = {}) => createAdditionalData({ starshipitWebhookApi: { ...guards } });
+
 /**
  * A published workflow holding these nodes, with empty static data. Each gets its own id, as each
  * workflow in n8n has, unless `id` names the workflow another copy stands for (n8n loads a workflow
@@ -66,12 +81,12 @@ export interface WebhookCall {
  * A loopback HTTP endpoint in front of the webhook node, standing in for n8n's webhook server: it
  * keeps the raw body as n8n does (`rawBody`), calls the node's webhook() with a real WebhookContext,
  * and answers 200 unless the node answered itself. `keepRawBody: false` stands in for a server that
- * only hands the node the parsed JSON.
+ * only hands the node the parsed JSON; `guards` are the values of the node's Starshipit Webhook credential.
  */
 export async function serveWebhook(
 	workflow: Workflow,
 	node: INode,
-	{ keepRawBody = true } = {},
+	{ keepRawBody = true, guards = {} as WebhookGuards } = {},
 ): Promise<{ url: string; calls: WebhookCall[]; close: () => Promise<void> }> {
 	const calls: WebhookCall[] = [];
 	const nodeType = nodeTypes.getByName(node.type) as INodeType;
@@ -87,7 +102,7 @@ export async function serveWebhook(
 					status: (code: number) => ((response.statusCode = code), res),
 					json: (body: unknown) => response.writeHead(response.statusCode, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
 				});
-				const additionalData = createAdditionalData({});
+				const additionalData = webhookAdditionalData(guards);
 				Object.assign(additionalData, { httpRequest: req, httpResponse: res });
 				const webhookData = { httpMethod: 'POST', node: node.name, path: webhookPath(workflow, node), webhookDescription: {}, workflowId: workflow.id } as unknown as IWebhookData;
 				const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);

@@ -44,10 +44,10 @@ describe('the node panel', () => {
 		for (const word of ['label', 'shipping', 'tracking', 'courier', 'manifest']) expect(alias.join(' ').toLowerCase()).toContain(word);
 	});
 
-	test('the Docs link opens Starshipit’s user guide, not the developer API reference', () => {
+	test('the Docs link opens this package’s README on its repository (which links Starshipit’s user guide), not the developer API reference', () => {
 		for (const codex of [actionCodex, triggerCodex, pollCodex]) {
 			const docs = codex.resources.primaryDocumentation.map((link) => link.url);
-			expect(docs.join(' ')).toMatch(/^https:\/\/support\.starshipit\.com\//);
+			expect(docs.join(' ')).toMatch(/^https:\/\/github\.com\/n8n-nodes-starshipit\/n8n-nodes-starshipit#[a-z-]+$/);
 			expect(docs.join(' ')).not.toContain('api-docs');
 		}
 	});

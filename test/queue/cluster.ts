@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { createUserFolder, installN8n, n8nEnvironment, packPackage, REPO, startServer, type N8nInstall } from '../e2e/n8n';
-import { cli, importSandboxCredential, ownerEnvironment } from '../e2e/workspace';
+import { cli, importSandboxCredential, ownerEnvironment, type WebhookGuards } from '../e2e/workspace';
 import { stopChild, waitUntil, type Services } from './services';
 
 export const MAIN_PORT = 5740;
@@ -42,6 +42,8 @@ export interface ClusterOptions {
 	rateLimit: number;
 	/** Workflow JSON objects to import and publish before main starts. */
 	workflows: Array<{ id: string }>;
+	/** What the "Starshipit webhook (sandbox)" credential holds, for workflows with the Starshipit Trigger (none: not imported). */
+	webhook?: WebhookGuards;
 }
 
 /** What every process of one installation needs: the same database, queue and encryption key. */
@@ -62,7 +64,7 @@ function queueEnvironment(userFolder: string, port: number, services: Services):
 	};
 }
 
-/** Packs the package, installs it into a user folder, imports the credential and workflows, publishes them. */
+/** Packs the package, installs it into a user folder, imports the credentials and workflows, publishes them. */
 export async function prepareCluster(options: ClusterOptions): Promise<Cluster> {
 	if (!existsSync(join(REPO, 'dist', 'nodes'))) throw new Error('Build the package first: npm run build');
 	const install = installN8n('2');
@@ -70,7 +72,7 @@ export async function prepareCluster(options: ClusterOptions): Promise<Cluster> 
 	const userFolder = createUserFolder(packPackage(scratch), join(scratch, 'main'));
 	const mainEnv = { ...queueEnvironment(userFolder, MAIN_PORT, options.services), ...ownerEnvironment(install, OWNER) };
 	const workspace = { install, env: mainEnv };
-	await importSandboxCredential(workspace, { sandboxUrl: options.sandboxUrl, rateLimit: options.rateLimit, maxRetries: 4 });
+	await importSandboxCredential(workspace, { sandboxUrl: options.sandboxUrl, rateLimit: options.rateLimit, maxRetries: 4 }, options.webhook);
 	const file = join(scratch, 'workflows.json');
 	writeFileSync(file, JSON.stringify(options.workflows));
 	await cli(workspace, ['import:workflow', `--input=${file}`]);

@@ -17,7 +17,9 @@ let cookie = '';
 beforeAll(async () => {
 	sandbox = await startSandbox({ port: 0, rateLimitPerSecond: RATE });
 	services = await startServices();
-	cluster = await prepareCluster({ services, sandboxUrl: sandbox.url, rateLimit: RATE, workflows: [importWorkflow(), labelWorkflow(), trackingWorkflow()] });
+	cluster = await prepareCluster({
+		services, sandboxUrl: sandbox.url, rateLimit: RATE, workflows: [importWorkflow(), labelWorkflow(), trackingWorkflow()], webhook: { signingSecret: TRACKING_SECRET },
+	});
 	// Concurrency 2 on each worker: the four imports cannot all land on one of them.
 	await Promise.all([cluster.startMain(), cluster.startWorkers(2, 2)]);
 	cookie = await logIn(cluster.base);

@@ -1,11 +1,11 @@
 /** The queue-mode suite's and benchmark's workflows, each started by a production webhook (run on a worker). */
-import { SANDBOX_CREDENTIAL } from '../e2e/workspace';
+import { SANDBOX_CREDENTIAL, WEBHOOK_CREDENTIAL } from '../e2e/workspace';
 
 const credentials = { starshipitApi: SANDBOX_CREDENTIAL };
 export const IMPORT_PATH = 'queue-import';
 export const LABEL_PATH = 'queue-label';
 export const TRACKING_WEBHOOK_ID = '5a1b2c3d-0013-4000-8000-00000000a013';
-/** The trigger refuses unsigned updates: the sandbox signs with this (a test value, not a secret). */
+/** The trigger's webhook credential holds this Signing Secret, and the sandbox signs with it (a test value, not a secret). */
 export const TRACKING_SECRET = 'queue-webhook-secret-for-tests';
 export const IMPORT_WORKFLOW = 'queueImport';
 export const LABEL_WORKFLOW = 'queueLabel';
@@ -52,7 +52,7 @@ export function labelWorkflow() {
 /** The Starshipit Trigger (its repeat memory on) and a node after it. */
 export function trackingWorkflow() {
 	return workflow(TRACKING_WORKFLOW, [
-		{ id: 't', name: 'Starshipit Trigger', type: 'n8n-nodes-starshipit.starshipitTrigger', typeVersion: 1, position: [0, 0], webhookId: TRACKING_WEBHOOK_ID, parameters: { signingSecret: TRACKING_SECRET } },
+		{ id: 't', name: 'Starshipit Trigger', type: 'n8n-nodes-starshipit.starshipitTrigger', typeVersion: 1, position: [0, 0], webhookId: TRACKING_WEBHOOK_ID, parameters: {}, credentials: { starshipitWebhookApi: WEBHOOK_CREDENTIAL } },
 		{ id: 'n', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
 	]);
 }

@@ -9,7 +9,7 @@ import { Workflow } from 'n8n-workflow';
 import { UNCONFIRMED } from '../../nodes/Starshipit/transport/api-reference';
 import { nodeTypes } from '../harness/node-types';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { poll } from '../harness/trigger-contexts';
+import { poll, TRIGGER_CREDENTIALS } from '../harness/trigger-contexts';
 import { SEED, signBody, startSandbox, webhookPayload, type Sandbox } from '../sandbox';
 import { callWebhook } from './webhook-call';
 
@@ -21,7 +21,7 @@ afterAll(async () => await sandbox.close());
 
 const webhookNode: INode = {
 	id: 'webhook', name: 'When Starshipit sends tracking', type: 'n8n-nodes-starshipit.starshipitTrigger', typeVersion: 1, position: [0, 0],
-	webhookId: 'b1c2d3e4-0000-4000-8000-0000000000cc', parameters: { signingSecret: SECRET },
+	webhookId: 'b1c2d3e4-0000-4000-8000-0000000000cc', parameters: {}, credentials: TRIGGER_CREDENTIALS,
 };
 const pollNode: INode = {
 	id: 'poll', name: 'Every 15 minutes, catch missed updates', type: 'n8n-nodes-starshipit.starshipitPollTrigger', typeVersion: 1, position: [0, 200],
@@ -48,7 +48,7 @@ function publishedTemplate1() {
 		/** One delivery of this body; whether it started a run. */
 		async deliver(body: string) {
 			const workflow = workflowWith(copy(saved));
-			const answer = await callWebhook(workflow, webhookNode, body, { [UNCONFIRMED.webhookSignatureHeader]: signBody(body, SECRET) });
+			const answer = await callWebhook(workflow, webhookNode, body, { headers: { [UNCONFIRMED.webhookSignatureHeader]: signBody(body, SECRET) }, guards: { signingSecret: SECRET } });
 			saveWhole(workflow);
 			return Boolean(answer.result.workflowData);
 		},

@@ -8,7 +8,7 @@ import { Expression, type IDataObject, type INode } from 'n8n-workflow';
 
 import { normaliseTrackingEvent } from '../../nodes/StarshipitTrigger/normalise';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { poll, serveWebhook, triggerWorkflow } from '../harness/trigger-contexts';
+import { poll, serveWebhook, triggerWorkflow, TRIGGER_CREDENTIALS } from '../harness/trigger-contexts';
 import { SEED, startSandbox, type Sandbox } from '../sandbox';
 
 const SECRET = 'webhook-secret-for-tests';
@@ -22,7 +22,7 @@ afterAll(async () => await sandbox.close());
 
 const webhookNode: INode = {
 	id: 'webhook', name: 'Starshipit Trigger', type: 'n8n-nodes-starshipit.starshipitTrigger', typeVersion: 1, position: [0, 0],
-	webhookId: 'b1c2d3e4-0000-4000-8000-0000000000aa', parameters: { signingSecret: SECRET },
+	webhookId: 'b1c2d3e4-0000-4000-8000-0000000000aa', parameters: {}, credentials: TRIGGER_CREDENTIALS,
 };
 const pollNode: INode = {
 	id: 'poll', name: 'Starshipit Poll Trigger', type: 'n8n-nodes-starshipit.starshipitPollTrigger', typeVersion: 1, position: [0, 0],
@@ -31,7 +31,7 @@ const pollNode: INode = {
 
 /** What each trigger starts a run with for one tracking update (the webhook and the next poll). */
 async function bothTriggersOn(orderNumber: string, status: string): Promise<{ fromWebhook: IDataObject; fromPoll: IDataObject[] }> {
-	const endpoint = await serveWebhook(triggerWorkflow([webhookNode]), webhookNode);
+	const endpoint = await serveWebhook(triggerWorkflow([webhookNode]), webhookNode, { guards: { signingSecret: SECRET } });
 	sandbox.setWebhook(endpoint.url, SECRET);
 	const pollWorkflow = triggerWorkflow([pollNode]);
 	const nextPoll = async () => ((await poll(pollWorkflow, pollNode, sandboxCredentials(sandbox)))?.[0] ?? []).map((item) => item.json);

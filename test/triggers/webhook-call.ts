@@ -2,14 +2,14 @@
  * Calls the webhook trigger's webhook() through n8n-core's real WebhookContext without a socket, for the
  * suites that send thousands of updates (serveWebhook in the harness does the same over loopback HTTP,
  * at a few milliseconds a request). The request is what n8n's webhook server hands a node: the parsed
- * body, the raw bytes, headers in lower case, the query.
+ * body, the raw bytes, headers in lower case, the query; `guards` are the values of the node's Starshipit
+ * Webhook credential.
  */
 import type { IDataObject, INode, INodeType, IWebhookData, IWebhookResponseData, Workflow } from 'n8n-workflow';
 import { WebhookContext } from 'n8n-core';
 
-import { createAdditionalData } from '../harness/additional-data';
 import { nodeTypes } from '../harness/node-types';
-import '../harness/trigger-contexts';
+import { webhookAdditionalData, type WebhookGuards } from '../harness/trigger-contexts';
 
 export interface WebhookAnswer {
 	status: number;
@@ -17,7 +17,13 @@ export interface WebhookAnswer {
 	result: IWebhookResponseData;
 }
 
-export async function callWebhook(workflow: Workflow, node: INode, rawBody: string, headers: Record<string, string> = {}, query: IDataObject = {}): Promise<WebhookAnswer> {
+export interface WebhookRequest {
+	headers?: Record<string, string>;
+	query?: IDataObject;
+	guards?: WebhookGuards;
+}
+
+export async function callWebhook(workflow: Workflow, node: INode, rawBody: string, { headers = {}, query = {}, guards = {} }: WebhookRequest = {}): Promise<WebhookAnswer> {
 	let body: unknown = rawBody;
 	try {
 		body = JSON.parse(rawBody);
@@ -32,7 +38,7 @@ export async function callWebhook(workflow: Workflow, node: INode, rawBody: stri
 		json: (data: unknown) => ((answer.body = data), res),
 		end: () => res,
 	};
-	const additionalData = Object.assign(createAdditionalData({}), { httpRequest: req, httpResponse: res });
+	const additionalData = Object.assign(webhookAdditionalData(guards), { httpRequest: req, httpResponse: res });
 	const webhookData = { httpMethod: 'POST', node: node.name, path: 'tracking', webhookDescription: {}, workflowId: workflow.id } as unknown as IWebhookData;
 	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 	const result = await (nodeTypes.getByName(node.type) as INodeType).webhook!.call(context);

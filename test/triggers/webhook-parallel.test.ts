@@ -8,15 +8,15 @@ import { createHmac } from 'node:crypto';
 import type { INode } from 'n8n-workflow';
 
 import { UNCONFIRMED } from '../../nodes/Starshipit/transport/api-reference';
-import { triggerWorkflow } from '../harness/trigger-contexts';
+import { triggerWorkflow, TRIGGER_CREDENTIALS } from '../harness/trigger-contexts';
 import { callWebhook } from './webhook-call';
 
 const SECRET = 'webhook-secret-for-parallel-tests';
 const node: INode = {
 	id: 'parallel', name: 'Starshipit Trigger', type: 'n8n-nodes-starshipit.starshipitTrigger', typeVersion: 1, position: [0, 0],
-	webhookId: 'b1c2d3e4-0000-4000-8000-0000000000cc', parameters: { signingSecret: SECRET },
+	webhookId: 'b1c2d3e4-0000-4000-8000-0000000000cc', parameters: {}, credentials: TRIGGER_CREDENTIALS,
 };
-const signed = (body: string) => ({ [UNCONFIRMED.webhookSignatureHeader]: createHmac('sha256', SECRET).update(body).digest('hex') });
+const signed = (body: string) => ({ headers: { [UNCONFIRMED.webhookSignatureHeader]: createHmac('sha256', SECRET).update(body).digest('hex') }, guards: { signingSecret: SECRET } });
 const update = (status: string) =>
 	JSON.stringify({ order_number: 'SO-77', tracking_number: 'T77', carrier_name: 'Australia Post', tracking_status: status, last_updated_date: `2026-11-27T10:0${status.length % 10}:00Z` });
 

@@ -6,13 +6,13 @@ import { createHmac } from 'node:crypto';
 import type { INode } from 'n8n-workflow';
 
 import { UNCONFIRMED } from '../../nodes/Starshipit/transport/api-reference';
-import { triggerWorkflow } from '../harness/trigger-contexts';
+import { triggerWorkflow, TRIGGER_CREDENTIALS } from '../harness/trigger-contexts';
 import { callWebhook } from './webhook-call';
 
 const SECRET = 'webhook-secret-for-tests';
 const node: INode = {
 	id: 'repeats', name: 'Starshipit Trigger', type: 'n8n-nodes-starshipit.starshipitTrigger', typeVersion: 1, position: [0, 0],
-	webhookId: 'b1c2d3e4-0000-4000-8000-0000000000bb', parameters: { signingSecret: SECRET },
+	webhookId: 'b1c2d3e4-0000-4000-8000-0000000000bb', parameters: {}, credentials: TRIGGER_CREDENTIALS,
 };
 const STATUSES = ['Printed', 'Dispatched', 'InTransit', 'OutForDelivery', 'Delivered'];
 const START = Date.UTC(2026, 10, 1);
@@ -46,14 +46,14 @@ function deliveries(originals: number, duplicateShare: number, next = random(7))
 	return sequence;
 }
 
-const signature = (body: string) => ({ [UNCONFIRMED.webhookSignatureHeader]: createHmac('sha256', SECRET).update(body).digest('hex') });
+const signed = (body: string) => ({ headers: { [UNCONFIRMED.webhookSignatureHeader]: createHmac('sha256', SECRET).update(body).digest('hex') }, guards: { signingSecret: SECRET } });
 
 test('10,000 signed updates with a tenth of them repeats from the whole history: each original starts one run, no repeat starts any', async () => {
 	const sequence = deliveries(9_000, 0.1);
 	expect(sequence.length).toBeGreaterThan(9_800);
 	const workflow = triggerWorkflow([node]);
 	const started: Array<{ started: boolean; duplicate: boolean }> = [];
-	for (const { body, duplicate } of sequence) started.push({ started: Boolean((await callWebhook(workflow, node, body, signature(body))).result.workflowData), duplicate });
+	for (const { body, duplicate } of sequence) started.push({ started: Boolean((await callWebhook(workflow, node, body, signed(body))).result.workflowData), duplicate });
 	expect(started.filter((call) => call.duplicate && call.started)).toHaveLength(0);
 	expect(started.filter((call) => !call.duplicate && !call.started)).toHaveLength(0);
 });

@@ -2,8 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { INode } from 'n8n-workflow';
 
 import { UNCONFIRMED } from '../../nodes/Starshipit/transport/api-reference';
+import { StarshipitWebhookApi } from '../../credentials/StarshipitWebhookApi.credentials';
 import { StarshipitTrigger } from '../../nodes/StarshipitTrigger/StarshipitTrigger.node';
-import { activationWebhookUrl, serveWebhook, triggerWorkflow, webhookUrl } from '../harness/trigger-contexts';
+import { activationWebhookUrl, serveWebhook, triggerWorkflow, TRIGGER_CREDENTIALS, webhookUrl, type WebhookGuards } from '../harness/trigger-contexts';
 import { callWebhook } from './webhook-call';
 import { SEED, startSandbox, type Sandbox } from '../sandbox';
 
@@ -18,13 +19,15 @@ afterAll(async () => await sandbox.close());
 
 const triggerNode = (parameters: INode['parameters'] = {}, webhookId = 'b1c2d3e4-0000-4000-8000-000000000001'): INode => ({
 	id: webhookId, name: 'Starshipit Trigger', type: 'n8n-nodes-starshipit.starshipitTrigger', typeVersion: 1, position: [0, 0], webhookId,
-	parameters: { signingSecret: SECRET, ...parameters },
+	parameters, credentials: TRIGGER_CREDENTIALS,
 });
+/** The trigger's Starshipit Webhook credential in most tests: a Signing Secret, no URL Token. */
+const SIGNED: WebhookGuards = { signingSecret: SECRET };
 
 /** Starts the webhook endpoint for one trigger node and points the sandbox's webhook at it. */
 async function listen(parameters: INode['parameters'] = {}, serveOptions: Parameters<typeof serveWebhook>[2] = {}) {
 	const node = triggerNode(parameters);
-	const endpoint = await serveWebhook(triggerWorkflow([node]), node, serveOptions);
+	const endpoint = await serveWebhook(triggerWorkflow([node]), node, { guards: SIGNED, ...serveOptions });
 	sandbox.setWebhook(endpoint.url, SECRET);
 	return endpoint;
 }
@@ -90,21 +93,40 @@ test('a signature labelled "sha256=" is accepted in hex or base64; a wrong one s
 	await endpoint.close();
 });
 
-test('with neither a Signing Secret nor a URL Token, no update starts a run: 401, saying what to set', async () => {
-	const endpoint = await listen({ signingSecret: '' });
+test('with neither a Signing Secret nor a URL Token in the credential, no update starts a run: 401, saying what to set where', async () => {
+	const endpoint = await listen({}, { guards: { signingSecret: '', urlToken: '  ' } });
 	const answer = await sandbox.sendTrackingWebhook(SEED.printedOrder, { unsigned: true });
 	await endpoint.close();
 	expect(answer.status).toBe(401);
-	expect(answer.body).toMatch(/Signing Secret or a URL Token/);
+	expect(answer.body).toMatch(/Signing Secret or a URL Token in its Starshipit Webhook credential/);
 	expect(endpoint.calls[0].result.workflowData).toBeUndefined();
+});
+
+test('with no credential chosen, no update starts a run: 401, saying to choose one', async () => {
+	const { credentials: _none, ...node } = triggerNode();
+	const answer = await callWebhook(triggerWorkflow([node]), node, SAMPLE_BODY, { headers: { [UNCONFIRMED.webhookSignatureHeader]: sampleDigest().toString('hex') } });
+	expect(answer.status).toBe(401);
+	expect(answer.body).toMatchObject({ message: expect.stringMatching(/no Starshipit Webhook credential/) });
+	expect(answer.result.workflowData).toBeUndefined();
+});
+
+test('a Signing Secret or URL Token left in the node by a pre-release build is not read: the credential decides', async () => {
+	const node = triggerNode({ signingSecret: SECRET, urlToken: 'k3Jd9-random-token-the-user-made-4Qz' });
+	const signed = { [UNCONFIRMED.webhookSignatureHeader]: sampleDigest().toString('hex') };
+	const bare: INode = { ...node, credentials: undefined };
+	const withoutCredential = await callWebhook(triggerWorkflow([bare]), bare, SAMPLE_BODY, { headers: signed, query: { token: 'k3Jd9-random-token-the-user-made-4Qz' } });
+	expect(withoutCredential.status).toBe(401);
+	const withCredential = await callWebhook(triggerWorkflow([node]), node, SAMPLE_BODY, { headers: signed, guards: SIGNED });
+	expect(withCredential.status).toBe(200);
+	expect(withCredential.result.workflowData).toBeDefined();
 });
 
 const URL_TOKEN = 'k3Jd9-random-token-the-user-made-4Qz';
 
 test('with a URL Token and no Signing Secret: the URL with ?token= starts a run, without it or with another token 401', async () => {
-	const node = triggerNode({ signingSecret: '', urlToken: URL_TOKEN });
+	const node = triggerNode();
 	const workflow = triggerWorkflow([node]);
-	const send = async (query: Record<string, string>) => await callWebhook(workflow, node, SAMPLE_BODY, {}, query);
+	const send = async (query: Record<string, string>) => await callWebhook(workflow, node, SAMPLE_BODY, { query, guards: { urlToken: URL_TOKEN } });
 	const [right, none, wrong, longer] = [await send({ token: URL_TOKEN }), await send({}), await send({ token: 'guessed' }), await send({ token: `${URL_TOKEN}x` })];
 	expect([right.status, none.status, wrong.status, longer.status]).toEqual([200, 401, 401, 401]);
 	expect([right, none, wrong, longer].map((answer) => Boolean(answer.result.workflowData))).toEqual([true, false, false, false]);
@@ -114,18 +136,23 @@ test.each([['null', 'null'], ['a list', '[{"order_number":"X-1"}]'], ['text', 'D
 	'a correctly signed body that is %s answers 400 and starts nothing',
 	async (_kind, body) => {
 		const node = triggerNode();
-		const answer = await callWebhook(triggerWorkflow([node]), node, body, { [UNCONFIRMED.webhookSignatureHeader]: createHmac('sha256', SECRET).update(body).digest('hex') });
+		const answer = await callWebhook(triggerWorkflow([node]), node, body, { headers: { [UNCONFIRMED.webhookSignatureHeader]: createHmac('sha256', SECRET).update(body).digest('hex') }, guards: SIGNED });
 		expect(answer.status).toBe(400);
 		expect(answer.body).toMatchObject({ message: expect.stringMatching(/JSON object/) });
 		expect(answer.result.workflowData).toBeUndefined();
 	},
 );
 
-test('the editor warns, while no Signing Secret is set, that anyone with the URL could start it', () => {
-	const { properties } = new StarshipitTrigger().description;
-	const warning = properties.find((property) => property.type === 'notice' && /anyone/i.test(property.displayName));
-	expect(warning?.displayOptions?.show).toEqual({ signingSecret: [''] });
-	expect(properties.find((property) => property.name === 'urlToken')).toMatchObject({ typeOptions: { password: true } });
+test('the editor: the trigger needs a Starshipit Webhook credential and its notice says the guards are set there', () => {
+	const { credentials, properties } = new StarshipitTrigger().description;
+	expect(credentials).toEqual([{ name: 'starshipitWebhookApi', required: true, testedBy: 'checkWebhookCredential' }]);
+	const notice = properties.find((property) => property.type === 'notice' && /Signing Secret/.test(property.displayName));
+	expect(notice?.displayName).toMatch(/Starshipit Webhook<\/b> credential/);
+	expect(notice?.displayOptions).toBeUndefined();
+	// The credential itself shows the warning while both are empty.
+	const warning = new StarshipitWebhookApi().properties.find((property) => property.type === 'notice');
+	expect(warning?.displayName).toMatch(/anyone who has its URL/);
+	expect(warning?.displayOptions?.show).toEqual({ signingSecret: [''], urlToken: [''] });
 });
 
 test('status and carrier filters: only matching updates start a run', async () => {

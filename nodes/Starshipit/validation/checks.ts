@@ -54,7 +54,8 @@ export function checkIdentity(value: unknown, max = 100): Check<string> {
 	if (typeof value !== 'number' && typeof value !== 'string' && !isBlank(value)) return refuse(`must be text or a whole number, not ${describeValue(value)}`);
 	const text = checkText(value, { required: true, max });
 	if (!text.ok) return text as Check<string>;
-	if (/[\u0000-\u001f\u007f]/.test(text.value as string)) return refuse('must be one value on one line (it holds a line break or a control character)');
+	// A control character (U+0000-U+001F, U+007F): everything outside printable ASCII and U+0080-U+FFFF.
+	if (/[^\x20-\x7e\x80-\uffff]/.test(text.value as string)) return refuse('must be one value on one line (it holds a line break or a control character)');
 	return ok(text.value as string);
 }
 

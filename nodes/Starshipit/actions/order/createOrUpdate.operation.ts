@@ -28,7 +28,8 @@ export function asUpdate(existing: IDataObject, order: IDataObject): IDataObject
 		return [...rows, ...removed];
 	};
 	// No rows given leaves the order's rows as they are: an empty Packages field means "let Starshipit choose".
-	const { order_number: _number, items, packages, ...fields } = order;
+	const { items, packages, ...fields } = order;
+	delete fields.order_number;
 	const update: IDataObject = { ...fields, order_id: existing.order_id };
 	if ((items as IDataObject[] | undefined)?.length) update.items = matchRows('items', 'item_id', (old, row, index) => (row.sku ? old.sku === row.sku : index >= 0));
 	if ((packages as IDataObject[] | undefined)?.length) update.packages = matchRows('packages', 'package_id', (_old, _row, index) => index >= 0);

@@ -1,5 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeHelpers, NodeOperationError, type NodeApiError } from 'n8n-workflow';
+import { NodeHelpers, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type NodeApiError } from 'n8n-workflow';
 
 import { asNodeError, failureOf } from '../../helpers/items';
 import type { OperationModule } from '../types';
