@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../test/sandbox';
 import { parseRawOutput } from '../test/e2e/n8n';
 import { cli, importSandboxCredential, prepareWorkspace, type Workspace } from '../test/e2e/workspace';
-import { getAllWithHttpNode, getAllWithNode, importWithHttpNode, importWithNode, perItem } from './workflows';
+import { getAllWithHttpNode, getAllWithNode, importListWithNode, importWithHttpNode, importWithNode, lineItem, perItem } from './workflows';
 
 /** Row labels as the README's Performance table words them. */
 const PER_ITEM_JOB = 'Same GET per item, no limit (500 items)';
@@ -47,6 +47,25 @@ function countOrders(sandbox: Sandbox, prefix: string) {
 	return { created: new Set(numbers).size, duplicates: numbers.length - new Set(numbers).size };
 }
 
+/**
+ * Orders of `lines` lines (bench/workflows.ts lineItem): `created` counts the orders the sandbox holds with every line
+ * exactly as sent (description, SKU, quantity, value, in order), `lines` every line it holds for the run.
+ */
+function countOrdersWithLines(sandbox: Sandbox, prefix: string, lines: number) {
+	const orders = sandbox.store.orders.filter((order) => order.order_number.startsWith(`${prefix}-`));
+	const wanted = Array.from({ length: lines }, (_, l) => lineItem(l));
+	const exact = (order: (typeof orders)[number]) => {
+		const held = (order.items ?? []) as Array<Record<string, unknown>>;
+		return held.length === lines && held.every((item, l) => item.sku === wanted[l].sku && item.description === wanted[l].name && item.quantity === wanted[l].quantity && item.value === wanted[l].price);
+	};
+	const numbers = new Set(orders.map((order) => order.order_number));
+	return {
+		created: new Set(orders.filter(exact).map((order) => order.order_number)).size,
+		duplicates: orders.length - numbers.size,
+		lines: orders.reduce((sum, order) => sum + ((order.items ?? []) as unknown[]).length, 0),
+	};
+}
+
 async function main() {
 	const sandbox = await startSandbox({ port: 0 });
 	const workspace = await prepareWorkspace({ sandboxUrl: sandbox.url, port: 5695, rateLimit: 20 });
@@ -62,11 +81,14 @@ async function main() {
 	const baseline = await execute(workspace, 'baseline');
 	const rows: Row[] = [];
 
-	const measure = async (job: string, tool: string, id: string, rate: number | null, floor: number, prefix?: string, items?: number) => {
+	const notes: string[] = [];
+	// `lines`: each order has that many lines, and an order counts as created only when every line is held as sent.
+	const measure = async (job: string, tool: string, id: string, rate: number | null, floor: number, prefix?: string, items?: number, lines?: number) => {
 		sandbox.setRateLimit(rate);
 		const before = { requests: sandbox.stats.requests, limited: sandbox.stats.rateLimited };
 		const run = await execute(workspace, id);
-		const counts = prefix ? countOrders(sandbox, prefix) : { created: 0, duplicates: 0 };
+		const counts: { created: number; duplicates: number; lines?: number } = prefix ? (lines ? countOrdersWithLines(sandbox, prefix, lines) : countOrders(sandbox, prefix)) : { created: 0, duplicates: 0 };
+		if (lines && items && counts.lines !== undefined) notes.push(`${job}: ${thousands(counts.lines)} of ${thousands(items * lines)} lines stored, ${thousands(counts.created)} of ${thousands(items)} orders with every line as sent.`);
 		rows.push({
 			job, tool, wall: run.nodeSeconds, requests: sandbox.stats.requests - before.requests, limited: sandbox.stats.rateLimited - before.limited,
 			failed: prefix && items ? items - counts.created : 0, duplicates: counts.duplicates, floor, cpuPerItemMs: items ? (Math.max(0, run.cpu - baseline.cpu) * 1000) / items : undefined,
@@ -121,6 +143,14 @@ async function main() {
 	await measure(PER_ITEM_JOB, 'Starshipit node', 'cpu500n', null, 0, undefined, 500);
 	await measure(PER_ITEM_JOB, 'HTTP Request node', 'cpu500h', null, 0, undefined, 500);
 
+	// Orders of 5 lines, the lines mapped with one list expression (Items From: A List in the Input). Run last so that
+	// the Get Many row above counts the same orders as before; printed beside the other imports.
+	await credential(20);
+	await load(importListWithNode('imp1000x5', 1000, 5));
+	await measure('Import 1,000 orders × 5 lines @ 20/s', 'Starshipit node (Order > Import, lines from a list)', 'imp1000x5', 20, Math.ceil(1000 / 50) / 20, 'imp1000x5', 1000, 5);
+	const listRow = rows.pop() as Row;
+	rows.splice(rows.findIndex((row) => row.job.startsWith('Import 200')), 0, listRow);
+
 	console.log(`\nn8n ${workspace.install.dir.split('n8n-').pop()}, sandbox on loopback. Wall: the measured node's run time as n8n records it. CPU per item: n8n's CPU time minus a one-item run's (${baseline.cpu.toFixed(2)} s), divided by the items.\n`);
 	console.log('| Job | Tool | Wall (s) | Requests | 429s | Failed items | Duplicates | Ratio to floor | CPU per item (ms) |');
 	console.log('|---|---|---|---|---|---|---|---|---|');
@@ -129,6 +159,7 @@ async function main() {
 		const cpu = row.job === PER_ITEM_JOB && row.cpuPerItemMs !== undefined ? row.cpuPerItemMs.toFixed(2) : '—';
 		console.log(`| ${row.job} | ${row.tool} | ${row.wall.toFixed(1)} | ${thousands(row.requests)} | ${thousands(row.limited)} | ${thousands(row.failed)} | ${thousands(row.duplicates)} | ${ratio} | ${cpu} |`);
 	}
+	for (const note of notes) console.log(`\n${note}`);
 	await sandbox.close();
 	process.exit(0);
 }

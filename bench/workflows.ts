@@ -10,22 +10,44 @@ function chain(id: string, name: string, nodes: any[]) {
 	return { id, name, nodes: all, connections, active: false, settings: { executionOrder: 'v1' }, pinData: {} };
 }
 
-/** N orders as items, built in n8n itself so that the input costs the same for both sides; numbers from `first` on. */
-function orders(count: number, prefix: string, first = 0) {
+/**
+ * N orders as items, built in n8n itself so that the input costs the same for both sides; numbers from `first` on.
+ * With `lines`, each order also has that many WooCommerce-style `line_items` (see lineItem).
+ */
+function orders(count: number, prefix: string, first = 0, lines = 0) {
+	const items = lines ? `, line_items: Array.from({ length: ${lines} }, (_, l) => ({ sku: 'SKU-' + (l + 1), name: 'Thing ' + (l + 1), quantity: l + 1, price: l + 1.5 }))` : '';
 	return [
-		{ id: 'o', name: 'Orders', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { mode: 'raw', jsonOutput: `={{ { orders: Array.from({ length: ${count} }, (_, n) => ({ number: '${prefix}-' + (n + ${first}) })) } }}`, options: {} } },
+		{ id: 'o', name: 'Orders', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { mode: 'raw', jsonOutput: `={{ { orders: Array.from({ length: ${count} }, (_, n) => ({ number: '${prefix}-' + (n + ${first})${items} })) } }}`, options: {} } },
 		{ id: 's', name: 'One per order', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'orders', options: {} } },
 	];
 }
 
+/** Line `l` (from 0) of every order of the list benches, as WooCommerce gives a line item; the same in n8n's Set node above. */
+export const lineItem = (l: number) => ({ sku: `SKU-${l + 1}`, name: `Thing ${l + 1}`, quantity: l + 1, price: l + 1.5 });
+
+/** N orders of `lines` lines as input items (`{ number, line_items }`), for the harness (bench/cpu.ts). */
+export const listOrders = (prefix: string, count: number, lines: number) =>
+	Array.from({ length: count }, (_, n) => ({ number: `${prefix}-${n}`, line_items: Array.from({ length: lines }, (_line, l) => lineItem(l)) }));
+
 const destination = { destinationName: 'Bench', destinationStreet: '1 Test St', destinationSuburb: 'Sydney', destinationCountry: 'Australia', destinationPostCode: '2000' };
 
-/** Order > Import of N orders; `again` imports the numbers of an earlier run (from `first` on) with a new street. */
+/** Order > Import of N orders without lines (Items From: No Lines); `again` imports the numbers of an earlier run (from `first` on) with a new street. */
 export function importWithNode(id: string, count: number, again?: { prefix: string; first: number; street: string }) {
 	const address = again ? { ...destination, destinationStreet: again.street } : destination;
 	return chain(id, `bench ${id}`, [
 		...orders(count, again?.prefix ?? id, again?.first ?? 0),
-		{ id: 'i', name: 'Import', type: 'n8n-nodes-starshipit.starshipit', typeVersion: 1, position: [600, 0], credentials, parameters: { resource: 'order', operation: 'import', orderNumber: '={{ $json.number }}', ...address, items: {}, packages: {}, additionalFields: {} } },
+		{ id: 'i', name: 'Import', type: 'n8n-nodes-starshipit.starshipit', typeVersion: 1, position: [600, 0], credentials, parameters: { resource: 'order', operation: 'import', orderNumber: '={{ $json.number }}', ...address, itemsInput: 'none', items: {}, packages: {}, additionalFields: {} } },
+	]);
+}
+
+/** Order > Import's fields with the lines read from each item's list (Items From: A List in the Input). */
+export const listImportFields = { orderNumber: '={{ $json.number }}', ...destination, itemsInput: 'list', itemsList: '={{ $json.line_items }}', packages: {}, additionalFields: {} };
+
+/** Order > Import of N orders of `lines` lines each, the lines mapped with one list expression. */
+export function importListWithNode(id: string, count: number, lines: number) {
+	return chain(id, `bench ${id}`, [
+		...orders(count, id, 0, lines),
+		{ id: 'i', name: 'Import', type: 'n8n-nodes-starshipit.starshipit', typeVersion: 1, position: [600, 0], credentials, parameters: { resource: 'order', operation: 'import', ...listImportFields } },
 	]);
 }
 
