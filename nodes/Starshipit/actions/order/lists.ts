@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { packageRows } from './rows';
 
+import { readerOf } from '../../helpers/parameters';
 import { checkText } from '../../validation/checks';
 import { fieldLabel } from '../../validation/validate';
 import {
@@ -249,7 +250,7 @@ const keysOf = (setting: unknown, defaults: KeyMap): { keys: KeyMap; options: ID
 
 /** The expression as the user wrote it, for messages ("{{ $json.line_items }}"); undefined when typed as a value. */
 export function writtenExpression(this: IExecuteFunctions, path: string[]): string | undefined {
-	const written = path.reduce<unknown>((value, part) => (value as IDataObject | undefined)?.[part], this.getNode().parameters);
+	const written = path.reduce<unknown>((value, part) => (value as IDataObject | undefined)?.[part], readerOf(this).node.parameters);
 	return typeof written === 'string' && written.startsWith('=') ? written.slice(1).trim() : undefined;
 }
 
@@ -329,19 +330,19 @@ export interface LinesToWeigh {
 
 /** Packages From for one input item: the rows, a list, or one package weighing `lines`. */
 export function packagesOfItem(this: IExecuteFunctions, itemIndex: number, lines?: LinesToWeigh): RowsRead {
-	const mode = this.getNodeParameter('packagesInput', itemIndex, 'rows');
+	const mode = readerOf(this).get('packagesInput', itemIndex, 'rows');
 	if (mode === 'list') {
-		const list = this.getNodeParameter('packagesList', itemIndex, undefined);
-		return packagesFromList(list, this.getNodeParameter('packageKeys', itemIndex, {}), writtenExpression.call(this, ['packagesList']));
+		const list = readerOf(this).get('packagesList', itemIndex, undefined);
+		return packagesFromList(list, readerOf(this).get('packageKeys', itemIndex, {}), writtenExpression.call(this, ['packagesList']));
 	}
 	if (mode === 'lines' && lines) return packageOfLines(lines);
-	return { rows: packageRows(this.getNodeParameter('packages', itemIndex, {})), problems: [], notes: [] };
+	return { rows: packageRows(readerOf(this).get('packages', itemIndex, {})), problems: [], notes: [] };
 }
 
 /** A cart's lines, read only to weigh its package (Rate > Get Rates). */
 export function cartLines(this: IExecuteFunctions, itemIndex: number): LinesToWeigh {
 	const read = () => {
-		const lines = itemsFromList(this.getNodeParameter('itemsList', itemIndex, undefined), this.getNodeParameter('itemKeys', itemIndex, {}), writtenExpression.call(this, ['itemsList']));
+		const lines = itemsFromList(readerOf(this).get('itemsList', itemIndex, undefined), readerOf(this).get('itemKeys', itemIndex, {}), writtenExpression.call(this, ['itemsList']));
 		return { ...lines, problems: lines.problems.map((problem) => problem.replace(/^Items/, 'Cart Lines')) };
 	};
 	return { read, label: 'Cart Lines', reportLines: true };

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { collectionOf, readerOf } from '../../helpers/parameters';
 import { orderNamed, validateInput, type ListContext } from '../../validation/validate';
 import { DESTINATION_EXTRAS, nodeHomeCountry, ORDER_EXTRAS, withAuthorityToLeave, withStarshipitNames } from './fields';
 import { itemsFromList, metadataFromList, NO_ROWS_PROBLEM, packagesOfItem, writtenExpression, type RowsRead } from './lists';
@@ -24,14 +25,14 @@ const rowsRead = (list: IDataObject[]): RowsRead => ({ rows: list, problems: [],
 
 /** Items From: the rows typed in the editor, or a list from the input. */
 function orderItems(this: IExecuteFunctions, itemIndex: number): RowsRead {
-	const mode = this.getNodeParameter('itemsInput', itemIndex, 'rows');
+	const mode = readerOf(this).get('itemsInput', itemIndex, 'rows');
 	if (mode === 'none') return rowsRead([]);
 	if (mode !== 'list') {
-		const typed = itemRows(this.getNodeParameter('items', itemIndex, {}));
+		const typed = itemRows(readerOf(this).get('items', itemIndex, {}));
 		return typed.length ? rowsRead(typed) : { rows: [], problems: [NO_ROWS_PROBLEM], notes: [] };
 	}
-	const list = this.getNodeParameter('itemsList', itemIndex, undefined);
-	return itemsFromList(list, this.getNodeParameter('itemKeys', itemIndex, {}), writtenExpression.call(this, ['itemsList']));
+	const list = readerOf(this).get('itemsList', itemIndex, undefined);
+	return itemsFromList(list, readerOf(this).get('itemKeys', itemIndex, {}), writtenExpression.call(this, ['itemsList']));
 }
 
 /** What the lists add to the order's check: their problems, how they were read and their line numbers. */
@@ -48,8 +49,9 @@ function listContext(items: RowsRead, packages: RowsRead, metadata: RowsRead): L
  * turned into text here: the order schema refuses null, objects, lists and true/false by field).
  */
 function readOrderFields(this: IExecuteFunctions, itemIndex: number): OrderInput {
-	const parameter = (name: string, fallback: unknown = '') => this.getNodeParameter(name, itemIndex, fallback as never) as IDataObject[string];
-	const extras = (parameter('additionalFields', {}) ?? {}) as IDataObject;
+	const reader = readerOf(this);
+	const parameter = (name: string, fallback: unknown = '') => reader.get(name, itemIndex, fallback) as IDataObject[string];
+	const extras = collectionOf(reader, 'additionalFields', itemIndex);
 	const destination = withoutBlanks({
 		name: parameter('destinationName'),
 		street: parameter('destinationStreet'),
@@ -79,8 +81,8 @@ function readOrderFields(this: IExecuteFunctions, itemIndex: number): OrderInput
 
 /** The order as the user specified it: field by field, or as JSON. */
 export function readOrderInput(this: IExecuteFunctions, itemIndex: number): OrderInput {
-	if (this.getNodeParameter('orderInput', itemIndex, 'fields') !== 'json') return readOrderFields.call(this, itemIndex);
-	const { order, problems } = readOrderJson(this.getNodeParameter('orderJson', itemIndex, undefined));
+	if (readerOf(this).get('orderInput', itemIndex, 'fields') !== 'json') return readOrderFields.call(this, itemIndex);
+	const { order, problems } = readOrderJson(readerOf(this).get('orderJson', itemIndex, undefined));
 	// A JSON order of the wrong shape: its field rules would only repeat the problem in other words.
 	return { order, lists: { problems, alone: true } };
 }
@@ -92,14 +94,14 @@ export function readOrderInput(this: IExecuteFunctions, itemIndex: number): Orde
 export function validOrder(this: IExecuteFunctions, itemIndex: number, defaultHomeCountry = 'AU'): IDataObject {
 	const { order, homeCountry, lists } = readOrderInput.call(this, itemIndex);
 	const schema = orderSchema(homeCountry ?? defaultHomeCountry);
-	return validateInput(this.getNode(), schema, order, itemIndex, 'order', orderNamed(order.order_number), lists) as IDataObject;
+	return validateInput(readerOf(this).node, schema, order, itemIndex, 'order', orderNamed(order.order_number), lists) as IDataObject;
 }
 
 /** The order number as the user gave it, for an error item ('' when it is not text or a number). */
 export function orderNumberOf(this: IExecuteFunctions, itemIndex: number): string {
 	let raw: unknown;
 	try {
-		raw = this.getNodeParameter('orderInput', itemIndex, 'fields') === 'json' ? readOrderJson(this.getNodeParameter('orderJson', itemIndex, undefined)).order.order_number : this.getNodeParameter('orderNumber', itemIndex, '');
+		raw = readerOf(this).get('orderInput', itemIndex, 'fields') === 'json' ? readOrderJson(readerOf(this).get('orderJson', itemIndex, undefined)).order.order_number : readerOf(this).get('orderNumber', itemIndex, '');
 	} catch {
 		return '';
 	}

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, errorItem } from '../../helpers/items';
@@ -58,6 +58,8 @@ function replayContext(context: IExecuteFunctions, payload: ReplayPayload, item:
 	const overrides: Partial<IExecuteFunctions> = {
 		getInputData: () => [item],
 		getNodeParameter: ((name: string, _itemIndex: number, fallback?: unknown) => valueAt(name) ?? fallback) as IExecuteFunctions['getNodeParameter'],
+		// The stored input is the node's fields for the replayed operation (already resolved: no expressions).
+		getNode: () => ({ ...context.getNode(), parameters: parameters as INodeParameters }),
 		// The replay decides what a failure becomes; the operation only reports it.
 		continueOnFail: () => false,
 	};
