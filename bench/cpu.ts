@@ -162,7 +162,7 @@ async function main() {
 const major = Number(process.versions.node.split('.')[0]);
 if (ENGINES.includes('vm') && major < 22) {
 	const { node } = installN8n('2');
-	console.log(`Node ${process.versions.node} cannot run n8n's vm expression engine: running with the Node of n8n 2.40.7's install.`);
+	console.log(`Node ${process.versions.node} cannot run n8n's vm expression engine: running with the Node of the pinned n8n's install.`);
 	const again = spawnSync(node, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', '--prefer-ts-exts', __filename, ...process.argv.slice(2)], { stdio: 'inherit', cwd: join(__dirname, '..') });
 	process.exit(again.status ?? 1);
 } else {

@@ -108,7 +108,7 @@ async function main() {
 	} finally {
 		await stopAll();
 	}
-	console.log(`\n${IMPORTS} webhook-started imports of ${ORDERS} orders (Order > Import, ${REQUESTS} requests), n8n 2.40.7 in queue mode, sandbox on loopback.\n`);
+	console.log(`\n${IMPORTS} webhook-started imports of ${ORDERS} orders (Order > Import, ${REQUESTS} requests), the pinned n8n in queue mode, sandbox on loopback.\n`);
 	console.log('| Workers | Rate (req/s) | Workers that ran imports | 429s | Failed executions | Failed items | Duplicates | Import wall (s) | Execution wall (s) | Floor (s) | Ratio to floor (import) | Ratio to floor (executions) |');
 	console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const row of rows) {

