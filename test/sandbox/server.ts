@@ -130,6 +130,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const routeKey = `${method} ${url.pathname}`;
 		stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
 		const record: RecordedRequest = { method, path: url.pathname, query, status: 0, at: new Date(now).toISOString(), body: raw ? body : undefined };
+		// The `truncated` fault: the answer's JSON is cut in half (set once the fault is known, below).
+		let cutInHalf = false;
 		requests.push(record);
 		const deviations = checkRequest({ method, path: url.pathname, query: url.searchParams, body: raw ? body : undefined });
 		sandbox.deviations.push(...deviations);
@@ -137,8 +139,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 		function send(answer: RouteAnswer, headers: Record<string, string> = {}) {
 			record.status = answer.status;
+			const text = JSON.stringify(answer.body);
 			response.writeHead(answer.status, { 'content-type': 'application/json', ...headers });
-			response.end(JSON.stringify(answer.body));
+			response.end(cutInHalf ? text.slice(0, Math.floor(text.length / 2)) : text);
 		}
 
 		if (request.headers['ocp-apim-subscription-key'] !== SANDBOX_SUBSCRIPTION_KEY) return send({ status: 401, body: GATEWAY_401 });
@@ -149,6 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (request.headers['starshipit-api-key'] !== SANDBOX_API_KEY) return send({ status: 403, body: API_KEY_403 });
 
 		const fault = takeFault(method, url.pathname);
+		cutInHalf = fault?.kind === 'truncated';
 		if (fault?.kind === 'drop') return request.socket.destroy();
 		if (fault?.kind === 'timeout') return; // never answers; the client's timeout decides
 		if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000));

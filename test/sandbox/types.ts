@@ -82,9 +82,10 @@ export interface RecordedRequest {
  * waits `delayMs` before processing; `drop` closes the connection before processing; `drop-after-write`
  * processes, then closes the connection; `late-answer` processes at once and answers only after
  * `delayMs`, by when the client has given up; `drop-last-line` processes each order of the body as if its
- * last item line had not been sent (a silent loss the node must read, never report as stored).
+ * last item line had not been sent (a silent loss the node must read, never report as stored); `truncated`
+ * processes, then answers its status with only the first half of its JSON (an answer cut mid-way, unreadable).
  */
-export type FaultKind = 'status' | 'timeout' | 'slow' | 'drop' | 'drop-after-write' | 'late-answer' | 'drop-last-line';
+export type FaultKind = 'status' | 'timeout' | 'slow' | 'drop' | 'drop-after-write' | 'late-answer' | 'drop-last-line' | 'truncated';
 
 export interface Fault {
 	method?: string;

@@ -2,7 +2,8 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { asLines } from '../validation/validate';
-import { redactSecrets, type SupportContext } from './support-context';
+import { redactSecrets } from './redact';
+import type { SupportContext } from './support-context';
 
 interface StarshipitErrorEntry {
 	message?: unknown;
@@ -40,6 +41,17 @@ export function isGatewayAnswer(body: unknown): boolean {
 	const envelope = body as IDataObject;
 	return typeof envelope.statusCode === 'number' && !('success' in envelope) && !('errors' in envelope) && !('succeeded' in envelope);
 }
+
+/**
+ * A 2xx whose body is text where JSON was asked for: cut off mid-way, or a page from something in
+ * between. It says nothing about what happened, so it is never read as a success or as "nothing there".
+ */
+export function isUnreadableAnswer(status: number | null, body: unknown): boolean {
+	if (status === null || status < 200 || status >= 300) return false;
+	return typeof body === 'string' ? body.trim() !== '' : Buffer.isBuffer(body);
+}
+
+export const UNREADABLE_ANSWER = 'its answer could not be read (cut off or not JSON), so what happened is not known';
 
 const WRONG_BASE_URL =
 	'The Base URL in the Starshipit credential looks wrong: the gateway in front of Starshipit has no such address (a typo in its path?). Leave Base URL as https://api.starshipit.com unless you use a proxy.';

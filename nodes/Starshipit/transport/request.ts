@@ -13,7 +13,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { ENDPOINTS, RATE_LIMIT_TIERS, type EndpointName } from './api-reference';
 import { cancelledError, cancelSignalOf, pause } from './cancel';
-import { isGatewayAnswer, starshipitApiError } from './errors';
+import { isGatewayAnswer, isUnreadableAnswer, starshipitApiError, UNREADABLE_ANSWER } from './errors';
+import { redactDeep, redactSecrets } from './redact';
 import {
 	backoffMs,
 	failureKindForNetworkCode,
@@ -154,6 +155,21 @@ export function isSuccessfulBody(body: unknown): boolean {
 	return !(typeof envelope.statusCode === 'number' && envelope.statusCode >= 400);
 }
 
+/**
+ * The one place a server's answer is cleaned of the keys, before anything reads it: an error answer
+ * may become a message, a description, a support context or a failed item's error, so all of it is
+ * redacted; a success only in its list of errors (the rest is the user's data, and large pages would
+ * cost time to scan).
+ */
+function redactedAnswer(answer: Answer, secrets: string[]): Answer {
+	const notSentReason = answer.notSentReason === undefined ? undefined : redactSecrets(answer.notSentReason, secrets);
+	const success = answer.status !== null && answer.status >= 200 && answer.status < 300 && isSuccessfulBody(answer.body) && !isUnreadableAnswer(answer.status, answer.body);
+	if (!success) return { ...answer, body: redactDeep(answer.body, secrets), notSentReason };
+	const errors = (answer.body as { errors?: unknown } | null)?.errors;
+	if (!Array.isArray(errors) || errors.length === 0) return answer;
+	return { ...answer, body: { ...(answer.body as IDataObject), errors: redactDeep(errors, secrets) } };
+}
+
 const hasErrorList = (body: unknown) => Array.isArray((body as { errors?: unknown } | null)?.errors);
 
 /** Reads are repeated freely; a write only when the operation says that doing it twice does no harm. */
@@ -198,8 +214,10 @@ export async function starshipitRequest(
 		responseBody: sanitizeBody(answer.body ?? answer.notSentReason, settings.secrets),
 	});
 	const failWith = (answer: Answer, retries: number, advice?: string) => {
-		const fallback = answer.status !== null ? `request failed (HTTP ${answer.status})` : answer.networkCode ? `no answer (the connection was lost or timed out: ${answer.networkCode})` : `the request failed before Starshipit answered: ${answer.notSentReason}`;
-		return starshipitApiError(this.getNode(), supportContext(answer, retries), answer.body, { fallback, advice, secrets: settings.secrets }, request.itemIndex);
+		// An unreadable answer's text is no message: it stays in the support context only.
+		const unreadable = isUnreadableAnswer(answer.status, answer.body);
+		const fallback = unreadable ? `${UNREADABLE_ANSWER} (HTTP ${answer.status})` : answer.status !== null ? `request failed (HTTP ${answer.status})` : answer.networkCode ? `no answer (the connection was lost or timed out: ${answer.networkCode})` : `the request failed before Starshipit answered: ${answer.notSentReason}`;
+		return starshipitApiError(this.getNode(), supportContext(answer, retries), unreadable ? undefined : answer.body, { fallback, advice, secrets: settings.secrets }, request.itemIndex);
 	};
 	const mayHaveLandedUnlessRepeatable = isRepeatable(request, method) ? undefined : MAY_HAVE_LANDED;
 
@@ -210,13 +228,16 @@ export async function starshipitRequest(
 		// failure the existing-record check cleared, or a request that is safe to repeat.
 		const slot = await waitForSlot(settings.laneKey, settings.requestsPerSecond, cancel);
 		if (!slot) throw cancelledError(this.getNode(), 'waiting', undefined, request.itemIndex);
-		const answer = await send.call(this, options);
+		const answer = redactedAnswer(await send.call(this, options), settings.secrets);
 		const { status, body } = answer;
 		slot.answered(status === null ? 'unknown' : status === 429 ? 'refused' : 'accepted');
 		if (status === null && cancel?.aborted) throw cancelledError(this.getNode(), 'sending', mayHaveLandedUnlessRepeatable, request.itemIndex);
-		if (status !== null && status >= 200 && status < 300 && (isSuccessfulBody(body) || (request.answersEachRecord && hasErrorList(body)))) {
+		const unreadable = isUnreadableAnswer(status, body);
+		if (!unreadable && status !== null && status >= 200 && status < 300 && (isSuccessfulBody(body) || (request.answersEachRecord && hasErrorList(body)))) {
 			return (body ?? {}) as IDataObject;
 		}
+		// A write that can be checked goes on below as one that may have landed; anything else stops here.
+		if (unreadable && !request.findExisting) throw failWith(answer, attempt, mayHaveLandedUnlessRepeatable);
 		// The gateway's own 404 means a wrong Base URL, not a missing record.
 		if (status === 404 && request.notFoundAsEmpty && !isGatewayAnswer(body)) return {};
 		if (status === 429) {
@@ -229,10 +250,10 @@ export async function starshipitRequest(
 		}
 		// An unknown failure without an answer (not a known network code): a write may still have gone out.
 		if (status === null && !answer.networkCode) throw failWith(answer, attempt, mayHaveLandedUnlessRepeatable);
-		if (status !== null && !isRetryableStatus(status)) throw failWith(answer, attempt);
+		if (status !== null && !isRetryableStatus(status) && !unreadable) throw failWith(answer, attempt);
 
 		const failure: FailureKind = answer.networkCode ? failureKindForNetworkCode(answer.networkCode) : failureKindForStatus(status as number);
-		const mayHaveLanded = failure === 'unavailable' || failure === 'network';
+		const mayHaveLanded = unreadable || failure === 'unavailable' || failure === 'network';
 		// Checked before giving up too: a write whose last attempt may have landed must not be run again blindly.
 		if (mayHaveLanded && request.findExisting) {
 			// When the check itself fails, the user must still hear that the write may have landed; a
