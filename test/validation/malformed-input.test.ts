@@ -38,12 +38,14 @@ const INFINITE = written('Infinity', '={{ 1 / 0 }}');
 const HUGE_TEXT = bad('5,000 characters', 'x'.repeat(5000));
 const PLACEHOLDERS = [bad('the text "undefined"', 'undefined'), bad('the text "null"', 'null'), bad('the text "[object Object]"', '[object Object]'), bad('the text "NaN"', 'NaN')];
 const HOSTILE = [bad('two lines', '1001\n1002'), bad('a control character', 'SO\u00001001')];
+/** Control characters no one types into a text field (tab and line breaks are allowed: delivery instructions hold them). */
+const CONTROL = [bad('a NUL character', 'Sam\u0000Lee'), bad('an escape character', 'Sam\u001bLee'), bad('a DEL character', 'Sam\u007fLee'), bad('a C1 control character', 'Sam\u0085Lee')];
 
 /** Per kind of field, the values that must be refused. */
 const KINDS = {
 	identity: [MISSING, EMPTY, BLANK, NULL, OBJECT, LIST, TRUE, FALSE, NAN, bad('a fraction', 1001.5), bad('a number beyond exact', 1e20), HUGE_TEXT, ...PLACEHOLDERS, ...HOSTILE],
-	requiredText: [MISSING, EMPTY, BLANK, NULL, OBJECT, LIST, TRUE, NAN, HUGE_TEXT, ...PLACEHOLDERS],
-	optionalText: [OBJECT, LIST, TRUE, NAN, HUGE_TEXT, bad('the text "[object Object]"', '[object Object]')],
+	requiredText: [MISSING, EMPTY, BLANK, NULL, OBJECT, LIST, TRUE, NAN, HUGE_TEXT, ...PLACEHOLDERS, ...CONTROL],
+	optionalText: [OBJECT, LIST, TRUE, NAN, HUGE_TEXT, bad('the text "[object Object]"', '[object Object]'), ...CONTROL.slice(0, 2)],
 	number: [OBJECT, LIST, TRUE, NAN, INFINITE, bad('a word', 'heavy'), bad('negative', -5), bad('huge', 1e15)],
 	quantity: [MISSING, NULL, OBJECT, LIST, TRUE, NAN, bad('zero', 0), bad('negative', -1), bad('a fraction', 1.5), bad('huge', 1e15), bad('a word', 'two')],
 	date: [bad('30 February', '2026-02-30'), bad('"0"', '0'), bad('"5"', '5'), bad('"Order 7"', 'Order 7'), bad('month 13', '2026-13-01'), bad('hour 25', '2026-11-25T25:00:00Z'), bad('a number', 5), OBJECT, LIST, TRUE],
@@ -109,7 +111,8 @@ add('Order > markShipped', 'Tracking Number', KINDS.identity.slice(0, 12), (mapp
 add('Order > markShipped', 'Carrier', [...KINDS.identity.slice(0, 7), bad('a full name', 'Australia Post')], (mapped) => shipment({ carrier: mapped }));
 add('Order > markShipped', 'Country', KINDS.requiredCountry, (mapped) => shipment({ country: mapped }));
 add('Order > markShipped', 'Post Code', KINDS.postCode, (mapped) => shipment({ postCode: mapped }));
-add('Order > markShipped', 'Recipient Name', KINDS.requiredText.slice(0, 6), (mapped) => shipment({ recipientName: mapped }));
+add('Order > markShipped', 'Recipient Name', [...KINDS.requiredText.slice(0, 6), ...CONTROL], (mapped) => shipment({ recipientName: mapped }));
+add('Order > create', 'Delivery Instructions', CONTROL, (mapped) => ({ ...newOrder({ additionalFields: { delivery_instructions: mapped } }), operation: 'create' }));
 const carrierChange = (change: IDataObject) => ({ ...order, operation: 'setCarrier', orderId: '101', carrierId: '9', serviceCode: 'EXP', ...change });
 add('Order > setCarrier', 'Order ID', [...KINDS.identity.slice(0, 8), bad('a word', 'first')], (mapped) => carrierChange({ orderId: mapped }));
 add('Order > setCarrier', 'Carrier ID', [...KINDS.identity.slice(0, 8), bad('a carrier name', 'AusPost')], (mapped) => carrierChange({ carrierId: mapped }));
@@ -124,7 +127,7 @@ add('Label > create', 'Weight', KINDS.number, (mapped) => ({ ...label, operation
 add('Label > create', 'Your Country', KINDS.country.slice(0, 4), (mapped) => ({ ...label, operation: 'create', order: byNumber(SEED.domesticOrder), homeCountry: mapped }));
 add('Label > reprint', 'Order', [MISSING, NULL, OBJECT, LIST, TRUE], (mapped) => ({ ...label, operation: 'reprint', order: byNumber(mapped) }));
 add('Label > createReturn', 'Order', [MISSING, NULL, OBJECT, LIST, TRUE], (mapped) => ({ ...label, operation: 'createReturn', order: byNumber(mapped) }));
-add('Manifest > create', 'Order ID', [...KINDS.identity.slice(0, 9), bad('an order number', 'SO-1001')], (mapped) => ({ resource: 'manifest', operation: 'create', manifestBy: 'orders', orderId: mapped }));
+add('Manifest > create', 'Order ID', [...KINDS.identity.slice(0, 9), bad('an order number', 'SO-1001'), bad('zero', 0), bad('"0"', '0'), bad('huge', 1e15), bad('"1e15" as digits', '1000000000000000')], (mapped) => ({ resource: 'manifest', operation: 'create', manifestBy: 'orders', orderId: mapped }));
 add('Manifest > getMany', 'Limit', KINDS.limit.slice(0, 4), (mapped) => ({ resource: 'manifest', operation: 'getMany', returnAll: false, limit: mapped }));
 
 // Rates
@@ -141,6 +144,8 @@ const product = { resource: 'product' };
 add('Product > create', 'SKU', KINDS.identity, (mapped) => ({ ...product, operation: 'create', sku: mapped, title: 'Mug' }));
 add('Product > create', 'Weight', KINDS.number, (mapped) => ({ ...product, operation: 'create', sku: 'MUG-1', additionalFields: { weight: mapped } }));
 add('Product > create', 'Country', KINDS.country, (mapped) => ({ ...product, operation: 'create', sku: 'MUG-1', additionalFields: { country: mapped } }));
+add('Product > create', 'Price', KINDS.number, (mapped) => ({ ...product, operation: 'create', sku: 'MUG-1', additionalFields: { price: mapped } }));
+add('Product > sync', 'Price', KINDS.number, (mapped) => ({ ...product, operation: 'sync', sku: 'MUG-1', fields: { title: 'Mug', price: mapped } }));
 add('Product > create', 'Title', KINDS.optionalText, (mapped) => ({ ...product, operation: 'create', sku: 'MUG-1', title: mapped }));
 for (const operation of ['get', 'delete', 'update']) {
 	add(`Product > ${operation}`, 'SKU', KINDS.identity.slice(0, 9), (mapped) => ({ ...product, operation, sku: mapped, updateFields: { weight: 1 } }));

@@ -26,6 +26,23 @@ export function describeValue(value: unknown): string {
 const PLACEHOLDER = /^(undefined|null|nan|\[object [a-z]+\])$/i;
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
+/**
+ * Control characters text may not hold: C0 (U+0000-U+001F) but tab, line feed and carriage return,
+ * DEL (U+007F) and C1 (U+0080-U+009F). Tab and line breaks are typed (delivery instructions over two
+ * lines, an address pasted from a form), so they are sent as given; the rest are never typed: a NUL
+ * ends the text early in the systems that print labels, and C1 is what a Windows-1252 text read as
+ * Latin-1 leaves behind. Identities refuse line breaks and tabs too (checkIdentity).
+ */
+const isControlInText = (code: number) => (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
+/** The first control character text may not hold, as U+XXXX, or undefined. */
+function controlInText(text: string): string | undefined {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (isControlInText(code)) return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+	}
+	return undefined;
+}
+
 export interface TextRule {
 	required?: boolean;
 	max?: number;
@@ -41,6 +58,8 @@ export function checkText(value: unknown, rule: TextRule = {}): Check<string | u
 	if (typeof value !== 'string') return refuse(`must be text, not ${describeValue(value)}`);
 	const text = value.trim();
 	if (PLACEHOLDER.test(text)) return refuse(`is ${describeValue(text)}: the expression that maps it found no usable value`);
+	const control = controlInText(text);
+	if (control) return refuse(`holds a control character (${control}), which no text should: remove it (it usually comes from binary data or from text read in the wrong encoding)`);
 	if (rule.max !== undefined && text.length > rule.max) return refuse(`must be at most ${rule.max} characters (this one has ${text.length}): shorten it`);
 	return ok(text);
 }
@@ -54,8 +73,8 @@ export function checkIdentity(value: unknown, max = 100): Check<string> {
 	if (typeof value !== 'number' && typeof value !== 'string' && !isBlank(value)) return refuse(`must be text or a whole number, not ${describeValue(value)}`);
 	const text = checkText(value, { required: true, max });
 	if (!text.ok) return text as Check<string>;
-	// A control character (U+0000-U+001F, U+007F): everything outside printable ASCII and U+0080-U+FFFF.
-	if (/[^\x20-\x7e\x80-\uffff]/.test(text.value as string)) return refuse('must be one value on one line (it holds a line break or a control character)');
+	// A line break or tab (checkText refuses the other control characters): one value on one line.
+	if (/[\t\n\r]/.test(text.value as string)) return refuse('must be one value on one line (it holds a line break or a tab)');
 	return ok(text.value as string);
 }
 
@@ -90,6 +109,17 @@ export function checkNumber(value: unknown, rule: NumberRule = {}): Check<number
 
 /** A count of things: a whole number from 1 to 100,000 (1e15 is a typo, not an order). */
 export const checkQuantity = (value: unknown, required = true): Check<number | undefined> => checkNumber(value, { required, integer: true, min: 1, max: 100_000 });
+
+/**
+ * The largest Starshipit record ID taken (the reference gives no limit): 12 digits leave room for any
+ * ID a count of orders reaches, while 0, a timestamp in milliseconds (13 digits) or 1e15 are a mapping
+ * gone wrong, and Starshipit would refuse the whole request they are in (a manifest for every item).
+ */
+export const RECORD_ID_MAX = 999_999_999_999;
+
+/** A Starshipit record ID: a whole number from 1 to RECORD_ID_MAX, as a number or as digits. */
+export const checkRecordId = (value: unknown): Check<number> =>
+	checkNumber(value, { required: true, integer: true, min: 1, max: RECORD_ID_MAX }) as Check<number>;
 
 /** A list limit: a whole number of at least 1 (-5, 0 or "ten" would end the list silently). */
 export const checkLimit = (value: unknown): Check<number> => checkNumber(value, { required: true, integer: true, min: 1 }) as Check<number>;

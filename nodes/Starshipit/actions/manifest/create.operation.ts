@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asNodeError, errorItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { binaryOptions, documentsItem } from '../label/document';
+import { checkRecordId } from '../../validation/checks';
 import { itemInput } from '../../validation/read';
 import type { OperationModule } from '../types';
 
@@ -38,9 +39,16 @@ function readOrderIds(this: IExecuteFunctions, items: INodeExecutionData[]): { v
 	items.forEach((_item, itemIndex) => {
 		let error: NodeOperationError;
 		try {
-			const id = itemInput.call(this, itemIndex).identity('orderId', 'Order ID', 20);
-			if (/^[0-9]+$/.test(id)) return valid.push({ id: Number(id), itemIndex });
-			error = new NodeOperationError(this.getNode(), `Order ID of item ${itemIndex + 1} is not a Starshipit order ID: "${id}"`, { itemIndex, description: 'Map the order_id field from Label > Create or Order > Get.' });
+			const input = itemInput.call(this, itemIndex);
+			const id = input.identity('orderId', 'Order ID', 20);
+			const advice = 'Map the order_id field from Label > Create or Order > Get.';
+			if (!/^[0-9]+$/.test(id)) error = new NodeOperationError(this.getNode(), `Order ID of item ${itemIndex + 1} is not a Starshipit order ID: "${id}"`, { itemIndex, description: advice });
+			else {
+				// 0 or 1e15 would be sent and fail the whole manifest: refused here, for this item alone.
+				const checkedId = checkRecordId(id);
+				if (checkedId.ok) return valid.push({ id: checkedId.value, itemIndex });
+				error = input.error('Order ID', `is not a Starshipit order ID (${id}): it ${checkedId.problem}`, advice);
+			}
 		} catch (refused) {
 			error = refused as NodeOperationError;
 		}

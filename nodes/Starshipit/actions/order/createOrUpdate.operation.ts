@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/items';
+import { UNCONFIRMED } from '../../transport';
 import type { OperationModule } from '../types';
 import { putOrderUpdate } from './changes';
 import { createOrder } from './create.operation';
@@ -42,13 +43,34 @@ async function heldAfterUpdate(this: IExecuteFunctions, answered: IDataObject, o
 	return await fetchOrder.call(this, { order_id: orderId as number }, 'Unshipped', itemIndex);
 }
 
+/**
+ * Creates the order; when Starshipit answers that it already exists (another run created it since
+ * it was looked up, or a read back after a lost answer found it with other values), the order it
+ * holds is handed back to be updated instead. Any other failure stands.
+ */
+async function createOrFindCreated(this: IExecuteFunctions, order: IDataObject, itemIndex: number): Promise<{ created: IDataObject } | { existing: IDataObject }> {
+	const number = String(order.order_number);
+	try {
+		return { created: await createOrder.call(this, order, itemIndex) };
+	} catch (error) {
+		const alreadyExists = UNCONFIRMED.importDuplicatePattern.test(String((error as Error).message ?? ''));
+		const existing = alreadyExists ? await findOrderByNumber.call(this, number, itemIndex) : undefined;
+		if (!existing) throw asNodeError.call(this, error, itemIndex);
+		return { existing };
+	}
+}
+
 /** One order created or brought in line with the one wanted; its outcome read from what Starshipit holds afterwards. */
 async function createOrUpdateOrder(this: IExecuteFunctions, itemIndex: number, homeCountry: string, repeats: RepeatedOrders): Promise<Outcome> {
 	const order = validOrder.call(this, itemIndex, homeCountry);
 	repeats.refuseRepeat(order, itemIndex);
 	const number = String(order.order_number);
-	const existing = await findOrderByNumber.call(this, number, itemIndex);
-	if (!existing) return outcomeOfWrite(verdictForRecord(await createOrder.call(this, order, itemIndex), { number, wanted: order }), number, 'created');
+	let existing = await findOrderByNumber.call(this, number, itemIndex);
+	if (!existing) {
+		const written = await createOrFindCreated.call(this, order, itemIndex);
+		if ('created' in written) return outcomeOfWrite(verdictForRecord(written.created, { number, wanted: order }), number, 'created');
+		existing = written.existing;
+	}
 	const before = outcomeBeforeUpdate(existing, order);
 	if (before) return before;
 	const answered = await putOrderUpdate.call(this, existing, asUpdate(existing, order), itemIndex);

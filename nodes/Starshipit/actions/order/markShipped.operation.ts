@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { z } from 'zod/v4';
 
 import { outputFor, runPerItem } from '../../helpers/items';
-import { starshipitRequest, UNCONFIRMED } from '../../transport';
+import { readCredentials, starshipitRequest, UNCONFIRMED } from '../../transport';
+import { cancelSignalOf, pause } from '../../transport/cancel';
 import { country, identity, required, requiredPostCode } from '../../validation/rules';
 import { orderNamed, validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
@@ -94,6 +95,45 @@ async function findTrackingOnlyOrder(this: IExecuteFunctions, input: TrackingOnl
 	return matches.find((order) => String(order.tracking_number ?? '') === input.tracking_number);
 }
 
+/** A write that got no answer is given as long again as the Timeout, and at least this long, to land before it is sent again. */
+const LATE_WRITE_GRACE_MS = 10_000;
+
+/**
+ * The read back before a shipment is sent again. Nothing in the reference says Starshipit refuses a
+ * second shipment with the same order and tracking number, and a request the client gave up on (the credential's Timeout) may
+ * still be processed seconds later: read back at once it is not there yet, and sent again it would be
+ * recorded, and the customer told, twice. So when the attempt may have run into the Timeout, the
+ * shipment is given time to land and read back once more before anything is sent again. A failure
+ * answered quickly (a 5xx) was not still in flight and is read back at once.
+ */
+function lateWriteReadBack(this: IExecuteFunctions, input: TrackingOnlyInput, itemIndex: number) {
+	let attemptFrom = Date.now();
+	let readBacks = 0;
+	const answered = (order: IDataObject) => ({ orders: { [String(order.order_id)]: input.tracking_number }, success: true });
+	return async (): Promise<IDataObject | undefined> => {
+		// The attempt's own time: since the last read back, less the longest back-off the transport waits before a retry.
+		const attemptMs = Date.now() - attemptFrom - (readBacks === 0 ? 0 : Math.min(30_000, 500 * 2 ** (readBacks - 1)));
+		readBacks++;
+		try {
+			const existing = await findTrackingOnlyOrder.call(this, input, itemIndex);
+			if (existing) return answered(existing);
+			const timeoutMs = await credentialTimeoutMs.call(this);
+			if (attemptMs < timeoutMs) return undefined;
+			await pause(Math.max(LATE_WRITE_GRACE_MS, timeoutMs), cancelSignalOf(this));
+			const landed = await findTrackingOnlyOrder.call(this, input, itemIndex);
+			return landed ? answered(landed) : undefined;
+		} finally {
+			attemptFrom = Date.now();
+		}
+	};
+}
+
+/** The credential's Timeout, as the transport reads it (60 s when not set). */
+async function credentialTimeoutMs(this: IExecuteFunctions): Promise<number> {
+	const credentials = await readCredentials(this);
+	return Math.max(0.1, Number(credentials.timeoutSeconds) || 60) * 1000;
+}
+
 /** The answer maps each new order ID to its tracking number; a list of orders is read too. */
 function newOrderId(body: IDataObject, trackingNumber: string): number | string | undefined {
 	const orders = body.orders;
@@ -108,7 +148,7 @@ function newOrderId(body: IDataObject, trackingNumber: string): number | string 
 /**
  * One order per input item, never twice: Starshipit is searched for this order number with this
  * tracking number before sending (a workflow run again must not notify the customer again), and
- * again after a failure that may have landed (5xx, dropped connection).
+ * again after a failure that may have landed (5xx, dropped connection, no answer in time: lateWriteReadBack).
  */
 export const markShippedOperation: OperationModule = {
 	description,
@@ -133,10 +173,7 @@ export const markShippedOperation: OperationModule = {
 				action: 'created',
 				sourceOrderId: input.order_number,
 				itemIndex,
-				findExisting: async () => {
-					const existing = await findTrackingOnlyOrder.call(this, input, itemIndex);
-					return existing ? { orders: { [String(existing.order_id)]: input.tracking_number }, success: true } : undefined;
-				},
+				findExisting: lateWriteReadBack.call(this, input, itemIndex),
 			});
 			return outputFor(itemIndex, {
 				success: true,

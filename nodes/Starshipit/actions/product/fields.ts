@@ -89,7 +89,8 @@ export const productSchema = z.object({
 	height: rules.number({ min: 0, max: 10, unit: 'metres' }),
 	length: rules.number({ min: 0, max: 10, unit: 'metres' }),
 	width: rules.number({ min: 0, max: 10, unit: 'metres' }),
-	price: rules.number({ min: 0 }),
+	// As an order line's value (order/schema.ts): 10 million a unit; 1e15 is a mapping gone wrong, not a price.
+	price: rules.number({ min: 0, max: 10_000_000 }),
 	// A code or a name; sent as a name, as the reference's product sample writes it ("New Zealand").
 	country: rules.country('name'),
 	hs_code: rules.tariffCode,
