@@ -41,7 +41,7 @@ export class StarshipitWebhookApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Works with every Starshipit account. Make up a long random text (20 or more letters, digits, - or _) and paste it here. Then add ?token= and the same text to the end of the Production URL you paste into Starshipit; updates without it are refused.',
+				'Works with every Starshipit account. Make up a long random text (20 or more letters, digits, - or _) and paste it here. Then add ?token= and the same text to the end of the Production URL you paste into Starshipit; updates without it are refused. A token with other characters (+, #, &, %, spaces) is refused too, as a URL changes them: the workflow cannot be published with it.',
 		},
 	];
 }

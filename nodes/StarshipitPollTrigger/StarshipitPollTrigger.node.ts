@@ -6,7 +6,7 @@ import { currentWalk, eventsSince, MAX_PAGES_PER_POLL, recordProgress, type Poll
 import { normaliseTrackingEvent } from '../StarshipitTrigger/normalise';
 import { EVENTS, isEvent, type PollEvent } from './events';
 import { recordSeenByPoll } from '../StarshipitTrigger/shared-tracking';
-import { rememberValue } from './seen';
+import { forgetUnneeded, rememberValue } from './seen';
 import { readWalk } from './walk';
 import { pollWritebackFailures } from './writeback';
 
@@ -85,6 +85,7 @@ export class StarshipitPollTrigger implements INodeType {
 		});
 		if (event === EVENTS.trackingChanged) shareWithWebhookTrigger(this.getWorkflowStaticData('global'), progress.rows, now);
 		recordProgress(state, walk, progress);
+		forgetUnneeded(state);
 		if (first) return null;
 		return found.length ? [found.map((order) => ({ json: event.output(order) }))] : null;
 	}

@@ -21,6 +21,8 @@ export interface Walk extends IDataObject {
 	nextPage: number;
 	/** Order ids of the last page read: on resuming, proof that no order moved up past the page read again. */
 	lastPageIds: string[];
+	/** Orders read so far in this walk (a page read again counts twice): see seen.ts, forgetUnneeded. */
+	read?: number;
 }
 
 export interface PollState extends IDataObject {
@@ -32,6 +34,8 @@ export interface PollState extends IDataObject {
 	walk?: Walk;
 	/** What was announced per order (announced-memory.ts). */
 	announced?: AnnouncedMemory;
+	/** Orders read in the last complete walk. */
+	lastWalkRead?: number;
 	/** The memory kept before it (order → value); moved into `announced` on the first poll. */
 	seen?: Record<string, { value: string; at: number }>;
 }
@@ -65,10 +69,12 @@ export function currentWalk(state: PollState, now: number): Walk {
 
 /** A complete walk moves the cursor to its start; one cut short is kept, so the next poll reads the rest. */
 export function recordProgress(state: PollState, walk: Walk, progress: WalkProgress): void {
+	const read = (walk.read ?? 0) + progress.rows.length;
 	if (progress.complete) {
 		state.cursor = walk.startedAt;
+		state.lastWalkRead = read;
 		delete state.walk;
 	} else {
-		state.walk = { ...walk, nextPage: progress.nextPage, lastPageIds: progress.lastPageIds };
+		state.walk = { ...walk, nextPage: progress.nextPage, lastPageIds: progress.lastPageIds, read };
 	}
 }

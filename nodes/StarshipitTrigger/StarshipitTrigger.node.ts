@@ -4,9 +4,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { AnnouncedMemory } from './announced-memory';
 import { isRepeat, trackingUpdateOf } from './dedupe';
 import { normaliseTrackingEvent, TRACKING_STATUSES } from './normalise';
-import { claimUpdate } from './recent-claims';
+import { joinProcessMemory } from './process-memory';
 import { seenByPoll } from './shared-tracking';
-import { checkWebhookCredential, isJsonObject, refusal } from './guards';
+import { assertUsableUrlToken, checkWebhookCredential, isJsonObject, refusal } from './guards';
 
 export class StarshipitTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -87,7 +87,9 @@ export class StarshipitTrigger implements INodeType {
 	// Starshipit has no API to register webhooks: there is nothing to create or delete.
 	webhookMethods = {
 		default: {
+			// n8n asks this first when the workflow is published: the one moment to stop a token that cannot work.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				await assertUsableUrlToken.call(this);
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -110,11 +112,11 @@ export class StarshipitTrigger implements INodeType {
 		const seenByPollTrigger = (shipment: string, status: string) => seenByPoll(global, shipment, status);
 		if (ignoresRepeats(options)) {
 			const update = trackingUpdateOf(payload);
-			const claimKey = `${this.getWorkflow().id ?? ''}|${this.getNode().name}|${update.shipment}|${update.status}|${update.time ?? ''}`;
-			// The saved memory first (repeats days apart), then this process's claims (repeats arriving at once).
-			if (isRepeat(this.getWorkflowStaticData('node') as AnnouncedMemory, update, seenByPollTrigger) || !claimUpdate(claimKey)) {
-				return { webhookResponse: { received: true, started: false, reason: 'repeat' } };
-			}
+			const memory = this.getWorkflowStaticData('node') as AnnouncedMemory;
+			// No await from here to `announce`: updates arriving together are checked one after the other (process-memory.ts).
+			const announce = joinProcessMemory(`${this.getWorkflow().id ?? ''}|${this.getNode().name}`, memory);
+			if (isRepeat(memory, update, seenByPollTrigger)) return { webhookResponse: { received: true, started: false, reason: 'repeat' } };
+			announce(update);
 		}
 		const json = normaliseTrackingEvent(payload);
 		if (options.includeRaw) json.raw = payload;

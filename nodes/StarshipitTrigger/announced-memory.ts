@@ -76,6 +76,15 @@ export function recall(memory: AnnouncedMemory, key: string): Remembered | undef
 	return read(memory.entries?.[keyOf(key)]);
 }
 
+/**
+ * Forgets the entries written longest ago until `keep` remain. For a memory written with no bound
+ * (`remember(..., Infinity)`) whose owner knows which entries it may still need: the poll trigger.
+ */
+export function forgetBeyond(memory: AnnouncedMemory, keep: number): void {
+	const excess = (memory.count ?? 0) - keep;
+	if (excess > 0 && memory.entries) forgetOldest(memory, memory.entries, excess);
+}
+
 /** Forgets the `howMany` entries written longest ago; the newest event among them raises the floor. */
 function forgetOldest(memory: AnnouncedMemory, entries: Record<string, string>, howMany: number): void {
 	let forgotten = 0;

@@ -30,6 +30,11 @@ export function trackingUpdateOf(payload: IDataObject): TrackingUpdate {
 export function isRepeat(memory: AnnouncedMemory, update: TrackingUpdate, seenByPoll?: (shipment: string, status: string) => boolean, now = Date.now()): boolean {
 	if (isNotNewer(memory, update.shipment, update.status, update.time)) return true;
 	if (seenByPoll?.(update.shipment, update.status)) return true;
-	remember(memory, update.shipment, update.status, update.time ?? toSeconds(now));
+	recordAnnounced(memory, update, now);
 	return false;
+}
+
+/** Records an update as announced, as isRepeat does for a new one. */
+export function recordAnnounced(memory: AnnouncedMemory, update: TrackingUpdate, now = Date.now()): void {
+	if (!isNotNewer(memory, update.shipment, update.status, update.time)) remember(memory, update.shipment, update.status, update.time ?? toSeconds(now));
 }

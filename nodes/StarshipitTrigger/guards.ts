@@ -4,9 +4,11 @@ import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
 	IDataObject,
+	IHookFunctions,
 	INodeCredentialTestResult,
 	IWebhookFunctions,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { UNCONFIRMED } from '../Starshipit/transport/api-reference';
 import { isValidSignature } from './signature';
@@ -18,7 +20,7 @@ export const WEBHOOK_CREDENTIAL_TYPE = 'starshipitWebhookApi';
 export const URL_TOKEN_PARAM = 'token';
 
 /** Characters that mean the same in any part of a URL: a token with others (&, #, +, %, spaces...) arrives changed. */
-const URL_SAFE = /^[A-Za-z0-9._~-]+$/;
+const URL_SAFE_CHARACTER = /^[A-Za-z0-9._~-]$/;
 const MIN_TOKEN_LENGTH = 20;
 
 interface Guards {
@@ -42,6 +44,9 @@ export async function refusal(this: IWebhookFunctions): Promise<string | undefin
 	if (!signingSecret && !urlToken) {
 		return 'This trigger has no Signing Secret and no URL Token, so it starts nothing: set a Signing Secret or a URL Token in its Starshipit Webhook credential';
 	}
+	// Before comparing: such a token arrives changed (a `+` as a space, cut at `&` or `#`), and a bare "wrong token" would not say why.
+	const unsafe = urlUnsafeCharacters(urlToken);
+	if (unsafe) return unsafeTokenMessage(unsafe);
 	if (urlToken && !sameText(this.getQueryData() as IDataObject, urlToken)) return `Missing or wrong "${URL_TOKEN_PARAM}" in the URL`;
 	if (signingSecret && !isSignedBySecret.call(this, signingSecret)) return `Invalid or missing ${UNCONFIRMED.webhookSignatureHeader} header`;
 	return undefined;
@@ -51,13 +56,41 @@ export async function refusal(this: IWebhookFunctions): Promise<string | undefin
 export function webhookCredentialProblem(data: ICredentialDataDecryptedObject | undefined): string | undefined {
 	const { signingSecret, urlToken } = guardsOf(data);
 	if (!signingSecret && !urlToken) return 'Set a Signing Secret or a URL Token: with neither, the Starshipit Trigger refuses every update.';
-	if (urlToken && !URL_SAFE.test(urlToken)) {
-		return 'Use only letters, digits, - and _ in the URL Token: other characters change meaning in a URL, so Starshipit’s updates would arrive with a different token and be refused.';
+	const unsafe = urlUnsafeCharacters(urlToken);
+	if (unsafe) {
+		return `Use only letters, digits, - and _ in the URL Token (it has ${unsafe}): other characters change meaning in a URL, so Starshipit’s updates would arrive with a different token, and the trigger refuses such a token.`;
 	}
 	if (urlToken && urlToken.length < MIN_TOKEN_LENGTH) {
 		return `Make the URL Token ${MIN_TOKEN_LENGTH} characters or longer (it has ${urlToken.length}), so that nobody can guess it.`;
 	}
 	return undefined;
+}
+
+/**
+ * The characters of a URL Token that a URL changes (`+` becomes a space, `&` and `#` cut it, `%` starts an
+ * escape), named for a message without showing the token, e.g. `"+", "#" and spaces`; undefined: none.
+ */
+export function urlUnsafeCharacters(token: string): string | undefined {
+	const found = new Set<string>();
+	for (const character of token) if (!URL_SAFE_CHARACTER.test(character)) found.add(/\s/.test(character) ? 'spaces' : `"${character}"`);
+	const names = [...found].sort((a, b) => Number(a === 'spaces') - Number(b === 'spaces'));
+	return names.length ? names.join(', ').replace(/, ([^,]*)$/, ' and $1') : undefined;
+}
+
+/** Why the trigger refuses a URL Token a URL would change, and what to do: on every update and when it is published. */
+const unsafeTokenMessage = (characters: string) =>
+	`The URL Token in this trigger's Starshipit Webhook credential has ${characters}, which a URL changes, so Starshipit's updates would arrive with a different token: this trigger refuses them all. Make a new token of only letters, digits, - and _ (20 or more), and set it both in the credential and after ?${URL_TOKEN_PARAM}= in the URL in Starshipit.`;
+
+/**
+ * When the workflow is published (and when listening for a test event): a URL Token a URL would change
+ * stops it with the reason, rather than every update getting 401 later. No credential: each update is
+ * refused with its own message (refusal).
+ */
+export async function assertUsableUrlToken(this: IHookFunctions): Promise<void> {
+	if (!this.getNode().credentials?.[WEBHOOK_CREDENTIAL_TYPE]) return;
+	const { urlToken } = guardsOf(await this.getCredentials<ICredentialDataDecryptedObject>(WEBHOOK_CREDENTIAL_TYPE));
+	const unsafe = urlUnsafeCharacters(urlToken);
+	if (unsafe) throw new NodeOperationError(this.getNode(), unsafeTokenMessage(unsafe));
 }
 
 /**

@@ -90,7 +90,7 @@ describe('the Starshipit Trigger’s repeat memory (the webhook is received by m
 
 	// n8n's LiveWebhooks loads the workflow's static data for each request and saves it after the trigger
 	// answers, so two deliveries arriving together both read a memory that holds neither: the trigger's
-	// in-process claims (StarshipitTrigger/recent-claims.ts) let only one start a run.
+	// in-process claims (StarshipitTrigger/process-memory.ts) let only one start a run.
 	test('the same tracking update arriving twice at once starts one run', async () => {
 		sandbox.setWebhook(null);
 		await sandbox.setOrderStatus(SEED.printedOrder, 'OutForDelivery'); // a new event, not posted yet
