@@ -66,6 +66,14 @@ export const DEFAULT_BASE_URL = 'https://api.starshipit.com';
 const DEFAULT_TIMEOUT_SECONDS = 60;
 const MAY_HAVE_LANDED = 'This change may or may not have reached Starshipit, so it was not sent again. Check Starshipit before running it again.';
 
+/** Why the attempt before a findExisting failed: a write that ran into the Timeout may still land later. */
+export interface AttemptFailure {
+	/** No answer came before the credential's Timeout: the write may still be in flight. */
+	ranIntoTimeout: boolean;
+	/** The credential's Timeout. */
+	timeoutMs: number;
+}
+
 export interface StarshipitRequest {
 	endpoint: EndpointName;
 	query?: IDataObject;
@@ -78,7 +86,7 @@ export interface StarshipitRequest {
 	 * For writes that must never happen twice (creating an order): after a failure that may have
 	 * landed (5xx, dropped connection), this looks for the first attempt's result before retrying.
 	 */
-	findExisting?: () => Promise<IDataObject | undefined>;
+	findExisting?: (failure: AttemptFailure) => Promise<IDataObject | undefined>;
 	/**
 	 * For batch writes: called after findExisting found only part of the batch stored, it gives the
 	 * body of the next attempt (what is still to send), so a retry never sends a stored record again.
@@ -228,7 +236,9 @@ export async function starshipitRequest(
 		// failure the existing-record check cleared, or a request that is safe to repeat.
 		const slot = await waitForSlot(settings.laneKey, settings.requestsPerSecond, cancel);
 		if (!slot) throw cancelledError(this.getNode(), 'waiting', undefined, request.itemIndex);
+		const sentAt = Date.now();
 		const answer = redactedAnswer(await send.call(this, options), settings.secrets);
+		const attemptMs = Date.now() - sentAt;
 		const { status, body } = answer;
 		slot.answered(status === null ? 'unknown' : status === 429 ? 'refused' : 'accepted');
 		if (status === null && cancel?.aborted) throw cancelledError(this.getNode(), 'sending', mayHaveLandedUnlessRepeatable, request.itemIndex);
@@ -258,7 +268,8 @@ export async function starshipitRequest(
 		if (mayHaveLanded && request.findExisting) {
 			// When the check itself fails, the user must still hear that the write may have landed; a
 			// NodeOperationError is the check's own verdict (e.g. "exists with other values") and stands.
-			const existing = await request.findExisting().catch((error: unknown) => {
+			const ranIntoTimeout = status === null && attemptMs >= settings.timeoutMs;
+			const existing = await request.findExisting({ ranIntoTimeout, timeoutMs: settings.timeoutMs }).catch((error: unknown) => {
 				if (cancel?.aborted) throw cancelledError(this.getNode(), 'waiting', MAY_HAVE_LANDED, request.itemIndex);
 				throw error instanceof NodeOperationError ? error : failWith(answer, attempt, MAY_HAVE_LANDED);
 			});

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { z } from 'zod/v4';
 
 import { outputFor, runPerItem } from '../../helpers/items';
-import { readCredentials, starshipitRequest, UNCONFIRMED } from '../../transport';
+import { starshipitRequest, UNCONFIRMED, type AttemptFailure } from '../../transport';
 import { cancelSignalOf, pause } from '../../transport/cancel';
 import { country, identity, required, requiredPostCode } from '../../validation/rules';
 import { orderNamed, validateInput } from '../../validation/validate';
@@ -100,38 +100,22 @@ const LATE_WRITE_GRACE_MS = 10_000;
 
 /**
  * The read back before a shipment is sent again. Nothing in the reference says Starshipit refuses a
- * second shipment with the same order and tracking number, and a request the client gave up on (the credential's Timeout) may
- * still be processed seconds later: read back at once it is not there yet, and sent again it would be
- * recorded, and the customer told, twice. So when the attempt may have run into the Timeout, the
- * shipment is given time to land and read back once more before anything is sent again. A failure
- * answered quickly (a 5xx) was not still in flight and is read back at once.
+ * second shipment with the same order and tracking number, and a request the client gave up on (the
+ * credential's Timeout) may still be processed seconds later: read back at once it is not there yet,
+ * and sent again it would be recorded, and the customer told, twice. So when the attempt ran into the
+ * Timeout, the shipment is given time to land and read back once more before anything is sent again.
+ * A failure answered quickly (a 5xx) was not still in flight and is read back at once.
  */
 function lateWriteReadBack(this: IExecuteFunctions, input: TrackingOnlyInput, itemIndex: number) {
-	let attemptFrom = Date.now();
-	let readBacks = 0;
 	const answered = (order: IDataObject) => ({ orders: { [String(order.order_id)]: input.tracking_number }, success: true });
-	return async (): Promise<IDataObject | undefined> => {
-		// The attempt's own time: since the last read back, less the longest back-off the transport waits before a retry.
-		const attemptMs = Date.now() - attemptFrom - (readBacks === 0 ? 0 : Math.min(30_000, 500 * 2 ** (readBacks - 1)));
-		readBacks++;
-		try {
-			const existing = await findTrackingOnlyOrder.call(this, input, itemIndex);
-			if (existing) return answered(existing);
-			const timeoutMs = await credentialTimeoutMs.call(this);
-			if (attemptMs < timeoutMs) return undefined;
-			await pause(Math.max(LATE_WRITE_GRACE_MS, timeoutMs), cancelSignalOf(this));
-			const landed = await findTrackingOnlyOrder.call(this, input, itemIndex);
-			return landed ? answered(landed) : undefined;
-		} finally {
-			attemptFrom = Date.now();
-		}
+	return async ({ ranIntoTimeout, timeoutMs }: AttemptFailure): Promise<IDataObject | undefined> => {
+		const existing = await findTrackingOnlyOrder.call(this, input, itemIndex);
+		if (existing) return answered(existing);
+		if (!ranIntoTimeout) return undefined;
+		await pause(Math.max(LATE_WRITE_GRACE_MS, timeoutMs), cancelSignalOf(this));
+		const landed = await findTrackingOnlyOrder.call(this, input, itemIndex);
+		return landed ? answered(landed) : undefined;
 	};
-}
-
-/** The credential's Timeout, as the transport reads it (60 s when not set). */
-async function credentialTimeoutMs(this: IExecuteFunctions): Promise<number> {
-	const credentials = await readCredentials(this);
-	return Math.max(0.1, Number(credentials.timeoutSeconds) || 60) * 1000;
 }
 
 /** The answer maps each new order ID to its tracking number; a list of orders is read too. */
