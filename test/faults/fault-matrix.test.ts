@@ -7,7 +7,7 @@ import { JOBS } from './jobs';
 let results: CellResult[];
 beforeAll(async () => {
 	results = await runMatrix();
-}, 110_000);
+}, 150_000);
 
 const cell = (job: string, fault: string) => results.find((row) => row.job === job && row.fault === fault) as CellResult;
 

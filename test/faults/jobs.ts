@@ -70,6 +70,15 @@ const SYNCED = [
 	{ sku: 'TEE-M-BLACK', title: 'Black tee (2026)' },
 	{ sku: 'SYNC-NEW-2', title: 'New two' },
 ];
+/** Issue 27: failed Imports replayed, half of them updates that never reached Starshipit (the orders hold the old street). */
+const REPLAYED = numbers('REP', 8);
+const replayOfImport = (number: string) => ({
+	replay: {
+		resource: 'order',
+		operation: 'import',
+		parameters: { orderNumber: number, ...address, destinationStreet: NEW_STREET, updateExisting: true },
+	},
+});
 const SHIPPED = [
 	{ number: 'ERP-1', tracking: 'TRK000001' },
 	{ number: 'ERP-2', tracking: 'TRK000002' },
@@ -129,6 +138,14 @@ export const JOBS: Job[] = [
 				const held = sandbox.store.products.filter((product) => product.sku === sku);
 				return { present: held.length === 1 && held[0].title === title, copies: held.length, reportedOk: okItem(result, index) };
 			}),
+	},
+	{
+		name: 'Failed Request > Replay (Import, half updates)',
+		writes: [{ method: 'POST', path: '/api/orders/import' }, { method: 'PUT', path: '/api/orders/update' }],
+		parameters: { resource: 'failedRequest', operation: 'replay' },
+		input: REPLAYED.map(replayOfImport),
+		prepare: (sandbox) => seedOrders(sandbox, REPLAYED.filter((_number, index) => index % 2 === 0)),
+		check: orderChecks(REPLAYED),
 	},
 	{
 		name: 'Order > Mark as Shipped',

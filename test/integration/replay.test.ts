@@ -45,8 +45,8 @@ test('replaying a create whose order landed meanwhile reports the order and crea
 	const { items, error } = await replay([failed]);
 	expect(error).toBeUndefined();
 	expect(items).toHaveLength(1);
-	expect(items[0].json).toMatchObject({ replayed: false, outcome: 'alreadyInStarshipit', order_number: 'WEB-9201', order_id: stored('WEB-9201')[0].order_id });
-	expect(items[0].json.reason).toMatch(/already in Starshipit/);
+	expect(items[0].json).toMatchObject({ replayed: false, outcome: 'unchanged', order_number: 'WEB-9201', order_id: stored('WEB-9201')[0].order_id });
+	expect(items[0].json.reason).toMatch(/already holds .* the values the failed request meant to write/);
 	expect(creates()).toHaveLength(createsBefore);
 	expect(stored('WEB-9201')).toHaveLength(1);
 });
@@ -104,7 +104,7 @@ test('a product create that landed meanwhile is reported, not created twice', as
 	const failed = await failedWrite('product', 'create', { sku: 'NEW-9206', title: 'New thing' }, [{}], '/api/products');
 	await runNode({ parameters: { resource: 'product', operation: 'create', sku: 'NEW-9206', title: 'New thing' }, credentials: credentials() });
 	const { items } = await replay([failed]);
-	expect(items[0].json).toMatchObject({ replayed: false, outcome: 'alreadyInStarshipit', sku: 'NEW-9206' });
+	expect(items[0].json).toMatchObject({ replayed: false, outcome: 'unchanged', sku: 'NEW-9206' });
 	expect(sandbox.store.products.filter((product) => product.sku === 'NEW-9206')).toHaveLength(1);
 });
 
@@ -128,4 +128,73 @@ test('without Continue On Fail, a replay that fails stops the node against its o
 	expect(error?.context?.itemIndex).toBe(1);
 	expect(error?.context?.supportContext).toMatchObject({ status: 502, sourceOrderId: 'WEB-9207' });
 	expect(error?.context?.replay).toEqual(failed.replay);
+});
+
+// Issue 27 point 1: a replay compares what Starshipit holds with what the failed request meant to
+// write, and sends what is missing; it never reports a write that did not land as done.
+describe('a replay applies what the failed request did not', () => {
+	const OLD = '1 Old Road';
+	const NEW = '9 New Street';
+	const importing = { ...newOrder, destinationStreet: '={{ $json.street }}' };
+	const updates = () => sandbox.requests.filter((request) => request.method === 'PUT');
+	function seedOrder(number: string, status = 'Unshipped') {
+		sandbox.store.orders.push({
+			order_id: sandbox.store.nextOrderId++, order_number: number, order_date: new Date().toISOString(), status, archived: false,
+			destination: { name: 'Sam Lee', street: OLD, suburb: 'Newtown', post_code: '2042', country: 'Australia' },
+			items: [], packages: [], tracking_events: [], last_updated_date: new Date().toISOString(),
+		} as never);
+	}
+
+	test('an Import update that never reached Starshipit is applied and reported updated', async () => {
+		seedOrder('IMP-9301');
+		const failed = await failedWrite('order', 'import', importing, [{ number: 'IMP-9301', street: NEW }], '/api/orders/update', 'PUT');
+		expect(failed.outcome).toBe('failed');
+		expect(stored('IMP-9301')[0].destination.street).toBe(OLD);
+
+		const { items, error } = await replay([failed]);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ replayed: true, outcome: 'updated', order_number: 'IMP-9301' });
+		expect(stored('IMP-9301')).toHaveLength(1);
+		expect(stored('IMP-9301')[0].destination.street).toBe(NEW);
+	});
+
+	test('an Import update that landed after all is reported unchanged, and nothing is sent again', async () => {
+		seedOrder('IMP-9302');
+		const failed = await failedWrite('order', 'import', importing, [{ number: 'IMP-9302', street: NEW }], '/api/orders/update', 'PUT');
+		stored('IMP-9302')[0].destination.street = NEW; // the update reached Starshipit meanwhile
+		const writesBefore = updates().length;
+		const { items } = await replay([failed]);
+		expect(items[0].json).toMatchObject({ replayed: false, outcome: 'unchanged', order_number: 'IMP-9302' });
+		expect(updates()).toHaveLength(writesBefore);
+	});
+
+	test('an Import update of an order printed meanwhile is skipped with the reason, not reported done', async () => {
+		seedOrder('IMP-9303');
+		const failed = await failedWrite('order', 'import', importing, [{ number: 'IMP-9303', street: NEW }], '/api/orders/update', 'PUT');
+		stored('IMP-9303')[0].status = 'Printed';
+		const { items } = await replay([failed]);
+		expect(items[0].json).toMatchObject({ replayed: false, outcome: 'skipped', order_number: 'IMP-9303' });
+		expect(items[0].json.reason).toMatch(/printed/);
+		expect(stored('IMP-9303')[0].destination.street).toBe(OLD);
+	});
+
+	test('a Create whose order number Starshipit holds with other values fails naming them, and changes nothing', async () => {
+		const failed = await failedWrite('order', 'create', importing, [{ number: 'WEB-9304', street: NEW }], '/api/orders');
+		seedOrder('WEB-9304'); // another order with this number, keyed in meanwhile
+		const { items, error } = await replay([failed], {}, true);
+		expect(error).toBeUndefined();
+		expect(items[0].json.outcome).not.toBe('unchanged');
+		expect(String(items[0].json.error)).toMatch(/WEB-9304 .*other values.*Street/);
+		expect(items[0].json.replay).toEqual(failed.replay);
+		expect(stored('WEB-9304')).toHaveLength(1);
+		expect(stored('WEB-9304')[0].destination.street).toBe(OLD);
+	});
+
+	test('a product Create whose SKU is held with another title fails naming it, and changes nothing', async () => {
+		const failed = await failedWrite('product', 'create', { sku: 'NEW-9305', title: 'New thing' }, [{}], '/api/products');
+		await runNode({ parameters: { resource: 'product', operation: 'create', sku: 'NEW-9305', title: 'Old thing' }, credentials: credentials() });
+		const { items } = await replay([failed], {}, true);
+		expect(String(items[0].json.error)).toMatch(/NEW-9305 .*other values.*title/i);
+		expect(sandbox.store.products.filter((product) => product.sku === 'NEW-9305').map((product) => product.title)).toEqual(['Old thing']);
+	});
 });

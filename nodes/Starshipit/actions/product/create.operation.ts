@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import type { OperationModule } from '../types';
-import { additionalFieldOptions, rawSku, skuField, titleField, validProduct } from './fields';
+import { additionalFieldOptions, productToCreate, skuField, titleField } from './fields';
 import { createProduct } from './write';
 
 const description: INodeProperties[] = [
@@ -24,12 +24,7 @@ export const createProductOperation: OperationModule = {
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
-			const product = validProduct.call(this, {
-				...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-				sku: rawSku.call(this, itemIndex),
-				title: this.getNodeParameter('title', itemIndex, ''),
-			}, itemIndex);
-			return outputFor(itemIndex, await createProduct.call(this, product, itemIndex));
+			return outputFor(itemIndex, await createProduct.call(this, productToCreate.call(this, itemIndex), itemIndex));
 		});
 	},
 };

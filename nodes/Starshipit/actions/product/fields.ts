@@ -101,6 +101,16 @@ export function validProduct(this: IExecuteFunctions, fields: IDataObject, itemI
 	return validateInput(this.getNode(), productSchema, productValues(fields), itemIndex, 'product') as IDataObject;
 }
 
+/** Product > Create's product for one item, from its SKU, Title and Additional Fields: checked, or an item error. */
+export function productToCreate(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = {
+		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		sku: rawSku.call(this, itemIndex),
+		title: this.getNodeParameter('title', itemIndex, ''),
+	};
+	return validProduct.call(this, fields, itemIndex);
+}
+
 /** Pick an existing product by typing its SKU or from a searchable list of the catalogue. */
 export const productLocator = (description: string): INodeProperties => ({
 	displayName: 'SKU',

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { asNodeError, outputFor, runPerItem } from '../../helpers/items';
-import { findCountry } from '../../validation/checks';
 import type { OperationModule } from '../types';
 import { productFieldOptions, rawSku, skuField, validProduct } from './fields';
 import { readCatalogueIfCheaper, type Catalogue } from './catalogue';
+import { productDifferences } from './compare';
 import { findProductBySku } from './lookup';
 import { createProduct, replaceProduct } from './write';
 
@@ -39,13 +39,7 @@ const description: INodeProperties[] = [
 	},
 ];
 
-/** Compares as text, so 0.5 and "0.5" (or a missing and an empty field) count as the same; a stored NZ is New Zealand. */
-const differs = (existing: IDataObject, wanted: IDataObject) =>
-	Object.entries(wanted).some(([key, value]) => {
-		const stored = String(existing[key] ?? '');
-		if (key === 'country' && findCountry(stored)?.name === value) return false;
-		return stored !== String(value ?? '');
-	});
+const differs = (existing: IDataObject, wanted: IDataObject) => productDifferences(existing, wanted).length > 0;
 
 function wantedFields(this: IExecuteFunctions, items: INodeExecutionData[], itemIndex: number): IDataObject {
 	if (this.getNodeParameter('useInputJson', itemIndex, false) as boolean) return items[itemIndex].json;

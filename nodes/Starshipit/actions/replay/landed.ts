@@ -1,36 +1,87 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { differences } from '../order/compare';
+import { credentialHomeCountry } from '../order/fields';
 import { findOrderByNumber } from '../order/lookup';
+import { validOrder } from '../order/orderInput';
+import { productDifferences } from '../product/compare';
+import { productToCreate } from '../product/fields';
 import { findProductBySku } from '../product/lookup';
 import type { ReplayPayload } from './support-fields';
 
-/** What a replay reports instead of writing, when the first attempt's record is in Starshipit after all. */
-export interface Landed extends IDataObject {
+/** What a replay reports instead of writing, when Starshipit already holds what the failed request meant to write. */
+export interface Settled extends IDataObject {
 	replayed: false;
-	outcome: 'alreadyInStarshipit';
+	outcome: 'unchanged' | 'skipped';
 	reason: string;
 }
 
 /**
- * Creates are the writes that must never happen twice: a failed create may have landed later (a
- * dropped connection, a retry by someone else), so the record is looked for before anything is sent.
- * Other writes run again through their own checks (Create or Update, Mark as Shipped and Sync find
- * what exists themselves; updates and deletes are harmless to repeat or say why they cannot).
+ * Before a create or an import runs again, what Starshipit holds is compared with what the failed
+ * request meant to write (read from the stored input through the operation's own checks):
+ * - nothing held: undefined, and the operation runs (it creates);
+ * - held with those values: `unchanged` (the write landed after all), nothing sent;
+ * - held otherwise: an Import (Update Existing Orders on) runs again and updates it, verified; a Create
+ *   fails naming the fields, since the order it finds may be another with the same number.
+ * Other writes run again through their own checks (Create or Update, Update, Mark as Shipped and Sync
+ * read what exists themselves). `this` is the replay's context, where the stored input is item 0.
  */
-export async function findLanded(this: IExecuteFunctions, payload: ReplayPayload, itemIndex: number): Promise<Landed | undefined> {
-	const { resource, operation, parameters } = payload;
-	if (resource === 'order' && (operation === 'create' || operation === 'import')) {
-		const orderNumber = String(parameters.orderNumber ?? '').trim();
-		const order = orderNumber ? await findOrderByNumber.call(this, orderNumber, itemIndex) : undefined;
-		if (!order) return undefined;
-		const reason = `Order ${orderNumber} is already in Starshipit (status ${String(order.status ?? 'unknown')}), so it was not created again`;
-		return { replayed: false, outcome: 'alreadyInStarshipit', reason, order_number: orderNumber, order_id: order.order_id as number, order };
-	}
-	if (resource === 'product' && operation === 'create') {
-		const sku = String(parameters.sku ?? '').trim();
-		const product = sku ? await findProductBySku.call(this, sku, itemIndex) : undefined;
-		if (!product) return undefined;
-		return { replayed: false, outcome: 'alreadyInStarshipit', reason: `Product ${sku} is already in the Product Catalogue, so it was not created again`, sku, product };
-	}
+export async function settleLanded(this: IExecuteFunctions, payload: ReplayPayload): Promise<Settled | undefined> {
+	const { resource, operation } = payload;
+	if (resource === 'order' && (operation === 'create' || operation === 'import')) return await settleOrder.call(this, payload);
+	if (resource === 'product' && operation === 'create') return await settleProduct.call(this);
 	return undefined;
+}
+
+/** The stored input, checked as the operation checks it; undefined when it fails (the operation then says why). */
+function intended<T>(read: () => T): T | undefined {
+	try {
+		return read();
+	} catch {
+		return undefined;
+	}
+}
+
+async function settleOrder(this: IExecuteFunctions, payload: ReplayPayload): Promise<Settled | undefined> {
+	const homeCountry = await credentialHomeCountry.call(this);
+	const wanted = intended(() => validOrder.call(this, 0, homeCountry));
+	if (!wanted) return undefined;
+	const number = String(wanted.order_number);
+	const stored = await findOrderByNumber.call(this, number, 0);
+	if (!stored) return undefined;
+	const held = { order_number: number, order_id: stored.order_id, order: stored };
+	const otherwise = differences(stored, wanted);
+	if (otherwise.length === 0) {
+		const reason = `Starshipit already holds order ${number} with the values the failed request meant to write, so nothing was sent again`;
+		return { replayed: false, outcome: 'unchanged', reason, ...held };
+	}
+	const status = stored.archived === true ? 'archived' : String(stored.status ?? 'Unshipped').toLowerCase();
+	if (status !== 'unshipped') {
+		const reason = `Order ${number} is ${status} in Starshipit, so the values the failed request meant to write (${otherwise.join(', ')}) can no longer be applied`;
+		return { replayed: false, outcome: 'skipped', reason, ...held };
+	}
+	const updates = payload.operation === 'import' && payload.parameters.updateExisting !== false;
+	if (updates) return undefined;
+	throw new NodeOperationError(this.getNode(), `Starshipit holds order ${number} with other values than the failed request meant to write (${otherwise.join(', ')}), so it was not replayed`, {
+		itemIndex: 0,
+		description: 'It may be another order with the same number. To change it to these values, use Order > Create or Update.',
+	});
+}
+
+async function settleProduct(this: IExecuteFunctions): Promise<Settled | undefined> {
+	const wanted = intended(() => productToCreate.call(this, 0));
+	if (!wanted) return undefined;
+	const sku = String(wanted.sku);
+	const product = await findProductBySku.call(this, sku, 0);
+	if (!product) return undefined;
+	const otherwise = productDifferences(product, wanted);
+	if (otherwise.length === 0) {
+		const reason = `The Product Catalogue already holds ${sku} with the values the failed request meant to write, so nothing was sent again`;
+		return { replayed: false, outcome: 'unchanged', reason, sku, product };
+	}
+	throw new NodeOperationError(this.getNode(), `The Product Catalogue holds ${sku} with other values than the failed request meant to write (${otherwise.join(', ')}), so it was not replayed`, {
+		itemIndex: 0,
+		description: 'To change it to these values, use Product > Sync or Product > Update.',
+	});
 }

@@ -3,13 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, errorItem } from '../../helpers/items';
 import type { OperationModule, ResourceModule } from '../types';
-import { findLanded } from './landed';
+import { settleLanded } from './landed';
 import { completeSupportContext, actionOf, type ReplayPayload } from './support-fields';
 
 const description: INodeProperties[] = [
 	{
 		displayName:
-			'Runs a failed write again from its error item: the same operation with the same input, through the same checks. An order or product that reached Starshipit after all is reported, never created twice.',
+			'Runs a failed write again from its error item: the same operation with the same input, through the same checks. What Starshipit already holds is compared with what the failed request meant to write: only what is missing is sent, and an order or product is never created twice.',
 		name: 'replayNotice',
 		type: 'notice',
 		default: '',
@@ -72,12 +72,13 @@ function replayContext(context: IExecuteFunctions, payload: ReplayPayload, item:
 	});
 }
 
-/** Runs one stored write again: reported if it landed meanwhile, else the operation itself, paired to this item. */
+/** Runs one stored write again: reported if Starshipit holds it already, else the operation itself, paired to this item. */
 async function replayOne(this: IExecuteFunctions, payload: ReplayPayload, module: OperationModule, itemIndex: number): Promise<INodeExecutionData[]> {
-	const landed = await findLanded.call(this, payload, itemIndex);
-	if (landed) return [{ json: landed, pairedItem: { item: itemIndex } }];
-	const items = this.getInputData();
-	const results = await module.execute.call(replayContext(this, payload, items[itemIndex]), [items[itemIndex]]);
+	const item = this.getInputData()[itemIndex];
+	const context = replayContext(this, payload, item);
+	const settled = await settleLanded.call(context, payload);
+	if (settled) return [{ json: settled, pairedItem: { item: itemIndex } }];
+	const results = await module.execute.call(context, [item]);
 	const refused = results.find((result) => result.json.outcome === 'failed');
 	if (refused) throw new NodeOperationError(this.getNode(), `Starshipit: ${String(refused.json.error ?? refused.json.reason ?? 'the replay failed')}`, { itemIndex });
 	return results.map((result) => ({ ...result, json: { replayed: true, ...result.json }, pairedItem: { item: itemIndex } }));
