@@ -4,14 +4,20 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resources, route } from './actions/router';
 import { loadOptions, listSearch } from './methods';
 
+/**
+ * In the order of a shipping day, not alphabetical: n8n's node panel lists the actions resource by
+ * resource in this order, so it opens with orders and ends with Failed Request (issue 26). Values are
+ * what saved workflows hold: never change them.
+ */
 const RESOURCE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Failed Request', value: 'failedRequest', description: 'Run a failed write again from its error item, safely' },
-	{ name: 'Label', value: 'label', description: 'Print shipping labels and get label files' },
-	{ name: 'Manifest', value: 'manifest', description: 'Hand printed orders over to the carrier' },
 	{ name: 'Order', value: 'order', description: 'Orders waiting to be shipped, or shipped' },
-	{ name: 'Product', value: 'product', description: 'The Product Catalogue: SKUs, weights, dimensions, customs data' },
 	{ name: 'Rate', value: 'rate', description: 'Live shipping prices and the delivery services available' },
+	{ name: 'Label', value: 'label', description: 'Print shipping labels and packing slips, and get label files' },
+	{ name: 'Manifest', value: 'manifest', description: 'Hand printed orders over to the carrier' },
 	{ name: 'Tracking', value: 'tracking', description: 'Where a shipment is now' },
+	{ name: 'Product', value: 'product', description: 'The Product Catalogue: SKUs, weights, dimensions, customs data' },
+	{ name: 'Address Book', value: 'addressBook', description: 'Saved addresses: your warehouses, return desks and regular customers' },
+	{ name: 'Failed Request', value: 'failedRequest', description: 'Run a failed write again from its error item, safely' },
 ];
 
 /** "Create or Update: Order" rather than the stored values ("createOrUpdate: order"): each pair's labels, looked up on the canvas. */

@@ -1,4 +1,4 @@
-import type { SandboxOrder, SandboxProduct, SandboxStore } from './types';
+import type { SandboxContact, SandboxOrder, SandboxProduct, SandboxStore } from './types';
 
 /** The demo account: an Australian merchant (AUD), as most Starshipit accounts are AU or NZ. */
 export const ACCOUNT = { country: 'AU', currency: 'AUD', carrier: 'AusPost', carrierName: 'Australia Post' };
@@ -84,7 +84,11 @@ export function seedStore(now = Date.now()): SandboxStore {
 		{ id: 2, sku: 'TEE-M-BLACK', title: 'T-shirt black M', weight: 0.2, height: 0.02, width: 0.25, length: 0.3, price: 30, customs_description: 'Cotton T-shirt', hs_code: '610910', country: 'Australia' },
 		{ id: 3, sku: 'POSTER-A2', title: 'A2 poster', weight: 0.1, height: 0.05, width: 0.05, length: 0.62, price: 12 },
 	];
-	return { orders, products, manifests: [], nextOrderId: 2000, nextProductId: 100, nextManifestId: 1, nextTrackingNumber: 1000 };
+	const addresses: SandboxContact[] = [
+		{ id: 1, code: 'WAREHOUSE-SYD', name: 'Sydney Warehouse', company: 'Example Store', street: '5 Dock Road', suburb: 'Botany', city: 'Sydney', state: 'NSW', post_code: '2019', country: 'Australia', phone: '0200 000 000', email: 'warehouse@example.com' },
+		{ id: 2, code: 'RETURNS-MEL', name: 'Returns Desk', company: 'Example Store', street: '9 Queen Street', suburb: 'Melbourne', city: 'Melbourne', state: 'VIC', post_code: '3000', country: 'Australia' },
+	];
+	return { orders, products, addresses, manifests: [], nextOrderId: 2000, nextProductId: 100, nextManifestId: 1, nextTrackingNumber: 1000, nextAddressId: 100 };
 }
 
 /** N extra unshipped orders (for Get Many / Return All and the benchmark). */

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 
+import { addressBookRoutes } from './routes/addressbook';
 import { fail, type RouteAnswer, type Route, type SandboxSettings } from './routes/envelope';
 import { orderRoutes, findOrder } from './routes/orders';
 import { productRoutes } from './routes/products';
@@ -17,7 +18,7 @@ import { postWebhook, webhookPayload, type SendOptions } from './webhooks';
 export const SANDBOX_API_KEY = 'sandbox-api-key-not-a-secret';
 export const SANDBOX_SUBSCRIPTION_KEY = 'sandbox-subscription-key-not-a-secret';
 
-const ROUTES: Record<string, Route> = { ...orderRoutes, ...shippingRoutes, ...productRoutes, ...summaryRoutes };
+const ROUTES: Record<string, Route> = { ...orderRoutes, ...shippingRoutes, ...productRoutes, ...summaryRoutes, ...addressBookRoutes };
 
 export interface SandboxOptions {
 	port?: number;

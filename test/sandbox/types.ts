@@ -56,8 +56,17 @@ export interface SandboxManifest {
 	orderNumbers: string[];
 }
 
+/** An address-book contact as add and update take it (`phone`); the list answers `telephone` (details §9). */
+export interface SandboxContact extends Json {
+	id: number;
+	name: string;
+}
+
 export interface SandboxStore {
 	orders: SandboxOrder[];
+	/** The address book (optional: data files saved before it existed have none). */
+	addresses?: SandboxContact[];
+	nextAddressId?: number;
 	products: SandboxProduct[];
 	manifests: SandboxManifest[];
 	nextOrderId: number;

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { addressBookResource } from './addressBook';
 import { labelResource } from './label';
 import { manifestResource } from './manifest';
 import { orderResource } from './order';
@@ -18,6 +19,7 @@ export const resources: Record<string, ResourceModule> = {
 	label: labelResource,
 	manifest: manifestResource,
 	tracking: trackingResource,
+	addressBook: addressBookResource,
 	failedRequest: replayResource(() => resources),
 };
 

@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
+import { searchAddresses } from './searchAddresses';
 import { searchOrders } from './searchOrders';
 import { searchProducts } from './searchProducts';
 
@@ -9,4 +10,4 @@ export const loadOptions: Record<string, (this: ILoadOptionsFunctions) => Promis
 export const listSearch: Record<
 	string,
 	(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>
-> = { searchOrders, searchProducts };
+> = { searchAddresses, searchOrders, searchProducts };

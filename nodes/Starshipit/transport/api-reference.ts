@@ -28,6 +28,9 @@ export const ENDPOINTS = {
 	ordersRestore: { method: 'POST', path: '/api/orders/restore', confirmed: true },
 	// Tracking-only orders (shipped outside Starshipit): the same path as the shipped list, with POST.
 	ordersTrackingOnly: { method: 'POST', path: '/api/orders/shipped', confirmed: true },
+	// Merging: the parent keeps its ID; what becomes of the children is not documented (UNCONFIRMED.merge).
+	ordersMergeable: { method: 'GET', path: '/api/orders/mergeable', confirmed: true },
+	ordersMerge: { method: 'POST', path: '/api/orders/merge', confirmed: true },
 	// Labels (shipments)
 	labelCreate: { method: 'POST', path: '/api/orders/shipment', confirmed: true },
 	labelsForOrders: { method: 'POST', path: '/api/orders/shipments', confirmed: true },
@@ -49,6 +52,11 @@ export const ENDPOINTS = {
 	productsCreate: { method: 'POST', path: '/api/products', confirmed: true },
 	productsUpdate: { method: 'PUT', path: '/api/products/update', confirmed: true },
 	productsDelete: { method: 'DELETE', path: '/api/products/delete', confirmed: true },
+	// Address book (confirmed paths; update and delete are POSTs, as documented)
+	addressBookList: { method: 'GET', path: '/api/addressbook/filtered', confirmed: true },
+	addressBookCreate: { method: 'POST', path: '/api/addressbook/', confirmed: true },
+	addressBookUpdate: { method: 'POST', path: '/api/addressbook/update', confirmed: true },
+	addressBookDelete: { method: 'POST', path: '/api/addressbook/delete', confirmed: true },
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;
@@ -124,6 +132,11 @@ export const UNCONFIRMED = {
 	 * printed orders (add 'Printed').
 	 */
 	allOrdersStatuses: ['Unshipped', 'Shipped'] as string[],
+	/**
+	 * The `filter` column `Address` is documented as "Address (valid)" without its values: the node sends
+	 * `Address:::Valid` or `Address:::Invalid`, the words orders carry in `address_validation`.
+	 */
+	addressFilterValues: { valid: 'Valid', invalid: 'Invalid' },
 	/** GET /api/orders/summary's sort parameter takes a column; assumed to be the paged list's names (Date, Order, ...). */
 	summarySortParam: 'sort',
 	/**
@@ -152,6 +165,27 @@ export const UNCONFIRMED = {
 		shopFields: ['integration_source_name', 'platform'],
 		orderPageUrl: undefined as string | undefined,
 	},
+	/**
+	 * POST /api/orders/shipments answers `{ labels: [{ label_type, label_base64_string }] }` and no tracking
+	 * numbers (confirmed). That there is one label per order, in the order of `order_ids`, is not said: the
+	 * node pairs them by index only when the counts match, and otherwise asks for each order's label again
+	 * (POST /api/orders/shipment with reprint, confirmed).
+	 */
+	batchLabels: { listKey: 'labels', typeKey: 'label_type', documentField: 'label_base64_string' },
+	/**
+	 * POST /api/orders/shipment/replace ("Re-do") answers `{ order }`. Whether that order already holds the
+	 * new label (a new tracking number) or is a copy still to print is not said: the node takes the order's
+	 * `order_id` and books a label for it when it has no new tracking number yet.
+	 */
+	redoOrderKey: 'order',
+	/**
+	 * POST /api/orders/merge answers `{ success }` only, and nothing says what becomes of the child orders
+	 * (archived, deleted, or kept with a flag). The node reads the parent back and reports each child as
+	 * merged when it is no longer an unshipped order.
+	 */
+	mergeFields: { parent: 'parent_order_id', children: 'child_order_ids' },
+	/** GET /api/orders/mergeable rows: `{ primary_order_id, orders: [{ order_id, order_number, ... }] }`. */
+	mergeableFields: { primary: 'primary_order_id', orders: 'orders' },
 	/** Webhook signature scheme, seen in one production receiver: hex HMAC-SHA256 of the raw body. */
 	webhookSignatureHeader: 'x-starshipit-signature',
 } as const;

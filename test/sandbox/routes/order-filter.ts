@@ -36,6 +36,9 @@ function matches(order: SandboxOrder, column: string, value: string): boolean {
 		case 'carrier': return contains(order.carrier_name ?? order.carrier, value);
 		case 'status': return text(order.status) === text(value);
 		case 'writeback': return text(order.writeback_status) === text(value);
+		// Tags and the address check as orders carry them here (`tags`, `address_validation`: Valid, Invalid, NotChecked).
+		case 'tag': return Array.isArray(order.tags) && order.tags.some((tag) => text(tag) === text(value));
+		case 'address': return text(order.address_validation ?? 'NotChecked') === text(value);
 		case 'sku': return order.items.some((item) => text(item.sku) === text(value));
 		case 'date': {
 			const [operator, date] = splitOperator(value);

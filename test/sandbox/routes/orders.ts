@@ -296,6 +296,51 @@ const trackingOnly: Route = ({ body, store, now, settings }) => {
 	return ok({ orders: answer });
 };
 
+/** Orders going to the same person at the same address: what Starshipit suggests merging (how it matches is not documented). */
+const sameAddress = (order: SandboxOrder) => ['name', 'street', 'post_code', 'country'].map((field) => String(order.destination[field] ?? '').toLowerCase()).join('|');
+
+/** GET /api/orders/mergeable: unshipped orders to one address, grouped; the oldest is the suggested parent. */
+const mergeable: Route = ({ query, store }) => {
+	const limit = toInt(query.limit, 50);
+	if (limit < 1 || limit > 250) return fail(400, 'limit must be between 1 and 250');
+	const groups = new Map<string, SandboxOrder[]>();
+	for (const order of store.orders.filter((row) => visible(row, 'Unshipped')).sort((a, b) => a.order_id - b.order_id)) {
+		groups.set(sameAddress(order), [...(groups.get(sameAddress(order)) ?? []), order]);
+	}
+	const rows = [...groups.values()].filter((group) => group.length > 1).map((group) => ({
+		primary_order_id: group[0].order_id,
+		orders: group.map((order) => ({
+			order_id: order.order_id, order_number: order.order_number, order_date: order.order_date, street: order.destination.street, suburb: order.destination.suburb,
+			city: order.destination.city, postcode: order.destination.post_code, state: order.destination.state, country: order.destination.country, contact: order.destination.name,
+		})),
+	}));
+	const { rows: page, totalPages } = pageOf(rows, toInt(query.page, 1), limit);
+	return ok({ orders: page, total: rows.length, total_pages: totalPages });
+};
+
+/** POST /api/orders/merge: the children's items and packages join the parent; the children are archived (GUESSES.mergeChildren). */
+const merge: Route = ({ body, store, now }) => {
+	const parent = findOrder(store, body.parent_order_id);
+	const childIds = Array.isArray(body.child_order_ids) ? body.child_order_ids : [];
+	if (!parent || parent.archived) return fail(404, 'Order not found', `No order with id ${String(body.parent_order_id ?? '')}`);
+	if (!childIds.length) return fail(400, 'child_order_ids is required');
+	const children = childIds.map((id) => findOrder(store, id));
+	const missing = children.findIndex((child) => !child || child.archived);
+	if (missing >= 0) return fail(404, 'Order not found', `No order with id ${String(childIds[missing])}`);
+	const all = [parent, ...(children as SandboxOrder[])];
+	const printed = all.find((order) => order.status !== 'Unshipped');
+	if (printed) return fail(400, `Order ${printed.order_number} has been printed: only unshipped orders can be merged`);
+	if ((children as SandboxOrder[]).includes(parent)) return fail(400, 'An order cannot be merged into itself');
+	for (const child of children as SandboxOrder[]) {
+		parent.items.push(...child.items);
+		parent.packages.push(...child.packages);
+		child.archived = true;
+		child.last_updated_date = isoNow(now);
+	}
+	parent.last_updated_date = isoNow(now);
+	return ok();
+};
+
 export const orderRoutes: Record<string, Route> = {
 	'POST /api/orders': create,
 	'POST /api/orders/import': importMany,
@@ -312,6 +357,8 @@ export const orderRoutes: Record<string, Route> = {
 	'GET /api/orders/delivered': delivered,
 	'PUT /api/orders/batchupdate': batchCarrier,
 	'POST /api/orders/shipped': trackingOnly,
+	'GET /api/orders/mergeable': mergeable,
+	'POST /api/orders/merge': merge,
 };
 
 export { bulkOrders };

@@ -61,12 +61,63 @@ const createLabel: Route = (request) => {
 	});
 };
 
-const labelsForOrders: Route = (request) => {
+/** The orders of a batch body (`order_ids`), in its order, or the refusal naming the first unknown one. */
+function batchOrders(request: RouteRequest): { orders?: SandboxOrder[]; refusal?: ReturnType<typeof fail> } {
 	const ids = request.body.order_ids;
-	if (!Array.isArray(ids) || !ids.length) return fail(400, 'order_ids is required');
+	if (!Array.isArray(ids) || !ids.length) return { refusal: fail(400, 'order_ids is required') };
 	const orders = ids.map((id) => findOrder(request.store, id));
-	if (orders.some((order) => !order?.tracking_number)) return fail(400, 'Every order needs a label first');
-	return ok({ labels: (orders as SandboxOrder[]).map((order) => { const files = labelFiles(request, order); return { label_type: files.label_types[0], label_base64_string: files.labels[0] }; }) });
+	const missing = orders.findIndex((order) => !order || order.archived);
+	if (missing >= 0) return { refusal: fail(404, 'Order not found', `No order with id ${String(ids[missing])}`) };
+	return { orders: orders as SandboxOrder[] };
+}
+
+/**
+ * POST /api/orders/shipments: books every order of the batch (or, with `reprint`, returns the labels
+ * made before). The answer has no tracking numbers (documented); one label per order, in the order of
+ * `order_ids` (GUESSES.batchLabelOrder). One order that cannot be booked refuses the whole batch.
+ */
+const labelsForOrders: Route = (request) => {
+	const { orders, refusal } = batchOrders(request);
+	if (!orders) return refusal!;
+	if (request.body.reprint === true) {
+		const unprinted = orders.find((order) => !order.tracking_number);
+		if (unprinted) return fail(400, 'The order has no label to reprint', `Order ${unprinted.order_number}: create the label first`);
+	} else {
+		const printed = orders.find((order) => order.status !== 'Unshipped');
+		if (printed) return fail(400, `Order ${printed.order_number} is already printed`, 'Send reprint: true to get its label again');
+		for (const order of orders) {
+			const problems = customsProblems(order);
+			if (problems.length) return fail(400, 'Customs information is incomplete', `Order ${order.order_number}: ${problems.join('; ')}`);
+		}
+		for (const order of orders) printOrder(request, order);
+	}
+	return ok({ labels: orders.map((order) => { const files = labelFiles(request, order); return { label_type: files.label_types[0], label_base64_string: files.labels[0] }; }) });
+};
+
+/** POST /api/orders/packingslips: one PDF, a page section per order (or, with `summary`, one pick list for all). */
+const packingSlips: Route = (request) => {
+	const { orders, refusal } = batchOrders(request);
+	if (!orders) return refusal!;
+	const lines = request.body.summary === true
+		? ['Packing summary', ...orders.flatMap((order) => order.items.map((item) => `${String(item.quantity ?? 1)} x ${String(item.sku ?? item.description ?? '')}`))]
+		: orders.flatMap((order) => [`Packing slip ${order.order_number}`, ...order.items.map((item) => `${String(item.quantity ?? 1)} x ${String(item.sku ?? item.description ?? '')}`)]);
+	return ok({ label_type: 'PackingSlip', pdf: pdfDocument(lines).toString('base64') });
+};
+
+/**
+ * POST /api/orders/shipment/replace ("Re-do"): the printed label is cancelled and a new one booked
+ * on the same order, with a new tracking number (GUESSES.redoAnswer). A manifested order cannot be redone.
+ */
+const replace: Route = (request) => {
+	const order = findOrder(request.store, request.body.order_id);
+	if (!order || order.archived) return fail(404, 'Order not found', `No order with id ${String(request.body.order_id ?? '')}`);
+	if (order.status === 'Unshipped') return fail(400, `Order ${order.order_number} has no label to redo`, 'Create its label first');
+	if (order.manifest_number) return fail(400, `Order ${order.order_number} has been manifested`, 'A manifested shipment cannot be redone');
+	const replaced = order.tracking_number;
+	order.status = 'Unshipped';
+	order.tracking_events.push({ event_datetime: isoNow(request.now), status: 'Cancelled', details: `Label ${String(replaced)} replaced` });
+	printOrder(request, order);
+	return ok({ order });
 };
 
 const clone: Route = (request) => {
@@ -118,6 +169,20 @@ const manifestCarrier: Route = (request) => {
 	const ready = request.store.orders.filter((order) => order.status === 'Printed' && !order.archived && order.carrier === carrier);
 	if (ready.length) manifest(request, ready, carrier);
 	return ok({ records_manifested: ready.length });
+};
+
+/** POST /api/manifests/shipments: a manifest for the printed orders named by tracking number (or, with `use_order_numbers`, order number). */
+const manifestShipments: Route = (request) => {
+	const numbers = request.body.tracking_numbers;
+	if (!Array.isArray(numbers) || !numbers.length) return fail(400, 'tracking_numbers is required');
+	const byOrderNumber = request.body.use_order_numbers === true;
+	const orders = numbers.map((number) => request.store.orders.find((order) => !order.archived && (byOrderNumber ? order.order_number === number : order.tracking_number === number)));
+	const missing = orders.findIndex((order) => !order);
+	if (missing >= 0) return fail(404, 'Shipment not found', `No printed shipment has ${byOrderNumber ? 'order' : 'tracking'} number ${String(numbers[missing])}`);
+	const notReady = (orders as SandboxOrder[]).find((order) => order.status !== 'Printed');
+	if (notReady) return fail(400, 'Only printed, unmanifested orders can be manifested', `Order ${notReady.order_number} is not ready`);
+	const { number, pdf } = manifest(request, orders as SandboxOrder[], String(orders[0]?.carrier));
+	return ok({ pdf, file_name: `manifest-${number}.pdf` });
 };
 
 const listManifests: Route = ({ query, store }) => {
@@ -207,6 +272,9 @@ export { setTracking };
 export const shippingRoutes: Record<string, Route> = {
 	'POST /api/orders/shipment': createLabel,
 	'POST /api/orders/shipments': labelsForOrders,
+	'POST /api/orders/packingslips': packingSlips,
+	'POST /api/orders/shipment/replace': replace,
+	'POST /api/manifests/shipments': manifestShipments,
 	'POST /api/orders/shipment/clone': clone,
 	'POST /api/orders/manifest': manifestOrders,
 	'POST /api/manifests/carrier': manifestCarrier,

@@ -28,7 +28,14 @@ const summary: Route = ({ query, store }) => {
 	const size = toInt(query.page_size, 500);
 	if (size < 1 || size > 500) return fail(400, 'page_size must be between 1 and 500');
 	const rows = sortOrders(filterOrders(store.orders.filter(inStatus), query.filter), query.sort, query.sort_direction);
-	const counts = Object.fromEntries(Object.entries(BY_STATUS).map(([status, test]) => [status, store.orders.filter(test).length]));
+	const count = (test: (order: SandboxOrder) => boolean) => store.orders.filter(test).length;
+	// The documented keys (details §3.5), counted over the whole account, not the filter.
+	const counts = {
+		unprinted_count: count(BY_STATUS.new), printed_count: count(BY_STATUS.printed), shipped_count: count(BY_STATUS.shipped), archived_count: count(BY_STATUS.archived),
+		archived_unshipped_count: count((order) => order.archived && order.status === 'Unshipped'), archived_shipped_count: count((order) => order.archived && order.status !== 'Unshipped'),
+		unprinted_invalidaddress_count: count((order) => BY_STATUS.new(order) && order.address_validation === 'Invalid'),
+		return_count: count((order) => !order.archived && order.return_order === true),
+	};
 	return ok({ orders: pageOf(rows, toInt(query.page, 1), size).rows.map(summaryRow), order_counts: counts });
 };
 

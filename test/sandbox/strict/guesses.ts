@@ -78,6 +78,22 @@ export const GUESSES = {
 		notes: 'No product field is marked required (SKUs "must match order items exactly").',
 		sandbox: 'The reference requires none; the products route still refuses a product without a SKU.',
 	},
+	batchLabelOrder: {
+		notes: 'POST /api/orders/shipments answers `{ labels: [{ label_type, label_base64_string }] }` with no tracking numbers [confirmed]; whether there is one label per order, in the order of `order_ids`, is not said.',
+		sandbox: 'One label per order, in the order of `order_ids`; one order that cannot be booked (printed already, customs incomplete) refuses the whole batch. The node pairs labels with orders only when the counts match (UNCONFIRMED.batchLabels) and otherwise fetches each label again.',
+	},
+	redoAnswer: {
+		notes: 'POST /api/orders/shipment/replace ("Re-do") answers `{ order, success }`; the original is archived or its label marked deleted. Whether the answer\'s order already carries the new label and tracking number is not said.',
+		sandbox: 'The same order gets a new tracking number and label at once; a manifested order is refused. The node also handles an answer whose order is not printed yet (it books that order\'s label).',
+	},
+	mergeChildren: {
+		notes: 'POST /api/orders/merge takes `{ parent_order_id, child_order_ids }` (unshipped orders) and answers `{ success }`; what becomes of the child orders is not said.',
+		sandbox: 'The children\'s items and packages are added to the parent, and the children are archived (found again only in the archived summary). Every order must exist and be unshipped, or nothing is merged.',
+	},
+	addressBookUpdate: {
+		notes: 'POST /api/addressbook/update takes `{ id, address }`; whether fields left out are kept or erased is not said (the products update replaces the whole record). The list answers `telephone` where add and update take `phone`.',
+		sandbox: 'The update replaces the whole contact, as the products update does (the worst case): the node reads the contact, merges, then writes.',
+	},
 } satisfies Record<string, Guess>;
 
 export type GuessName = keyof typeof GUESSES;

@@ -134,7 +134,7 @@ export const REFERENCE: EndpointSpec[] = [
 	{ doc: 'Orders: Delete (unshipped only)', method: 'DELETE', path: '/api/orders/delete', query: queryOrderId },
 	{ doc: 'Orders: Archive (query string, empty body)', method: 'POST', path: '/api/orders/archive', query: queryOrderId },
 	{ doc: 'Orders: Restore archived', method: 'POST', path: '/api/orders/restore', query: queryOrderId },
-	{ doc: 'Orders: Merge', method: 'POST', path: '/api/orders/merge', body: flat({ parent_order_id: int(), child_order_ids: list(int()) }) },
+	{ doc: 'Orders: Merge', method: 'POST', path: '/api/orders/merge', body: flat({ parent_order_id: int(), child_order_ids: list(int()) }) }, // GUESSES.mergeChildren
 	{ doc: 'Orders: Mergeable', method: 'GET', path: '/api/orders/mergeable', query: { params: pageLimit } },
 	{
 		doc: 'Orders: Assign to another account (details §3.1)', method: 'POST', path: '/api/orders/assign',
@@ -150,10 +150,10 @@ export const REFERENCE: EndpointSpec[] = [
 		doc: 'Labels: Create label for an order (order_id or order_number)', method: 'POST', path: '/api/orders/shipment',
 		body: flat({ order_id: int(), order_number: text({ min: 1 }), carrier: text(), carrier_service_code: text(), packages: list(obj(packageFields)), reprint: bool() }, { oneOf: ['order_id', 'order_number'] }),
 	},
-	{ doc: 'Labels: Labels for many orders', method: 'POST', path: '/api/orders/shipments', body: flat({ order_ids: list(int()), reprint: bool() }, { required: ['order_ids'] }) },
+	{ doc: 'Labels: Labels for many orders', method: 'POST', path: '/api/orders/shipments', body: flat({ order_ids: list(int()), reprint: bool() }, { required: ['order_ids'] }) }, // GUESSES.batchLabelOrder
 	{ doc: 'Labels: Packing slips', method: 'POST', path: '/api/orders/packingslips', body: flat({ order_ids: list(int()), summary: bool() }, { required: ['order_ids'] }) },
 	{ doc: 'Labels: Clone (e.g. a return)', method: 'POST', path: '/api/orders/shipment/clone', body: flat({ order_id: int(), to_return_shipment: bool() }, { required: ['order_id'] }) },
-	{ doc: 'Labels: Redo (archive and replace)', method: 'POST', path: '/api/orders/shipment/replace', body: flat({ order_id: int() }, { required: ['order_id'] }) },
+	{ doc: 'Labels: Redo (archive and replace)', method: 'POST', path: '/api/orders/shipment/replace', body: flat({ order_id: int() }, { required: ['order_id'] }) }, // GUESSES.redoAnswer
 
 	// Manifests (summary "Manifests"; details §6)
 	{ doc: 'Manifests: Manifest printed orders', method: 'POST', path: '/api/orders/manifest', body: flat({ order_ids: list(int()) }, { required: ['order_ids'] }) },
@@ -194,6 +194,6 @@ export const REFERENCE: EndpointSpec[] = [
 		query: { params: { page: int({ min: 1 }), page_size: int({ min: 1 }), sort: oneOf('None', 'Name', 'Company', 'Street', 'Suburb', 'PostCode', 'City', 'State', 'Country', 'Code', 'Phone', 'Email'), sort_direction: oneOf('None', 'Ascending', 'Descending') } },
 	},
 	{ doc: 'Address book: add', method: 'POST', path: '/api/addressbook/', body: wrapper({ address: contact }) },
-	{ doc: 'Address book: update', method: 'POST', path: '/api/addressbook/update', body: wrapper({ id: int(), address: contact }) },
+	{ doc: 'Address book: update', method: 'POST', path: '/api/addressbook/update', body: wrapper({ id: int(), address: contact }) }, // GUESSES.addressBookUpdate
 	{ doc: 'Address book: delete', method: 'POST', path: '/api/addressbook/delete', body: wrapper({ address_ids: list(int()) }) },
 ];

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, errorItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
+import { readOrderIds } from '../batch';
 import { binaryOptions, documentsItem } from '../label/document';
-import { checkRecordId } from '../../validation/checks';
+import { manifestByNumbers, manifestByNumbersFields } from './byNumbers';
 import { itemInput } from '../../validation/read';
 import type { OperationModule } from '../types';
 
@@ -17,8 +17,10 @@ const description: INodeProperties[] = [
 		options: [
 			{ name: 'Everything Ready for a Carrier', value: 'carrier', description: 'Every printed, unmanifested order of one carrier' },
 			{ name: 'These Orders', value: 'orders', description: 'The printed orders given by ID: one manifest for all input items, returned as a PDF' },
+			{ name: 'These Tracking or Order Numbers', value: 'numbers', description: 'The printed shipments given by tracking number (or order number): one manifest for all input items, returned as a PDF' },
 		],
 	},
+	...manifestByNumbersFields,
 	{
 		displayName: 'Order ID',
 		name: 'orderId',
@@ -29,34 +31,8 @@ const description: INodeProperties[] = [
 		description: 'The Starshipit order ID of each input item (for example from Label > Create). All input items go on one manifest.',
 	},
 	{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', required: true, placeholder: 'e.g. AusPost', description: 'One manifest a run: the carrier is taken from the first input item', displayOptions: { show: { manifestBy: ['carrier'] } } },
-	...binaryOptions('manifest').map((option) => ({ ...option, displayOptions: { show: { manifestBy: ['orders'] } } })),
+	...binaryOptions('manifest').map((option) => ({ ...option, displayOptions: { show: { manifestBy: ['orders', 'numbers'] } } })),
 ];
-
-/** The Starshipit order ID of each item; a bad one is an error item under Continue On Fail, else it stops the run. */
-function readOrderIds(this: IExecuteFunctions, items: INodeExecutionData[]): { valid: Array<{ id: number; itemIndex: number }>; refused: INodeExecutionData[] } {
-	const valid: Array<{ id: number; itemIndex: number }> = [];
-	const refused: INodeExecutionData[] = [];
-	items.forEach((_item, itemIndex) => {
-		let error: NodeOperationError;
-		try {
-			const input = itemInput.call(this, itemIndex);
-			const id = input.identity('orderId', 'Order ID', 20);
-			const advice = 'Map the order_id field from Label > Create or Order > Get.';
-			if (!/^[0-9]+$/.test(id)) error = new NodeOperationError(this.getNode(), `Order ID of item ${itemIndex + 1} is not a Starshipit order ID: "${id}"`, { itemIndex, description: advice });
-			else {
-				// 0 or 1e15 would be sent and fail the whole manifest: refused here, for this item alone.
-				const checkedId = checkRecordId(id);
-				if (checkedId.ok) return valid.push({ id: checkedId.value, itemIndex });
-				error = input.error('Order ID', `is not a Starshipit order ID (${id}): it ${checkedId.problem}`, advice);
-			}
-		} catch (refused) {
-			error = refused as NodeOperationError;
-		}
-		if (!this.continueOnFail()) throw error;
-		return refused.push(errorItem(error, itemIndex));
-	});
-	return { valid, refused };
-}
 
 /** One manifest for the orders of every good item, paired to each; bad items (Continue On Fail) fail on their own. */
 async function manifestOrders(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -84,6 +60,7 @@ export const createManifestOperation: OperationModule = {
 	writes: true,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		if (this.getNodeParameter('manifestBy', 0) === 'orders') return await manifestOrders.call(this, items);
+		if (this.getNodeParameter('manifestBy', 0) === 'numbers') return await manifestByNumbers.call(this, items);
 		try {
 			const carrier = itemInput.call(this, 0).identity('carrier', 'Carrier', 50);
 			const body = await starshipitRequest.call(this, { endpoint: 'manifestCarrier', body: { carrier }, action: 'manifested', itemIndex: 0 });

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { returnAllAndLimit } from '../../helpers/paging';
-import { LIMITS, starshipitRequestAllItems, UNCONFIRMED, type AllPagesRequest } from '../../transport';
+import { LIMITS, starshipitRequest, starshipitRequestAllItems, UNCONFIRMED, type AllPagesRequest } from '../../transport';
 import { checkCountry } from '../../validation/checks';
 import { dateValue } from '../../validation/dates';
 import { checked, listLimit } from '../../validation/read';
@@ -11,6 +12,9 @@ import type { OperationModule } from '../types';
 import { listFilterFields, listFilterSchema, orderListFilter } from './listFilter';
 import { simplifyOrder } from './simplify';
 import { simplifyField, wantsSimplified } from '../../helpers/simplify';
+
+/** The order summary's views (`GET /api/orders/summary?order_status=`), by this field's value. */
+const SUMMARY_VIEWS: Record<string, string> = { archived: 'archived', new: 'new', printed: 'printed', summaryShipped: 'shipped' };
 
 const description: INodeProperties[] = [
 	{
@@ -21,6 +25,9 @@ const description: INodeProperties[] = [
 		options: [
 			{ name: 'All (Unshipped, Printed and Shipped)', value: 'all', description: 'Every order that is not archived: the unshipped ones first, then the printed and shipped ones' },
 			{ name: 'Archived', value: 'archived', description: 'Archived orders, as Starshipit’s order summary lists them (short rows)' },
+			{ name: 'New (Summary View)', value: 'new', description: 'Orders not printed yet, as the New tab of Starshipit’s app lists them (short rows, any age)' },
+			{ name: 'Printed (Summary View)', value: 'printed', description: 'Printed orders not yet handed to the carrier, as the Printed tab lists them (short rows)' },
+			{ name: 'Shipped (Summary View)', value: 'summaryShipped', description: 'Manifested orders, as the Shipped tab lists them (short rows)' },
 			{ name: 'Shipped or Printed', value: 'shipped', description: 'Orders with a label' },
 			{ name: 'Unshipped', value: 'unshipped', description: 'Orders waiting to be printed' },
 		],
@@ -51,9 +58,20 @@ const description: INodeProperties[] = [
 			{ name: 'Order Date', value: 'orderDate' },
 		],
 	},
+	{
+		displayName: 'Output',
+		name: 'summaryOutput',
+		type: 'options',
+		default: 'orders',
+		displayOptions: { show: { status: Object.keys(SUMMARY_VIEWS) } },
+		options: [
+			{ name: 'Orders', value: 'orders', description: 'One item per order' },
+			{ name: 'Counts Only', value: 'counts', description: 'One item with Starshipit’s order counts (unprinted, printed, shipped, archived, returns…), for a dashboard or an alert' },
+		],
+	},
 	...listFilterFields,
-	...returnAllAndLimit,
-	simplifyField,
+	...returnAllAndLimit.map((property) => ({ ...property, displayOptions: { ...property.displayOptions, hide: { summaryOutput: ['counts'] } } })),
+	{ ...simplifyField, displayOptions: { hide: { summaryOutput: ['counts'] } } },
 ];
 
 /**
@@ -72,8 +90,8 @@ function listRequests(this: IExecuteFunctions, itemIndex: number): AllPagesReque
 		return [{ endpoint: 'ordersShipped', query: sinceIso ? { since_last_updated: sinceIso } : {}, style: 'page-limit', itemsKey: 'orders', pageSize: LIMITS.legacyListMaxLimit, itemIndex }];
 	}
 	const { sort_column: sortColumn, ...query } = pagedListQuery.call(this, itemIndex);
-	if (status === 'archived') {
-		const summaryQuery = { order_status: 'archived', ...query, ...(sortColumn ? { [UNCONFIRMED.summarySortParam]: sortColumn } : {}) };
+	if (SUMMARY_VIEWS[status]) {
+		const summaryQuery = { order_status: SUMMARY_VIEWS[status], ...query, ...(sortColumn ? { [UNCONFIRMED.summarySortParam]: sortColumn } : {}) };
 		return [{ endpoint: 'ordersSummary', query: summaryQuery, style: 'page-size', itemsKey: 'orders', pageSize: LIMITS.pagedListMaxPageSize, itemIndex }];
 	}
 	const paged = { ...query, ...(sortColumn ? { sort_column: sortColumn } : {}) };
@@ -119,11 +137,29 @@ export async function listOrders(this: IExecuteFunctions, itemIndex: number, req
 	return outputFor(itemIndex, simplify ? orders.map(simplifyOrder) : (orders as IDataObject[]));
 }
 
+/** Counts Only: one summary page of one row, for its `order_counts` (counted over the whole account). */
+async function orderCounts(this: IExecuteFunctions, itemIndex: number, status: string): Promise<INodeExecutionData[]> {
+	pagedListQuery.call(this, itemIndex); // the filters are still checked: a bad one is refused, not ignored
+	const body = await starshipitRequest.call(this, { endpoint: 'ordersSummary', query: { order_status: SUMMARY_VIEWS[status], page: 1, page_size: 1 }, itemIndex });
+	const counts = body.order_counts;
+	if (!counts || typeof counts !== 'object') {
+		throw new NodeOperationError(this.getNode(), 'Starshipit’s order summary came back without its order counts', {
+			itemIndex,
+			description: 'Nothing was changed. Check the Base URL in the Starshipit credential; if it is right, Starshipit may have changed this answer.',
+		});
+	}
+	return outputFor(itemIndex, { view: SUMMARY_VIEWS[status], ...(counts as IDataObject) });
+}
+
 export const getManyOrdersOperation: OperationModule = {
 	description,
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await runPerItem.call(this, items, async (itemIndex) => await listOrders.call(this, itemIndex, listRequests.call(this, itemIndex)));
+		return await runPerItem.call(this, items, async (itemIndex) => {
+			const status = this.getNodeParameter('status', itemIndex) as string;
+			if (SUMMARY_VIEWS[status] && this.getNodeParameter('summaryOutput', itemIndex, 'orders') === 'counts') return await orderCounts.call(this, itemIndex, status);
+			return await listOrders.call(this, itemIndex, listRequests.call(this, itemIndex));
+		});
 	},
 };
 

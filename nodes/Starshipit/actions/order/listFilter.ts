@@ -8,7 +8,7 @@ import { text } from '../../validation/rules';
  * Filters and sorting for the paged order list (All, Archived). Starshipit takes them as one
  * `filter` text, `Column:::Value` joined by commas, so a value may contain neither.
  */
-const paged = { show: { status: ['all', 'archived'] } };
+const paged = { show: { status: ['all', 'archived', 'new', 'printed', 'summaryShipped'] } };
 
 export const listFilterFields: INodeProperties[] = [
 	{
@@ -19,6 +19,17 @@ export const listFilterFields: INodeProperties[] = [
 		default: {},
 		displayOptions: paged,
 		options: [
+			{
+				displayName: 'Address Check',
+				name: 'address',
+				type: 'options',
+				default: 'valid',
+				description: 'Whether Starshipit’s address check passed',
+				options: [
+					{ name: 'Invalid Address', value: 'invalid' },
+					{ name: 'Valid Address', value: 'valid' },
+				],
+			},
 			{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', placeholder: 'e.g. AusPost' },
 			{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'e.g. Australia' },
 			{ displayName: 'Order Date From', name: 'dateFrom', type: 'dateTime', default: '', description: 'Only orders from this day on' },
@@ -27,6 +38,8 @@ export const listFilterFields: INodeProperties[] = [
 			{ displayName: 'Recipient Name', name: 'name', type: 'string', default: '' },
 			{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Orders with an item of this SKU' },
 			{ displayName: 'State', name: 'state', type: 'string', default: '', placeholder: 'e.g. NSW' },
+			{ displayName: 'Tag', name: 'tag', type: 'string', default: '', description: 'Orders with this tag' },
+			{ displayName: 'Write-Back Status', name: 'writeback', type: 'string', default: '', placeholder: 'e.g. Failed', description: 'Orders whose tracking write-back to your store has this status' },
 		],
 	},
 	{
@@ -58,7 +71,7 @@ export const listFilterFields: INodeProperties[] = [
 	},
 ];
 
-const TEXT_COLUMNS: Record<string, string> = { orderNumber: 'Order', name: 'Name', country: 'Country', state: 'State', carrier: 'Carrier', sku: 'SKU' };
+const TEXT_COLUMNS: Record<string, string> = { orderNumber: 'Order', name: 'Name', country: 'Country', state: 'State', carrier: 'Carrier', sku: 'SKU', tag: 'Tag', writeback: 'Writeback' };
 
 const filterText = text(100).refine((value) => typeof value !== 'string' || (!value.includes(',') && !value.includes(':::')), 'cannot contain a comma or ":::" (Starshipit uses them to separate filters)');
 export const listFilterSchema = z.object(Object.fromEntries(Object.keys(TEXT_COLUMNS).map((key) => [key, filterText]))).passthrough();
@@ -68,6 +81,8 @@ export function orderListFilter(filters: IDataObject, dateFrom?: Date, dateTo?: 
 	const parts = Object.entries(TEXT_COLUMNS)
 		.filter(([key]) => String(filters[key] ?? '').trim() !== '')
 		.map(([key, column]) => `${column}:::${String(filters[key]).trim()}`);
+	const address = UNCONFIRMED.addressFilterValues[String(filters.address ?? '') as keyof typeof UNCONFIRMED.addressFilterValues];
+	if (address) parts.push(`Address:::${address}`);
 	if (dateFrom) parts.push(`Date:::>=${UNCONFIRMED.filterDate(dateFrom)}`);
 	if (dateTo) parts.push(`Date:::<=${UNCONFIRMED.filterDate(dateTo)}`);
 	return parts.length ? parts.join(',') : undefined;
