@@ -69,6 +69,8 @@ export interface WorkspaceOptions {
 	adjust?: (template: any) => void;
 	/** What the templates' Starshipit Webhook credential holds (default: SANDBOX_WEBHOOK_GUARDS). */
 	webhook?: WebhookGuards;
+	/** Told each step as it begins (the demo prints them: n8n's CLI takes seconds per step). */
+	onStep?: (step: string) => void;
 }
 
 export interface SandboxCredentialOptions {
@@ -125,13 +127,17 @@ export function ownerEnvironment(install: N8nInstall, owner: Owner): NodeJS.Proc
 
 export async function prepareWorkspace(options: WorkspaceOptions): Promise<Workspace> {
 	if (!existsSync(join(REPO, 'dist', 'nodes'))) throw new Error('Build the package first: npm run build');
+	options.onStep?.('installing n8n (ready at once after the first time)');
 	const install = installN8n();
+	options.onStep?.('installing this package into the n8n folder');
 	const scratch = mkdtempSync(join(tmpdir(), 'starshipit-pack-'));
 	const userFolder = createUserFolder(packPackage(scratch), options.userFolder);
 	const env = n8nEnvironment(userFolder, options.port);
 	const workspace = { install, userFolder, env, port: options.port, templates: readTemplates() };
 
+	options.onStep?.('importing the sandbox credentials');
 	await importSandboxCredential(workspace, { sandboxUrl: options.sandboxUrl, rateLimit: options.rateLimit }, options.webhook ?? SANDBOX_WEBHOOK_GUARDS);
+	options.onStep?.(`importing the ${workspace.templates.length} templates`);
 
 	for (const template of workspace.templates) {
 		const file = join(scratch, template.file);

@@ -9,6 +9,7 @@ import { productRoutes } from './routes/products';
 import { summaryRoutes } from './routes/summary';
 import { printOrder, setTracking, shippingRoutes } from './routes/shipping';
 import { bulkOrders, seedStore } from './seed';
+import { pageAnswer } from './page';
 import { checkRequest } from './strict/check';
 import { noteDeviations } from './strict/registry';
 import type { Deviation, Fault, Json, RecordedRequest, SandboxStore } from './types';
@@ -125,6 +126,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			const answer = control(method, url.pathname, body);
 			response.writeHead(answer.status, { 'content-type': 'application/json' });
 			return response.end(JSON.stringify(answer.body));
+		}
+		// The sandbox's own page (GET /, its PDFs): not part of the API, so neither keyed, recorded nor checked.
+		const page = pageAnswer(method, url.pathname, request.socket.remoteAddress, { store, requests });
+		if (page) {
+			response.writeHead(page.status, page.headers);
+			return response.end(page.body);
 		}
 
 		stats.requests++;

@@ -4,10 +4,13 @@
  * one of its ports held by this test, so it stops at the port check before anything is built or installed.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
+import { demoOptions, folderLines, prepareDemoFolder, sandboxLines } from '../../scripts/demo-setup';
+import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY } from '../sandbox';
 
 const REPO = resolve(__dirname, '../..');
 
@@ -55,4 +58,55 @@ describe('npm start while a demo already runs', () => {
 			held.close();
 		}
 	}, 60_000);
+});
+
+describe('npm start keeps the demo unless told to start anew', () => {
+	let cache: string;
+	beforeEach(() => (cache = mkdtempSync(join(tmpdir(), 'starshipit-demo-folder-'))));
+	afterEach(() => rmSync(cache, { recursive: true, force: true }));
+
+	/** A demo folder as n8n leaves it: its database holds the user's workflows, executions and credentials. */
+	function usedDemo(): { folder: string; database: string } {
+		const { folder } = demoOptions([], { XDG_CACHE_HOME: cache, N8N_PORT: '5795' });
+		mkdirSync(join(folder, '.n8n'), { recursive: true });
+		const database = join(folder, '.n8n', 'database.sqlite');
+		writeFileSync(database, 'the user’s work');
+		return { folder, database };
+	}
+
+	test('by default the folder and its database are kept, and the start says so and how to start anew', () => {
+		const { folder, database } = usedDemo();
+		const options = demoOptions([], { XDG_CACHE_HOME: cache, N8N_PORT: '5795' });
+		expect(options).toMatchObject({ fresh: false, folder, n8nPort: 5795, sandboxPort: 4010 });
+		const state = prepareDemoFolder(options);
+		expect(state).toBe('kept');
+		expect(readFileSync(database, 'utf8')).toBe('the user’s work');
+		expect(folderLines(state, folder).join('\n')).toMatch(/workflows, executions and credentials are still there[\s\S]*npm start -- --fresh/);
+	});
+
+	test.each([
+		['npm start -- --fresh', ['--fresh'], {}],
+		['DEMO_FRESH=1', [], { DEMO_FRESH: '1' }],
+	])('%s deletes the previous demo first', (_how, argv, env) => {
+		const { folder, database } = usedDemo();
+		const options = demoOptions(argv, { XDG_CACHE_HOME: cache, N8N_PORT: '5795', ...env });
+		expect(options.fresh).toBe(true);
+		expect(prepareDemoFolder(options)).toBe('fresh');
+		expect(existsSync(database)).toBe(false);
+		expect(existsSync(folder)).toBe(true);
+	});
+
+	test('a first start makes the folder and says it will be kept', () => {
+		const options = demoOptions([], { XDG_CACHE_HOME: cache, N8N_PORT: '5796' });
+		expect(prepareDemoFolder(options)).toBe('new');
+		expect(existsSync(options.folder)).toBe(true);
+		expect(folderLines('new', options.folder).join('\n')).toContain('npm start -- --fresh');
+	});
+
+	test('the start names the sandbox page and its keys', () => {
+		const text = sandboxLines('http://127.0.0.1:4010').join('\n');
+		expect(text).toContain('http://127.0.0.1:4010/');
+		expect(text).toContain(SANDBOX_API_KEY);
+		expect(text).toContain(SANDBOX_SUBSCRIPTION_KEY);
+	});
 });
