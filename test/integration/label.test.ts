@@ -191,7 +191,7 @@ describe('Label > Create with Update Order First', () => {
 
 	test('invalid update fields are refused with the usual checks before anything is sent', async () => {
 		const { error } = await run('create', { ...byNumber(SEED.domesticOrder), orderChanges: { email: 'not an email', currency: 'AUDX', street: '3 King Street' } });
-		expect(error?.message).toBe('The Update Order First section of item 1 has 2 problems: nothing was sent to Starshipit');
+		expect(error?.message).toBe('The Update Order First section of item 1 has 2 problems: Email: must be an email address, e.g. jane@example.com (and 1 more)');
 		expect(error?.description).toMatch(/Email: must be an email address/);
 		expect(error?.description).toMatch(/Currency: must be a 3-letter currency code/);
 		expect(sandbox.stats.requests).toBe(0);
@@ -228,7 +228,7 @@ describe('Label > Create with Update Order First', () => {
 		expect(error?.message).toBe(`Order ${SEED.domesticOrder} was updated, but its label failed: Starshipit: Carrier unavailable`);
 		expect(error?.description).toContain('run the node again');
 		// The failed label request stays traceable for support.
-		expect(error?.context?.supportContext).toMatchObject({ endpoint: '/api/orders/shipment', status: 400, action: 'labelled' });
+		expect(error?.context?.supportContext).toMatchObject({ endpoint: '/api/orders/shipment', status: 400, action: 'label' });
 		expect(stored(SEED.domesticOrder)).toMatchObject({ status: 'Unshipped', destination: { street: '3 King Street' } });
 	});
 

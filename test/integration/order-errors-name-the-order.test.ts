@@ -38,7 +38,7 @@ const run = (operation: string, parameters: IDataObject, input: IDataObject[], c
 describe('Order > Create', () => {
 	test('a bad item stops the node with its item number and its order number', async () => {
 		const { error } = await run('create', mappedOrder, feed);
-		expect(error?.message).toBe('The order of item 3 (order SO-5003) has a problem: nothing was sent to Starshipit');
+		expect(error?.message).toBe('The order of item 3 (order SO-5003) has a problem: Destination › Recipient Name: is required');
 		expect(error?.description).toMatch(/Recipient Name: is required/);
 	});
 
@@ -47,13 +47,13 @@ describe('Order > Create', () => {
 		expect(items.map((item) => item.json.order_number ?? item.json.error)).toEqual([
 			'SO-5001',
 			'SO-5002',
-			'The order of item 3 (order SO-5003) has a problem: nothing was sent to Starshipit',
+			'The order of item 3 (order SO-5003) has a problem: Destination › Recipient Name: is required',
 		]);
 	});
 
 	test('an item without an order number is named by its item number alone', async () => {
 		const { error } = await run('create', mappedOrder, [{ number: '', name: 'Sam Lee' }]);
-		expect(error?.message).toBe('The order of item 1 has a problem: nothing was sent to Starshipit');
+		expect(error?.message).toBe('The order of item 1 has a problem: Order Number: is required');
 		expect(error?.description).toMatch(/Order Number: is required/);
 	});
 
@@ -74,16 +74,16 @@ describe('Order > Create', () => {
 test('Order > Create or Update: the failed outcome names the order number in its error too', async () => {
 	const { items } = await run('createOrUpdate', mappedOrder, feed, true);
 	expect(items[2].json).toMatchObject({ outcome: 'failed', order_number: 'SO-5003' });
-	expect(items[2].json.error).toMatch(/^The order of item 3 \(order SO-5003\) has a problem: nothing was sent to Starshipit/);
+	expect(items[2].json.error).toBe('The order of item 3 (order SO-5003) has a problem: Destination › Recipient Name: is required');
 });
 
 test('Order > Update by number: a bad change names the item and the order', async () => {
 	const { error } = await run('update', { order: { __rl: true, mode: 'orderNumber', value: '={{ $json.number }}' }, updateFields: { reference: 'x'.repeat(51) } }, [{ number: SEED.domesticOrder }]);
-	expect(error?.message).toBe(`The update of item 1 (order ${SEED.domesticOrder}) has a problem: nothing was sent to Starshipit`);
+	expect(error?.message).toBe(`The update of item 1 (order ${SEED.domesticOrder}) has a problem: Reference: must be at most 50 characters (this one has 51): shorten it`);
 });
 
 test('Order > Mark as Shipped: a bad item names the item and the order', async () => {
 	const shipped = { orderNumber: '={{ $json.number }}', recipientName: 'Sam Lee', carrier: 'AusPost', trackingNumber: '={{ $json.tracking }}', country: 'AU', postCode: '2000' };
 	const { error } = await run('markShipped', shipped, [{ number: 'ERP-7002', tracking: '' }]);
-	expect(error?.message).toBe('The shipment of item 1 (order ERP-7002) has a problem: nothing was sent to Starshipit');
+	expect(error?.message).toBe('The shipment of item 1 (order ERP-7002) has a problem: Tracking Number: is required');
 });

@@ -176,7 +176,7 @@ describe('Order > Set Carrier for Many', () => {
 			[error?.message, { item: 0 }],
 			[error?.message, { item: 1 }],
 		]);
-		expect(items[1].json.supportContext).toMatchObject({ method: 'PUT', endpoint: '/api/orders/batchupdate', status: 400, action: 'updated' });
+		expect(items[1].json.supportContext).toMatchObject({ method: 'PUT', endpoint: '/api/orders/batchupdate', status: 400, action: 'update' });
 		expect(JSON.stringify(items)).not.toContain(SANDBOX_API_KEY);
 	});
 
@@ -241,7 +241,7 @@ describe('Order > Mark as Shipped (Tracking Only)', () => {
 	test.each(malformed)('%s: a clear item error and nothing sent', async (_name, override, expected) => {
 		const { error } = await order('markShipped', { ...shipped, ...override });
 		// The order number is named when it is one (not when it is what is wrong: too long).
-		expect(error?.message).toMatch(/^The shipment of item 1 (\(order ERP-7001\) )?has .*: nothing was sent to Starshipit$/);
+		expect(error?.message).toMatch(/^The shipment of item 1 (\(order ERP-7001\) )?has (a problem|\d+ problems): .+/);
 		expect(`${error?.message}\n${error?.description}`).toMatch(expected);
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -291,7 +291,7 @@ describe('Order > Mark as Shipped (Tracking Only)', () => {
 		const { items, error } = await order('markShipped', parameters, input, true);
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[1].json.error).toBe('The shipment of item 2 (order ERP-2) has a problem: nothing was sent to Starshipit');
+		expect(items[1].json.error).toBe('The shipment of item 2 (order ERP-2) has a problem: Tracking Number: is required');
 		expect(items[1].json.description).toMatch(/Tracking Number: is required/);
 		expect(items.map((item) => item.json.tracking_number)).toEqual(['TRK-1', undefined, 'TRK-3']);
 		expect(records('ERP-2')).toHaveLength(0);

@@ -187,7 +187,8 @@ describe('malformed input: a clear item error and nothing sent', () => {
 	test.each(cases)('%s', async (_name, override, expected) => {
 		const before = sandbox.stats.requests;
 		const { error } = await order('create', { ...domestic, ...override });
-		expect(error?.message).toMatch(/nothing was sent to Starshipit/);
+		// The cause in the message itself (issue 26); that nothing was sent, in the description.
+		expect(error?.description).toMatch(/Nothing was sent to Starshipit/);
 		expect(`${error?.message}\n${error?.description}`).toMatch(expected);
 		expect(sandbox.stats.requests).toBe(before);
 	});
@@ -296,7 +297,7 @@ describe('Import', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((row) => row.json.outcome)).toEqual(['failed', 'failed']);
 		expect(items[0].json.error).toMatch(/^Starshipit: Orders could not be imported/);
-		expect(items[1].json.supportContext).toMatchObject({ endpoint: '/api/orders/import', method: 'POST', status: 400, action: 'created' });
+		expect(items[1].json.supportContext).toMatchObject({ endpoint: '/api/orders/import', method: 'POST', status: 400, action: 'create' });
 		expect(JSON.stringify(items)).not.toContain(SANDBOX_API_KEY);
 	});
 
@@ -383,7 +384,7 @@ describe('Get, Get Many, Search', () => {
 	test('Get Many: a filter value with a comma is refused before anything is sent', async () => {
 		const before = sandbox.stats.requests;
 		const { error } = await order('getMany', { status: 'all', returnAll: true, filters: { name: 'Lee, Sam' } });
-		expect(error?.message).toBe('The filter of item 1 has a problem: nothing was sent to Starshipit');
+		expect(error?.message).toBe('The filter of item 1 has a problem: Name: cannot contain a comma or ":::" (Starshipit uses them to separate filters)');
 		expect(error?.description).toMatch(/Name: cannot contain a comma/);
 		expect(sandbox.stats.requests).toBe(before);
 	});

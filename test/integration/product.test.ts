@@ -42,7 +42,7 @@ describe('Create', () => {
 	test('an existing SKU: Starshipit’s refusal reaches the user, labelled as a create', async () => {
 		const { items } = await product('create', { sku: 'MUG-BLUE', title: 'Again' }, [{}], true);
 		expect(items[0].json.error).toMatch(/already exists/);
-		expect(items[0].json.supportContext).toMatchObject({ action: 'created', method: 'POST', endpoint: '/api/products' });
+		expect(items[0].json.supportContext).toMatchObject({ action: 'create', method: 'POST', endpoint: '/api/products' });
 	});
 });
 
@@ -196,12 +196,12 @@ describe('Sync', () => {
 		expect(stored('MUG-BLUE')).toMatchObject({ weight: 0.45, length: 0.1, hs_code: '691200' });
 	});
 
-	test('a failed write says which product, is labelled synced, and the rest carry on', async () => {
+	test('a failed write says which product, is labelled sync, and the rest carry on', async () => {
 		sandbox.faults.add({ method: 'PUT', path: '/api/products/update', kind: 'status', status: 400, times: 1, body: { success: false, errors: [{ message: 'Product is locked' }] } });
 		const { items } = await product('sync', mapped, input, true);
 		expect(items.map((row) => row.json.outcome)).toEqual(['created', 'failed', 'unchanged']);
 		expect(items[1].json).toMatchObject({ sku: 'MUG-BLUE', error: 'Starshipit: Product is locked' });
-		expect(items[1].json.supportContext).toMatchObject({ action: 'synced', method: 'PUT', status: 400 });
+		expect(items[1].json.supportContext).toMatchObject({ action: 'sync', method: 'PUT', status: 400 });
 		expect(items.map((row) => row.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 });
@@ -234,7 +234,7 @@ describe('malformed products: a clear item error naming the field, nothing sent'
 
 	test('every problem of an item is listed at once', async () => {
 		const { error } = await product('create', { sku: 'X', additionalFields: { weight: -1, country: 'Nu Zeeland', hs_code: 'x' } });
-		expect(error?.message).toBe('The product of item 1 has 3 problems: nothing was sent to Starshipit');
+		expect(error?.message).toMatch(/^The product of item 1 has 3 problems: (Weight|Country|HS Code): .+ \(and 2 more\)$/);
 		for (const field of ['Weight', 'Country', 'HS Code']) expect(error?.description).toMatch(new RegExp(`^• ${field}: `, 'm'));
 	});
 });
@@ -244,7 +244,7 @@ test('Continue On Fail: a bad item becomes an error item in its place; the other
 	const { items, error } = await product('create', { sku: '={{ $json.sku }}', additionalFields: { weight: '={{ $json.weight }}' } }, rows, true);
 	expect(error).toBeUndefined();
 	expect(items.map((row) => row.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-	expect(items[1].json.error).toBe('The product of item 2 has a problem: nothing was sent to Starshipit');
+	expect(items[1].json.error).toBe('The product of item 2 has a problem: Weight: cannot be negative');
 	expect(items[1].json.description).toMatch(/Weight: cannot be negative/);
 	expect(sandbox.store.products.map((row) => row.sku)).toEqual(['MUG-BLUE', 'TEE-M-BLACK', 'POSTER-A2', 'OK-1', 'OK-2']);
 });

@@ -87,7 +87,7 @@ test('a replay that fails again is an error item with the new reason and the sam
 	sandbox.faults.add({ method: 'POST', path: '/api/orders', kind: 'status', status: 502, times: 10 });
 	const { items } = await replay([failed], {}, true);
 	expect(items[0].json).toMatchObject({ error: expect.stringMatching(/^Starshipit: /), replay: failed.replay });
-	expect(items[0].json.supportContext).toMatchObject({ action: 'created', status: 502, endpoint: '/api/orders', sourceOrderId: 'WEB-9205' });
+	expect(items[0].json.supportContext).toMatchObject({ action: 'create', status: 502, endpoint: '/api/orders', sourceOrderId: 'WEB-9205' });
 	expect(stored('WEB-9205')).toHaveLength(0);
 });
 

@@ -35,21 +35,21 @@ interface WriteCase {
 }
 
 const writes: WriteCase[] = [
-	{ name: 'Order > Create', resource: 'order', operation: 'create', parameters: newOrder, input: [{ number: 'WEB-9101' }], fault: { method: 'POST', path: '/api/orders' }, action: 'created', sourceOrderId: 'WEB-9101' },
-	{ name: 'Order > Create or Update', resource: 'order', operation: 'createOrUpdate', parameters: newOrder, input: [{ number: 'WEB-9102' }], fault: { method: 'POST', path: '/api/orders' }, action: 'created', sourceOrderId: 'WEB-9102' },
-	{ name: 'Order > Update', resource: 'order', operation: 'update', parameters: { ...byNumber(SEED.domesticOrder), updateFields: { reference: 'R-1' }, verify: false }, input: [{}], fault: { method: 'PUT', path: '/api/orders' }, action: 'updated', sourceOrderId: SEED.domesticOrder },
-	{ name: 'Order > Delete', resource: 'order', operation: 'delete', parameters: byNumber(SEED.domesticOrder), input: [{}], fault: { method: 'DELETE', path: '/api/orders/delete' }, action: 'deleted', sourceOrderId: SEED.domesticOrder },
-	{ name: 'Order > Archive', resource: 'order', operation: 'archive', parameters: byNumber(SEED.printedOrder), input: [{}], fault: { method: 'POST', path: '/api/orders/archive' }, action: 'archived', sourceOrderId: SEED.printedOrder },
-	{ name: 'Order > Mark as Shipped', resource: 'order', operation: 'markShipped', parameters: { orderNumber: 'ERP-9103', recipientName: 'Sam Lee', carrier: 'AusPost', trackingNumber: '33ABC1234567', country: 'Australia', postCode: '2042' }, input: [{}], fault: { method: 'POST', path: '/api/orders/shipped' }, action: 'created', sourceOrderId: 'ERP-9103' },
-	{ name: 'Label > Create', resource: 'label', operation: 'create', parameters: byNumber(SEED.domesticOrder), input: [{}], fault: { method: 'POST', path: '/api/orders/shipment' }, action: 'labelled', sourceOrderId: SEED.domesticOrder },
-	{ name: 'Order > Restore', resource: 'order', operation: 'restore', parameters: byNumber(SEED.printedOrder), input: [{}], fault: { method: 'POST', path: '/api/orders/restore' }, action: 'restored', sourceOrderId: SEED.printedOrder },
-	{ name: 'Order > Set Carrier for Many', resource: 'order', operation: 'setCarrier', parameters: { orderId: '={{ $json.order_id }}', carrierId: '9', serviceCode: 'PL' }, input: [{ order_id: 1001 }], fault: { method: 'PUT', path: '/api/orders/batchupdate' }, action: 'updated', sourceOrderId: null },
-	{ name: 'Label > Create Return', resource: 'label', operation: 'createReturn', parameters: byNumber(SEED.printedOrder), input: [{}], fault: { method: 'POST', path: '/api/orders/shipment/clone' }, action: 'created', sourceOrderId: SEED.printedOrder },
-	{ name: 'Manifest > Create', resource: 'manifest', operation: 'create', parameters: { manifestBy: 'orders', orderId: '999' }, input: [{}], fault: { method: 'POST', path: '/api/orders/manifest' }, action: 'manifested', sourceOrderId: null },
-	{ name: 'Product > Update', resource: 'product', operation: 'update', parameters: { sku: 'MUG-BLUE', updateFields: { weight: 0.45 } }, input: [{}], fault: { method: 'PUT', path: '/api/products/update' }, action: 'updated', sourceOrderId: null },
-	{ name: 'Product > Delete', resource: 'product', operation: 'delete', parameters: { sku: 'POSTER-A2' }, input: [{}], fault: { method: 'DELETE', path: '/api/products/delete' }, action: 'deleted', sourceOrderId: null },
-	{ name: 'Product > Create', resource: 'product', operation: 'create', parameters: { sku: 'NEW-9104', title: 'New thing' }, input: [{}], fault: { method: 'POST', path: '/api/products' }, action: 'created', sourceOrderId: null },
-	{ name: 'Product > Sync', resource: 'product', operation: 'sync', parameters: { sku: 'NEW-9105', title: 'New thing' }, input: [{}], fault: { method: 'POST', path: '/api/products' }, action: 'synced', sourceOrderId: null },
+	{ name: 'Order > Create', resource: 'order', operation: 'create', parameters: newOrder, input: [{ number: 'WEB-9101' }], fault: { method: 'POST', path: '/api/orders' }, action: 'create', sourceOrderId: 'WEB-9101' },
+	{ name: 'Order > Create or Update', resource: 'order', operation: 'createOrUpdate', parameters: newOrder, input: [{ number: 'WEB-9102' }], fault: { method: 'POST', path: '/api/orders' }, action: 'create', sourceOrderId: 'WEB-9102' },
+	{ name: 'Order > Update', resource: 'order', operation: 'update', parameters: { ...byNumber(SEED.domesticOrder), updateFields: { reference: 'R-1' }, verify: false }, input: [{}], fault: { method: 'PUT', path: '/api/orders' }, action: 'update', sourceOrderId: SEED.domesticOrder },
+	{ name: 'Order > Delete', resource: 'order', operation: 'delete', parameters: byNumber(SEED.domesticOrder), input: [{}], fault: { method: 'DELETE', path: '/api/orders/delete' }, action: 'delete', sourceOrderId: SEED.domesticOrder },
+	{ name: 'Order > Archive', resource: 'order', operation: 'archive', parameters: byNumber(SEED.printedOrder), input: [{}], fault: { method: 'POST', path: '/api/orders/archive' }, action: 'archive', sourceOrderId: SEED.printedOrder },
+	{ name: 'Order > Mark as Shipped', resource: 'order', operation: 'markShipped', parameters: { orderNumber: 'ERP-9103', recipientName: 'Sam Lee', carrier: 'AusPost', trackingNumber: '33ABC1234567', country: 'Australia', postCode: '2042' }, input: [{}], fault: { method: 'POST', path: '/api/orders/shipped' }, action: 'create', sourceOrderId: 'ERP-9103' },
+	{ name: 'Label > Create', resource: 'label', operation: 'create', parameters: byNumber(SEED.domesticOrder), input: [{}], fault: { method: 'POST', path: '/api/orders/shipment' }, action: 'label', sourceOrderId: SEED.domesticOrder },
+	{ name: 'Order > Restore', resource: 'order', operation: 'restore', parameters: byNumber(SEED.printedOrder), input: [{}], fault: { method: 'POST', path: '/api/orders/restore' }, action: 'restore', sourceOrderId: SEED.printedOrder },
+	{ name: 'Order > Set Carrier for Many', resource: 'order', operation: 'setCarrier', parameters: { orderId: '={{ $json.order_id }}', carrierId: '9', serviceCode: 'PL' }, input: [{ order_id: 1001 }], fault: { method: 'PUT', path: '/api/orders/batchupdate' }, action: 'update', sourceOrderId: null },
+	{ name: 'Label > Create Return', resource: 'label', operation: 'createReturn', parameters: byNumber(SEED.printedOrder), input: [{}], fault: { method: 'POST', path: '/api/orders/shipment/clone' }, action: 'create', sourceOrderId: SEED.printedOrder },
+	{ name: 'Manifest > Create', resource: 'manifest', operation: 'create', parameters: { manifestBy: 'orders', orderId: '999' }, input: [{}], fault: { method: 'POST', path: '/api/orders/manifest' }, action: 'manifest', sourceOrderId: null },
+	{ name: 'Product > Update', resource: 'product', operation: 'update', parameters: { sku: 'MUG-BLUE', updateFields: { weight: 0.45 } }, input: [{}], fault: { method: 'PUT', path: '/api/products/update' }, action: 'update', sourceOrderId: null },
+	{ name: 'Product > Delete', resource: 'product', operation: 'delete', parameters: { sku: 'POSTER-A2' }, input: [{}], fault: { method: 'DELETE', path: '/api/products/delete' }, action: 'delete', sourceOrderId: null },
+	{ name: 'Product > Create', resource: 'product', operation: 'create', parameters: { sku: 'NEW-9104', title: 'New thing' }, input: [{}], fault: { method: 'POST', path: '/api/products' }, action: 'create', sourceOrderId: null },
+	{ name: 'Product > Sync', resource: 'product', operation: 'sync', parameters: { sku: 'NEW-9105', title: 'New thing' }, input: [{}], fault: { method: 'POST', path: '/api/products' }, action: 'sync', sourceOrderId: null },
 ];
 
 const runWrite = (write: WriteCase, onError: RunNodeOptions['onError']) =>
@@ -124,7 +124,7 @@ test('a failure before anything is sent (a missing field) still names the order,
 		credentials: sandboxCredentials(sandbox),
 		continueOnFail: true,
 	});
-	expect(items[0].json.supportContext).toMatchObject({ action: 'created', sourceOrderId: 'WEB-9106', endpoint: null, method: null, status: null, retries: 0 });
+	expect(items[0].json.supportContext).toMatchObject({ action: 'create', sourceOrderId: 'WEB-9106', endpoint: null, method: null, status: null, retries: 0 });
 	expect(items[0].json.replay).toMatchObject({ resource: 'order', operation: 'create', parameters: expect.objectContaining({ orderNumber: 'WEB-9106', destinationCountry: 'Atlantis' }) });
 	expect(sandbox.requests).toHaveLength(0);
 });
@@ -150,8 +150,8 @@ test('Import: a failed order’s outcome carries the guide’s fields and its ow
 	});
 	expect(items).toHaveLength(0);
 	expect(errorItems.map((item) => (item.json.details as IDataObject).supportContext)).toEqual([
-		expect.objectContaining({ action: 'created', endpoint: '/api/orders/import', status: 503, sourceOrderId: 'WEB-9107' }),
-		expect.objectContaining({ action: 'created', endpoint: '/api/orders/import', status: 503, sourceOrderId: 'WEB-9108' }),
+		expect.objectContaining({ action: 'create', endpoint: '/api/orders/import', status: 503, sourceOrderId: 'WEB-9107' }),
+		expect.objectContaining({ action: 'create', endpoint: '/api/orders/import', status: 503, sourceOrderId: 'WEB-9108' }),
 	]);
 	expect((errorItems[1].json.details as IDataObject).replay).toMatchObject({ resource: 'order', operation: 'import', parameters: { orderNumber: 'WEB-9108' } });
 });

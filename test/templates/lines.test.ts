@@ -69,7 +69,8 @@ async function runChain(workflow: Template, sample: string, names: string[]): Pr
 }
 
 const stored = (number: string) => {
-	const rows = sandbox.store.orders.filter((row) => row.order_number === number);
+	// Template 0 numbers each run's orders anew: VERIFY-MULTI-<time of the run>.
+	const rows = sandbox.store.orders.filter((row) => row.order_number === number || (number.startsWith('VERIFY-') && row.order_number.startsWith(`${number}-`)));
 	expect(rows).toHaveLength(1);
 	return rows[0];
 };
@@ -239,6 +240,6 @@ describe('the templates’ Starshipit nodes on their sample data, through n8n’
 		expect(details.description).toContain('Items › Line 1 › Value: is required for customs');
 		expect(details.replay).toMatchObject({ resource: 'order', operation: 'create' });
 		expect(sent('/api/orders')).toEqual([]);
-		expect(sandbox.store.orders.filter((row) => row.order_number === 'VERIFY-FAILURE')).toEqual([]);
+		expect(sandbox.store.orders.filter((row) => row.order_number.startsWith('VERIFY-FAILURE'))).toEqual([]);
 	});
 });

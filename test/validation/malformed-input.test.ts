@@ -132,11 +132,11 @@ add('Manifest > getMany', 'Limit', KINDS.limit.slice(0, 4), (mapped) => ({ resou
 
 // Rates
 const rates = (change: IDataObject) => ({ resource: 'rate', operation: 'getRates', postCode: '2000', countryCode: 'AU', packages: { package: [{ weight: 1 }] }, ...change });
-add('Rate > getRates', 'Country Code', KINDS.requiredCountry, (mapped) => rates({ countryCode: mapped }));
+add('Rate > getRates', 'Country', KINDS.requiredCountry, (mapped) => rates({ countryCode: mapped }));
 add('Rate > getRates', 'Post Code', KINDS.postCode, (mapped) => rates({ postCode: mapped }));
 add('Rate > getRates', 'Weight', [...KINDS.number, bad('zero', 0)].slice(1), (mapped) => rates({ packages: { package: [{ weight: mapped }] } }));
 add('Rate > getRates', 'Max Results', [bad('negative', -1), bad('a fraction', 1.5), bad('a word', 'three'), OBJECT], (mapped) => rates({ options: { maxResults: mapped } }));
-add('Rate > getRates', 'Country Code', KINDS.country.slice(0, 4), (mapped) => rates({ sender: { country_code: mapped } }));
+add('Rate > getRates', 'Country', KINDS.country.slice(0, 4), (mapped) => rates({ sender: { country_code: mapped } }));
 add('Rate > getRatesForOrder', 'Order', [MISSING, NULL, OBJECT, LIST], (mapped) => ({ resource: 'rate', operation: 'getRatesForOrder', order: byNumber(mapped) }));
 
 // Products

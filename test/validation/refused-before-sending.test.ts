@@ -24,7 +24,7 @@ test('a NUL inside the recipient name: that item is refused, naming item and fie
 	const { items, error } = await run(newOrder(), [{ number: 'CTL-1', name: 'Sam Lee' }, { number: 'CTL-2', name: 'Sam\u0000Lee' }]);
 	expect(error).toBeUndefined();
 	expect(items[0].json.order_number).toBe('CTL-1');
-	expect(items[1].json.error).toBe('The order of item 2 (order CTL-2) has a problem: nothing was sent to Starshipit');
+	expect(items[1].json.error).toBe('The order of item 2 (order CTL-2) has a problem: Destination › Recipient Name: holds a control character (U+0000), which no text should: remove it (it usually comes from binary data or from text read in the wrong encoding)');
 	expect(items[1].json.description).toContain('Destination › Recipient Name: holds a control character (U+0000), which no text should: remove it');
 	expect(sandbox.store.orders.filter((order) => order.order_number === 'CTL-2')).toEqual([]);
 });

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { plainText } from '../validation/validate';
+
 /** The error behind each failed item, so the router can complete its support fields once, for every operation. */
 // Keyed by the item's json, which survives `{ ...errorItem(...), pairedItem }` copies.
 const failures = new WeakMap<IDataObject, Error>();
@@ -14,7 +16,8 @@ export function failureOf(item: INodeExecutionData): Error | undefined {
 export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	const { description, context } = error as Error & { description?: string; context?: IDataObject };
-	if (description) json.description = description;
+	// Item data is text: the editor's <br> line breaks become newlines.
+	if (description) json.description = plainText(description);
 	if (context?.supportContext) json.supportContext = context.supportContext;
 	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
 	failures.set(json, error);

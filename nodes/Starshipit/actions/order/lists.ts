@@ -55,6 +55,24 @@ const lineWeightUnit: INodeProperties = {
 
 const packageWeightUnit: INodeProperties = { displayName: 'Weight Unit', name: 'weightUnit', type: 'options', default: 'kg', options: WEIGHT_UNITS, description: WEIGHT_UNIT_HINT };
 
+const ITEM_KEY_FIELDS: INodeProperties[] = [
+	key('SKU Keys', 'sku', ITEM_KEYS.sku, 'The item’s SKU, as in the Product Catalogue'),
+	key('Description Keys', 'description', ITEM_KEYS.description, 'What the item is (WooCommerce: name, Shopify: name or title)'),
+	key('Quantity Keys', 'quantity', ITEM_KEYS.quantity, 'How many of the item'),
+	key('Value Keys', 'value', ITEM_KEYS.value, 'Value of one item (WooCommerce and Shopify: price)'),
+	key('Weight Keys', 'weight', ITEM_KEYS.weight, 'Weight of one item (Shopify: grams)'),
+	lineWeightUnit,
+	key('Tariff Code Keys', 'tariff_code', ITEM_KEYS.tariff_code, 'HS tariff code, for customs'),
+	key('Country of Origin Keys', 'country_of_origin', ITEM_KEYS.country_of_origin, 'Where the item was made, for customs'),
+	{
+		displayName: 'Leave Out Lines That Need No Shipping',
+		name: 'leaveOutUnshipped',
+		type: 'boolean',
+		default: true,
+		description: 'Whether lines marked "requires_shipping": false (Shopify’s gift cards and digital products) are left out',
+	},
+];
+
 /** The keys of a line, with defaults that read Starshipit, WooCommerce and Shopify line items as they are. */
 const itemKeysField: INodeProperties = {
 	displayName: 'Keys in Each Line',
@@ -67,26 +85,32 @@ const itemKeysField: INodeProperties = {
 		{
 			displayName: 'Keys',
 			name: 'keys',
-			values: [
-				key('Country of Origin Keys', 'country_of_origin', ITEM_KEYS.country_of_origin, 'Where the item was made, for customs'),
-				key('Description Keys', 'description', ITEM_KEYS.description, 'What the item is (WooCommerce: name, Shopify: name or title)'),
-				{
-					displayName: 'Leave Out Lines That Need No Shipping',
-					name: 'leaveOutUnshipped',
-					type: 'boolean',
-					default: true,
-					description: 'Whether lines marked "requires_shipping": false (Shopify’s gift cards and digital products) are left out',
-				},
-				key('Quantity Keys', 'quantity', ITEM_KEYS.quantity, 'How many of the item'),
-				key('SKU Keys', 'sku', ITEM_KEYS.sku, 'The item’s SKU, as in the Product Catalogue'),
-				key('Tariff Code Keys', 'tariff_code', ITEM_KEYS.tariff_code, 'HS tariff code, for customs'),
-				key('Value Keys', 'value', ITEM_KEYS.value, 'Value of one item (WooCommerce and Shopify: price)'),
-				key('Weight Keys', 'weight', ITEM_KEYS.weight, 'Weight of one item (Shopify: grams)'),
-				lineWeightUnit,
-			],
+			// In the order of a line's fields (see order/fields.ts: not alphabetical, on purpose), the weight's unit beside it.
+			values: ITEM_KEY_FIELDS,
 		},
 	],
 };
+
+const PACKAGE_KEY_FIELDS: INodeProperties[] = [
+	key('Weight Keys', 'weight', PACKAGE_KEYS.weight, 'Weight of the package'),
+	packageWeightUnit,
+	key('Length Keys', 'length', PACKAGE_KEYS.length, 'Length of the package'),
+	key('Width Keys', 'width', PACKAGE_KEYS.width, 'Width of the package'),
+	key('Height Keys', 'height', PACKAGE_KEYS.height, 'Height of the package'),
+	{
+		displayName: 'Dimension Unit',
+		name: 'lengthUnit',
+		type: 'options',
+		default: 'm',
+		options: [
+			{ name: 'Metres', value: 'm' },
+			{ name: 'Centimetres', value: 'cm' },
+			{ name: 'Millimetres', value: 'mm' },
+			{ name: 'Inches', value: 'in' },
+		],
+		description: 'The unit of the lengths, widths and heights in your data. They are sent to Starshipit in metres.',
+	},
+];
 
 const packageKeysField: INodeProperties = {
 	displayName: 'Keys in Each Package',
@@ -99,26 +123,8 @@ const packageKeysField: INodeProperties = {
 		{
 			displayName: 'Keys',
 			name: 'keys',
-			values: [
-				{
-					displayName: 'Dimension Unit',
-					name: 'lengthUnit',
-					type: 'options',
-					default: 'm',
-					options: [
-						{ name: 'Metres', value: 'm' },
-						{ name: 'Centimetres', value: 'cm' },
-						{ name: 'Millimetres', value: 'mm' },
-						{ name: 'Inches', value: 'in' },
-					],
-					description: 'The unit of the heights, widths and lengths in your data. They are sent to Starshipit in metres.',
-				},
-				key('Height Keys', 'height', PACKAGE_KEYS.height, 'Height of the package'),
-				key('Length Keys', 'length', PACKAGE_KEYS.length, 'Length of the package'),
-				key('Weight Keys', 'weight', PACKAGE_KEYS.weight, 'Weight of the package'),
-				packageWeightUnit,
-				key('Width Keys', 'width', PACKAGE_KEYS.width, 'Width of the package'),
-			],
+			// In the order of a package's fields (weight, then length × width × height), each unit after what it measures.
+			values: PACKAGE_KEY_FIELDS,
 		},
 	],
 };

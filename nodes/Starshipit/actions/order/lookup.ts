@@ -95,15 +95,19 @@ export async function searchByOrderNumber(this: StarshipitContext, orderNumber: 
 }
 
 /**
- * The whole order with exactly this number, in any status, or undefined. One search answers "no such
- * order" (the usual case before a create); a match is then read in full. When the number is short
- * enough to match more than a page of others, the order is asked for by number instead.
+ * The order with exactly this number, in any status, archived included, or undefined. A search and a look
+ * in the archived summary answer "no such order" (the usual case before a create); a match is then read
+ * in full (an archived one is its summary row, marked `archived`). When the number is short enough to
+ * match more than a page of others, the order is asked for by number instead.
  */
 export async function findOrderByNumber(this: StarshipitContext, orderNumber: string, itemIndex?: number): Promise<IDataObject | undefined> {
 	const { matches, complete } = await searchByOrderNumber.call(this, orderNumber, itemIndex);
 	const latest = matches.at(-1);
-	if (latest) return await fetchOrderInAnyStatus.call(this, { order_id: latest.order_id as number }, itemIndex);
-	return complete ? undefined : await fetchOrderInAnyStatus.call(this, { order_number: orderNumber }, itemIndex);
+	if (!latest && !complete) return await fetchOrderInAnyStatus.call(this, { order_number: orderNumber }, itemIndex);
+	const found = latest ? await fetchOrderInAnyStatus.call(this, { order_id: latest.order_id as number }, itemIndex) : undefined;
+	// Search's statuses are All, Unshipped and Shipped: an archived order is looked for in the documented archived
+	// summary, by number (it cannot be filtered on an ID), so a create is never sent for a number Starshipit holds.
+	return found ?? (await findArchivedOrder.call(this, { order_number: orderNumber }, itemIndex));
 }
 
 /** "order SO-1003" when the Order field names the order by number, for errors found before it is looked up. */

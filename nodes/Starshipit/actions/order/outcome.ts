@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { UNCONFIRMED } from '../../transport';
+import { plainText } from '../../validation/validate';
 import { differences } from './compare';
 
 /**
@@ -13,8 +14,10 @@ export interface Outcome {
 	order_id?: unknown;
 	/** Why an order was left as it is (skipped, unchanged). */
 	reason?: string;
-	/** Why it failed, in Starshipit's words where it gave any. */
+	/** Why it failed, in Starshipit's words where it gave any: the cause itself, for an alert to read. */
 	error?: string;
+	/** The rest of what the error said (every problem, what to do), in plain text. */
+	description?: string;
 	/** Starshipit's record of the order, as it holds it now. */
 	order?: IDataObject;
 	/** What support needs to trace a failed request (endpoint, status, Starshipit's answer; never keys). */
@@ -90,6 +93,11 @@ export function readBatchAnswer(sent: SentOrder[], answer: IDataObject): Verdict
 /** The outcome of an order Starshipit already holds, before anything is written: skipped, unchanged, or undefined (to update). */
 export function outcomeBeforeUpdate(existing: IDataObject, wanted: IDataObject): Outcome | undefined {
 	const base = { order_number: String(existing.order_number), order_id: existing.order_id, order: existing };
+	if (existing.archived === true) {
+		// Starshipit keeps an archived order's number: a create would be refused, and an archived order is not changed.
+		const reason = `Order ${String(existing.order_number)} is archived in Starshipit, so it was left as it is and nothing was sent. To change it, bring it back with Order > Restore first; for a new order, use another order number.`;
+		return { outcome: 'skipped', reason, ...base };
+	}
 	if (existing.status !== undefined && existing.status !== 'Unshipped') {
 		// Starshipit refuses changes to printed orders: say so rather than fail the run.
 		const reason = `Order ${String(existing.order_number)} is ${String(existing.status).toLowerCase()} in Starshipit, so it can no longer be changed`;
@@ -113,10 +121,11 @@ export function outcomeOfWrite(verdict: Verdict, number: string, done: 'created'
 	return { outcome: 'failed', order_number: number, error: verdict.message };
 }
 
-/** A failed order from a thrown error: its message and details, and its support context when a request failed. */
+/** A failed order from a thrown error: its message, its description as text, and its support context when a request failed. */
 export function failedOutcome(number: string, error: Error): Outcome {
-	const { description, context } = error as Error & { description?: string; context?: IDataObject };
-	const outcome: Outcome = { outcome: 'failed', order_number: number, error: description ? `${error.message}\n${description}` : error.message };
+	const { description, context } = error as Error & { description?: string | null; context?: IDataObject };
+	const outcome: Outcome = { outcome: 'failed', order_number: number, error: error.message };
+	if (description) outcome.description = plainText(description);
 	if (context?.supportContext) outcome.supportContext = context.supportContext as IDataObject;
 	return outcome;
 }

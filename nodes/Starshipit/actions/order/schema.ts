@@ -89,9 +89,10 @@ export interface CustomsIssue {
 
 /** What customs needs on an order leaving the merchant's country: checked on create and before a label. */
 export function customsIssues(country: string, items: Array<{ description?: unknown; value?: unknown }>, homeCountry: string): CustomsIssue[] {
-	if (!isInternational(country, homeCountry)) return [];
+	// A missing or unknown country is its own problem: whether customs apply cannot be said without it.
+	if (!findCountry(country) || !isInternational(country, homeCountry)) return [];
 	// Says why: the destination differs from the "Your Country" setting, which the user may not know is set.
-	const why = `the order goes to ${findCountry(country)?.name ?? country} and Your Country is ${homeCountry}`;
+	const why = `the order goes to ${findCountry(country)?.name} and Your Country is ${homeCountry}`;
 	if (items.length === 0) return [{ path: ['items'], message: `an international order needs at least one item for customs (${why})` }];
 	return items.flatMap((item, index) => [
 		...(typeof item.description === 'string' && item.description.trim() ? [] : [{ path: ['items', index, 'description'], message: `is required for customs (${why})` }]),

@@ -17,7 +17,8 @@ const description: INodeProperties[] = [
 	textField('City', 'city'),
 	textField('State', 'state', { placeholder: 'e.g. NSW' }),
 	textField('Post Code', 'postCode', { required: true, placeholder: 'e.g. 2000', description: 'Post code of the destination' }),
-	textField('Country Code', 'countryCode', { required: true, placeholder: 'e.g. AU', description: '2-letter country code of the destination' }),
+	// Called Country, as on an order (the parameter keeps its name countryCode: saved workflows hold it).
+	textField('Country', 'countryCode', { required: true, placeholder: 'e.g. Australia or AU', description: 'Country of the destination: its 2-letter code or English name (Starshipit is sent the code)' }),
 	...packagesSourceFields({ ...packagesField('Weights in kilograms, dimensions in metres (0: not given)', 1), default: { package: [{ weight: 1 }] } }, ['rows', 'list', 'lines'], true),
 	{
 		displayName: 'Sender',
@@ -28,7 +29,7 @@ const description: INodeProperties[] = [
 		description: 'Ship from this address instead of the pickup address set in Starshipit',
 		options: [
 			textField('City', 'city'),
-			textField('Country Code', 'country_code', { placeholder: 'e.g. AU' }),
+			textField('Country', 'country_code', { placeholder: 'e.g. Australia or AU', description: 'Country of the sender: its 2-letter code or English name' }),
 			textField('Post Code', 'post_code', { placeholder: 'e.g. 3000' }),
 			textField('State', 'state', { placeholder: 'e.g. VIC' }),
 			textField('Street', 'street'),

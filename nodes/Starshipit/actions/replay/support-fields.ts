@@ -1,6 +1,7 @@
 import { NodeHelpers, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type NodeApiError } from 'n8n-workflow';
 
 import { asNodeError, failureOf } from '../../helpers/items';
+import type { AttemptedAction } from '../../transport';
 import type { OperationModule } from '../types';
 
 /** What a failed write needs to run again: the operation and its checked input, never a key. */
@@ -10,26 +11,32 @@ export interface ReplayPayload extends IDataObject {
 	parameters: IDataObject;
 }
 
-/** The guide's "action" for a failure that never reached Starshipit (a request failure names its own). */
-const ACTIONS: Record<string, string> = {
-	'order.create': 'created',
-	'order.createOrUpdate': 'created',
-	'order.import': 'created',
-	'order.markShipped': 'created',
-	'order.update': 'updated',
-	'order.setCarrier': 'updated',
-	'order.delete': 'deleted',
-	'order.archive': 'archived',
-	'order.restore': 'restored',
-	'label.create': 'labelled',
-	'label.createReturn': 'labelled',
-	'manifest.create': 'manifested',
-	'product.create': 'created',
-	'product.update': 'updated',
-	'product.delete': 'deleted',
-	'product.sync': 'synced',
-	'rate.getRates': 'rated',
-	'rate.getRatesForOrder': 'rated',
+/** The guide's "action" (what was attempted) for a failure that never reached Starshipit (a request failure names its own). */
+const ACTIONS: Record<string, AttemptedAction> = {
+	'order.create': 'create',
+	'order.createOrUpdate': 'create',
+	'order.import': 'create',
+	'order.markShipped': 'create',
+	'order.update': 'update',
+	'order.setCarrier': 'update',
+	'order.delete': 'delete',
+	'order.archive': 'archive',
+	'order.restore': 'restore',
+	'order.merge': 'update',
+	'label.create': 'label',
+	'label.createMany': 'label',
+	'label.redo': 'label',
+	'label.createReturn': 'label',
+	'manifest.create': 'manifest',
+	'product.create': 'create',
+	'product.update': 'update',
+	'product.delete': 'delete',
+	'product.sync': 'sync',
+	'rate.getRates': 'rate',
+	'rate.getRatesForOrder': 'rate',
+	'addressBook.create': 'create',
+	'addressBook.update': 'update',
+	'addressBook.delete': 'delete',
 };
 
 export function actionOf(resource: string, operation: string): string {
