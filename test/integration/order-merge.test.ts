@@ -93,3 +93,28 @@ describe('Order > Merge', () => {
 		expect(error?.message).toMatch(/Read-only mode is on/);
 	});
 });
+
+// Issue 23: a merged child keeps its number in Starshipit; the shop sending that order again must not
+// re-create it (Import, Create or Update): it is skipped, and the reason says it may have been merged.
+describe('a merged child order sent again', () => {
+	const address = { destinationName: 'Sam Lee', destinationStreet: '5 King Street', destinationSuburb: 'Newtown', destinationPostCode: '2042', destinationCountry: 'Australia', itemsInput: 'none' };
+	async function mergeChild() {
+		const [domestic, multi] = [stored(SEED.domesticOrder), stored(SEED.multiItemOrder)];
+		const { error } = await run('merge', { parentOrderId: String(domestic.order_id), childOrderIds: String(multi.order_id) });
+		expect(error).toBeUndefined();
+		return multi.order_number;
+	}
+
+	// Create or Update looks first and sends nothing; Import sends its batch (one request for all its orders), the
+	// duplicate is refused, and the read back finds the archived child.
+	test.each([['createOrUpdate', 0], ['import', 1]] as const)('%s reports it skipped, naming the merge, and re-creates nothing', async (operation, batchRequests) => {
+		const child = await mergeChild();
+		const before = writes().length;
+		const { items, error } = await run(operation, { orderNumber: child, ...address });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ outcome: 'skipped', order_number: child });
+		expect(String(items[0].json.reason)).toMatch(/archived .*merged into another order/);
+		expect(writes().slice(before).map((request) => request.path)).toEqual(batchRequests ? ['/api/orders/import'] : []);
+		expect(sandbox.store.orders.filter((row) => row.order_number === child)).toHaveLength(1);
+	});
+});

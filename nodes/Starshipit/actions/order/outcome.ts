@@ -95,7 +95,7 @@ export function outcomeBeforeUpdate(existing: IDataObject, wanted: IDataObject):
 	const base = { order_number: String(existing.order_number), order_id: existing.order_id, order: existing };
 	if (existing.archived === true) {
 		// Starshipit keeps an archived order's number: a create would be refused, and an archived order is not changed.
-		const reason = `Order ${String(existing.order_number)} is archived in Starshipit, so it was left as it is and nothing was sent. To change it, bring it back with Order > Restore first; for a new order, use another order number.`;
+		const reason = `Order ${String(existing.order_number)} is archived in Starshipit (archived by hand, or merged into another order), so it was left as it is and nothing was sent. To change it, bring it back with Order > Restore first; for a new order, use another order number.`;
 		return { outcome: 'skipped', reason, ...base };
 	}
 	if (existing.status !== undefined && existing.status !== 'Unshipped') {
