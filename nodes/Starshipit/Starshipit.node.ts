@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions, INode
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources, route } from './actions/router';
+import { checkTargetAccountCredential } from './transport';
 import { loadOptions, listSearch } from './methods';
 
 /**
@@ -44,7 +45,11 @@ export class Starshipit implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'starshipitApi', required: true }],
+		credentials: [
+			{ name: 'starshipitApi', required: true },
+			// The account Order > Assign to Another Account moves orders to: a type of its own, as n8n lists a type once.
+			{ name: 'starshipitTargetAccountApi', required: true, testedBy: 'checkTargetAccountCredential', displayOptions: { show: { resource: ['order'], operation: ['assign'] } } },
+		],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -68,7 +73,7 @@ export class Starshipit implements INodeType {
 		],
 	};
 
-	methods = { loadOptions, listSearch };
+	methods = { loadOptions, listSearch, credentialTest: { checkTargetAccountCredential } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -13,11 +13,7 @@ import { ENDPOINTS } from '../../nodes/Starshipit/transport/api-reference';
 import { REFERENCE } from '../sandbox/strict/reference';
 
 /** Documented operations the node does not call yet, by `METHOD path`. Remove a line when its operation lands. */
-const NOT_YET: string[] = [
-	// Order > Assign to Another Account: the target account's API key must come from a second credential chosen on
-	// the node (issue 23 point 9), which needs a credential type of its own; not built yet.
-	'POST /api/orders/assign',
-];
+const NOT_YET: string[] = [];
 
 const ROOT = join(__dirname, '..', '..');
 const SOURCE_FOLDERS = ['nodes', 'credentials'];

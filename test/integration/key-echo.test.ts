@@ -2,12 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, startSandbox, type Sandbox } from '../sandbox';
+import { SANDBOX_API_KEY, SANDBOX_OTHER_ACCOUNT_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, startSandbox, type Sandbox } from '../sandbox';
+import { runAssign } from './assign-fixtures';
 import { byNumber, newOrderFromItem as newOrder } from './order-fixtures';
 
 // A server (Starshipit or a proxy in front of it) that echoes the keys back in its error answer, in
 // every form one may take: nothing of either key reaches the run data, the error or an output item,
-// and the message still says what went wrong.
+// and the message still says what went wrong. Order > Assign sends a third key, the other account's
+// (Starshipit Target Account credential): masked the same way.
 let sandbox: Sandbox;
 beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
 afterEach(() => sandbox.reset());
@@ -37,11 +39,14 @@ const FORMS: Record<string, (key: string) => string> = {
 };
 
 const WHAT_WENT_WRONG = 'Request refused by the gateway';
-const echoing = (form: (key: string) => string) => ({
+/** The keys a run of this operation sends: Assign sends the other account's too. */
+const keysOf = (operation: string) => (operation === 'assign' ? [SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SANDBOX_OTHER_ACCOUNT_API_KEY] : [SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY]);
+const echoing = (form: (key: string) => string, operation: string) => ({
 	success: false,
 	errors: [
 		{ message: `${WHAT_WENT_WRONG}: ${form(SANDBOX_API_KEY)}`, details: `seen with ${form(SANDBOX_SUBSCRIPTION_KEY)}` },
 		`also ${form(SANDBOX_SUBSCRIPTION_KEY)} and ${form(SANDBOX_API_KEY)}`,
+		...(operation === 'assign' ? [{ message: `moving to ${form(SANDBOX_OTHER_ACCOUNT_API_KEY)}`, details: form(SANDBOX_OTHER_ACCOUNT_API_KEY) }] : []),
 	],
 });
 
@@ -72,6 +77,7 @@ const OPERATIONS: Record<string, Operation> = {
 		parameters: { street: '1 George Street', suburb: 'Sydney', state: 'NSW', postCode: '2000', countryCode: 'AU', packages: { package: [{ weight: 2 }] } },
 	},
 	'Tracking > Get': { resource: 'tracking', operation: 'get', parameters: { lookupBy: 'trackingNumber', trackingNumber: 'SSI000000999' }, method: 'GET', path: '/api/track' },
+	'Order > Assign to Another Account': { resource: 'order', operation: 'assign', parameters: byNumber(SEED.domesticOrder), method: 'POST', path: '/api/orders/assign' },
 };
 
 /** Every piece of `text` of `length` characters (or the whole when shorter), lower-cased. */
@@ -99,25 +105,27 @@ function readings(seen: string): string[] {
 }
 
 /**
- * What must appear nowhere, as it is or once decoded: any 8 characters in a row of either key. The
+ * What must appear nowhere, as it is or once decoded: any 8 characters in a row of any key. The
  * sandbox's keys are made of words, so a piece the same run shows with no key echoed ("description")
  * is not a leak.
  */
-const leaksIn = (seen: string, baseline: string) => {
+const leaksIn = (seen: string, baseline: string, keys: string[]) => {
 	const texts = readings(seen);
-	const pieces = [...windows(SANDBOX_API_KEY, 8), ...windows(SANDBOX_SUBSCRIPTION_KEY, 8)].filter((piece) => !baseline.includes(piece));
+	const pieces = keys.flatMap((key) => windows(key, 8)).filter((piece) => !baseline.includes(piece));
 	return [...new Set(pieces.filter((piece) => texts.some((text) => text.includes(piece))))];
 };
 
 /** Runs the operation against an answer with this body; everything the run and its error show, as one text. */
 async function runAgainst(operation: Operation, status: number, body: unknown) {
 	sandbox.faults.add({ method: operation.method, path: operation.path, kind: 'status', status, body });
-	const result = await runNode({
+	const options = {
 		parameters: { resource: operation.resource, operation: operation.operation, ...operation.parameters },
 		input: operation.input ?? [{}],
 		credentials: sandboxCredentials(sandbox, { maxRetries: 0 }),
 		continueOnFail: operation.continueOnFail ?? false,
-	});
+	};
+	// Assign runs with its second credential, the other account's key (assign-fixtures).
+	const result = operation.operation === 'assign' ? await runAssign(options) : await runNode(options);
 	sandbox.reset();
 	const { error, run } = result;
 	return { ...result, seen: JSON.stringify(run) + JSON.stringify(error ?? null) + String((error as { stack?: string } | undefined)?.stack ?? '') };
@@ -126,7 +134,7 @@ async function runAgainst(operation: Operation, status: number, body: unknown) {
 const baselines = new Map<string, string>();
 async function baselineOf(name: string, status: number): Promise<string> {
 	const key = `${name} ${status}`;
-	if (!baselines.has(key)) baselines.set(key, readings((await runAgainst(OPERATIONS[name], status, echoing(() => 'no key here'))).seen).join('\n'));
+	if (!baselines.has(key)) baselines.set(key, readings((await runAgainst(OPERATIONS[name], status, echoing(() => 'no key here', OPERATIONS[name].operation))).seen).join('\n'));
 	return baselines.get(key)!;
 }
 
@@ -139,8 +147,9 @@ const cases = Object.keys(OPERATIONS).flatMap((operation) =>
 
 test.each(cases)('%s, the keys echoed %s in an HTTP %d answer: masked everywhere, the message kept', async (name, formName, status) => {
 	const baseline = await baselineOf(name, status);
-	const { items, error, seen } = await runAgainst(OPERATIONS[name], status, echoing(FORMS[formName]));
-	expect(leaksIn(seen, baseline)).toEqual([]);
+	const { operation } = OPERATIONS[name];
+	const { items, error, seen } = await runAgainst(OPERATIONS[name], status, echoing(FORMS[formName], operation));
+	expect(leaksIn(seen, baseline, keysOf(operation))).toEqual([]);
 	// Still said: what went wrong, where the user reads it (the error, or the failed item under Continue On Fail).
 	const told = error ? `${error.message} ${error.description ?? ''}` : JSON.stringify(items.map((item) => item.json));
 	expect(told).toContain(WHAT_WENT_WRONG);

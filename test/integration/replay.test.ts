@@ -198,3 +198,10 @@ describe('a replay applies what the failed request did not', () => {
 		expect(sandbox.store.products.filter((product) => product.sku === 'NEW-9305').map((product) => product.title)).toEqual(['Old thing']);
 	});
 });
+
+test('a failed Assign to Another Account is not replayed here: the message says where it runs again', async () => {
+	const stored = { replay: { resource: 'order', operation: 'assign', parameters: { order: { __rl: true, mode: 'orderNumber', value: SEED.domesticOrder } } } };
+	const { error } = await replay([stored]);
+	expect(error?.message).toMatch(/Order > Assign to Another Account is run again with Order > Assign .*\(item 1\)/);
+	expect(sandbox.requests).toHaveLength(0);
+});

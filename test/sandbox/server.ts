@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 
+import { KEY_FIELDS, SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY } from './accounts';
 import { addressBookRoutes } from './routes/addressbook';
 import { fail, type RouteAnswer, type Route, type SandboxSettings } from './routes/envelope';
 import { orderRoutes, findOrder } from './routes/orders';
@@ -15,9 +16,7 @@ import { noteDeviations } from './strict/registry';
 import type { Deviation, Fault, Json, RecordedRequest, SandboxStore } from './types';
 import { postWebhook, webhookPayload, type SendOptions } from './webhooks';
 
-/** Not secrets: the sandbox's fixed keys, so that tests and the demo can use them in the open. */
-export const SANDBOX_API_KEY = 'sandbox-api-key-not-a-secret';
-export const SANDBOX_SUBSCRIPTION_KEY = 'sandbox-subscription-key-not-a-secret';
+export { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY };
 
 const ROUTES: Record<string, Route> = { ...orderRoutes, ...shippingRoutes, ...productRoutes, ...summaryRoutes, ...addressBookRoutes };
 
@@ -54,6 +53,14 @@ export interface Sandbox {
 
 const GATEWAY_401 = { statusCode: 401, message: 'Access denied due to missing or invalid subscription key. Make sure to provide a valid key for an active subscription.' };
 const API_KEY_403 = { statusCode: 403, message: 'Access denied due to invalid API key.' };
+
+/** The body as recorded: an account key in it (the assign request's) shown as [key], never kept. */
+function withoutKeys(body: Json): Json {
+	const orders = (body as { orders?: unknown }).orders;
+	if (!Array.isArray(orders) || !orders.some((order) => order && typeof order === 'object' && KEY_FIELDS.some((field) => field in order))) return body;
+	const masked = orders.map((order: Json) => (order && typeof order === 'object' ? Object.fromEntries(Object.entries(order).map(([field, value]) => [field, KEY_FIELDS.includes(field) ? '[key]' : value])) : order));
+	return { ...body, orders: masked };
+}
 
 /** The `drop-last-line` fault: each order of a write body as if its last item line had not been sent. */
 function withoutLastLines(body: Json): Json {
@@ -137,7 +144,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		stats.requests++;
 		const routeKey = `${method} ${url.pathname}`;
 		stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
-		const record: RecordedRequest = { method, path: url.pathname, query, status: 0, at: new Date(now).toISOString(), body: raw ? body : undefined };
+		const record: RecordedRequest = { method, path: url.pathname, query, status: 0, at: new Date(now).toISOString(), body: raw ? withoutKeys(body) : undefined };
 		// The `truncated` fault: the answer's JSON is cut in half (set once the fault is known, below).
 		let cutInHalf = false;
 		requests.push(record);

@@ -33,3 +33,15 @@ test('a parsed answer keeps its shape: only its texts are redacted', () => {
 	const body = { success: false, errors: [{ message: `bad key ${API_KEY}`, details: '' }], count: 2 };
 	expect(redactDeep(body, secrets)).toEqual({ success: false, errors: [{ message: 'bad key [redacted]', details: '' }], count: 2 });
 });
+
+test('a third key, the other account’s (Order > Assign to Another Account sends it), is masked in every form the two are', () => {
+	const TARGET_KEY = '9e4b7c0d21fa48e6a3c5d8b0f17e2a96';
+	const forms = [TARGET_KEY, TARGET_KEY.toUpperCase(), base64(TARGET_KEY), Buffer.from(TARGET_KEY).toString('hex'), encodeURIComponent(`k=${TARGET_KEY}&`), TARGET_KEY.slice(8, 16)];
+	const text = `moving to ${forms.join(' / ')} refused`;
+	const redacted = redactSecrets(text, [...secrets, TARGET_KEY]);
+	expect(redacted).toMatch(/^moving to .*\[redacted\].* refused$/);
+	const pieces = Array.from({ length: TARGET_KEY.length - 7 }, (_, at) => TARGET_KEY.slice(at, at + 8));
+	expect(pieces.filter((piece) => redacted.toLowerCase().includes(piece))).toEqual([]);
+	// Without it in the list, nothing of it would be masked: the list is what decides.
+	expect(redactSecrets(text, secrets)).toBe(text);
+});

@@ -31,6 +31,8 @@ export const ENDPOINTS = {
 	// Merging: the parent keeps its ID; what becomes of the children is not documented (UNCONFIRMED.merge).
 	ordersMergeable: { method: 'GET', path: '/api/orders/mergeable', confirmed: true },
 	ordersMerge: { method: 'POST', path: '/api/orders/merge', confirmed: true },
+	// Moving orders to another Starshipit account: what its answer proves is not documented (UNCONFIRMED.assign).
+	ordersAssign: { method: 'POST', path: '/api/orders/assign', confirmed: true },
 	// Labels (shipments)
 	labelCreate: { method: 'POST', path: '/api/orders/shipment', confirmed: true },
 	labelsForOrders: { method: 'POST', path: '/api/orders/shipments', confirmed: true },
@@ -184,6 +186,14 @@ export const UNCONFIRMED = {
 	 * merged when it is no longer an unshipped order.
 	 */
 	mergeFields: { parent: 'parent_order_id', children: 'child_order_ids' },
+	/**
+	 * POST /api/orders/assign: `{ orders: [{ order_id or order_number, current_api_key, new_api_key }] }` (the names:
+	 * two clients, not the summary). It answers `{ success }` only. Not documented: which orders may move (unshipped
+	 * only?), whether some of a batch can move while others are refused, and whether an order keeps its ID in the
+	 * other account. So the node sends `order_id` (looked up first), and takes an order as moved only when this
+	 * account no longer holds it in any status (read back after the request, whatever it answered).
+	 */
+	assign: { ordersKey: 'orders', orderId: 'order_id', currentKey: 'current_api_key', newKey: 'new_api_key' },
 	/** GET /api/orders/mergeable rows: `{ primary_order_id, orders: [{ order_id, order_number, ... }] }`. */
 	mergeableFields: { primary: 'primary_order_id', orders: 'orders' },
 	/** Webhook signature scheme, seen in one production receiver: hex HMAC-SHA256 of the raw body. */

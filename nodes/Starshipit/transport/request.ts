@@ -26,6 +26,7 @@ import {
 	type FailureKind,
 } from './retry-policy';
 import { attemptedAction, sanitizeBody, type SupportAction, type SupportContext } from './support-context';
+import { targetAccountKeysIn } from './target-account';
 import { slowDownLane, waitForSlot } from './throttle';
 
 export type StarshipitContext =
@@ -150,7 +151,8 @@ async function readSettings(context: StarshipitContext): Promise<Settings> {
 		// Credentials saved before the field existed have no value: the field's default, five minutes.
 		rateLimitWaitMs: Math.max(0, Number(credentials.rateLimitWaitMinutes ?? 5) || 0) * 60_000,
 		laneKey: `${baseUrl}#${credentialId}`,
-		secrets: [String(credentials.apiKey ?? ''), String(credentials.subscriptionApiKey ?? '')],
+		// Another account's key too, once Order > Assign has read it: its request sends it, an answer may echo it.
+		secrets: [String(credentials.apiKey ?? ''), String(credentials.subscriptionApiKey ?? ''), ...targetAccountKeysIn(context)],
 	};
 }
 

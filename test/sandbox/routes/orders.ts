@@ -1,3 +1,4 @@
+import { SANDBOX_API_KEY, SANDBOX_OTHER_ACCOUNT_API_KEY } from '../accounts';
 import { bulkOrders } from '../seed';
 import type { Json, SandboxOrder, SandboxStore } from '../types';
 import { filterOrders, sortOrders } from './order-filter';
@@ -341,6 +342,32 @@ const merge: Route = ({ body, store, now }) => {
 	return ok();
 };
 
+/** Why one order of an assign request cannot move (the texts are ours: Starshipit's are not documented). */
+function assignProblem(store: SandboxStore, input: Json): string | undefined {
+	if (input.current_api_key !== SANDBOX_API_KEY) return 'current_api_key is not the API key of the account the order is in';
+	if (input.new_api_key === SANDBOX_API_KEY) return 'The order is already in this account';
+	if (input.new_api_key !== SANDBOX_OTHER_ACCOUNT_API_KEY) return 'new_api_key is not the API key of a Starshipit account';
+	const order = findOrder(store, input.order_id, input.order_number);
+	if (!order) return `Order not found: ${String(input.order_id ?? input.order_number ?? '')}`;
+	return undefined;
+}
+
+/**
+ * POST /api/orders/assign: each order leaves this account for the one of `new_api_key` (the sandbox holds only
+ * this account, so a moved order is simply gone from it). Any order that cannot move refuses the whole request,
+ * and the answer is `{ success }` only (GUESSES.assignOrders).
+ */
+const assign: Route = ({ body, store }) => {
+	const inputs = body.orders;
+	if (!Array.isArray(inputs) || !inputs.length) return fail(400, 'The request needs an "orders" list');
+	for (const input of inputs as Json[]) {
+		const problem = assignProblem(store, input ?? {});
+		if (problem) return fail(400, problem);
+	}
+	for (const input of inputs as Json[]) store.orders.splice(store.orders.indexOf(findOrder(store, input.order_id, input.order_number)!), 1);
+	return ok();
+};
+
 export const orderRoutes: Record<string, Route> = {
 	'POST /api/orders': create,
 	'POST /api/orders/import': importMany,
@@ -359,6 +386,7 @@ export const orderRoutes: Record<string, Route> = {
 	'POST /api/orders/shipped': trackingOnly,
 	'GET /api/orders/mergeable': mergeable,
 	'POST /api/orders/merge': merge,
+	'POST /api/orders/assign': assign,
 };
 
 export { bulkOrders };

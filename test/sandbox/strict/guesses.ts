@@ -90,6 +90,10 @@ export const GUESSES = {
 		notes: 'POST /api/orders/merge takes `{ parent_order_id, child_order_ids }` (unshipped orders) and answers `{ success }`; what becomes of the child orders is not said.',
 		sandbox: 'The children\'s items and packages are added to the parent, and the children are archived (found again only in the archived summary). Every order must exist and be unshipped, or nothing is merged.',
 	},
+	assignOrders: {
+		notes: 'POST /api/orders/assign takes `{ orders: [{ order_id or order_number, current_api_key, new_api_key }] }` and answers `{ success }` (details §3.1; two clients). Which orders may move, whether a batch moves in part, what the refusals say and whether an order keeps its ID in the other account are not said.',
+		sandbox: 'The sandbox holds one account: `current_api_key` must be its key and `new_api_key` the second sandbox account\'s (SANDBOX_OTHER_ACCOUNT_API_KEY); an order in any status may move and is then gone from this account. One order that cannot move refuses the whole request (refusal texts are ours).',
+	},
 	addressBookUpdate: {
 		notes: 'POST /api/addressbook/update takes `{ id, address }`; whether fields left out are kept or erased is not said (the products update replaces the whole record). The list answers `telephone` where add and update take `phone`.',
 		sandbox: 'The update replaces the whole contact, as the products update does (the worst case): the node reads the contact, merges, then writes.',

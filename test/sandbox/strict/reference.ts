@@ -139,7 +139,7 @@ export const REFERENCE: EndpointSpec[] = [
 	{
 		doc: 'Orders: Assign to another account (details §3.1)', method: 'POST', path: '/api/orders/assign',
 		body: wrapper({ orders: list(obj({ order_id: int(), order_number: text(), current_api_key: text(), new_api_key: text() }, { oneOf: ['order_id', 'order_number'] }), { batch: true }) }),
-	},
+	}, // GUESSES.assignOrders
 	{
 		doc: 'Orders: Tracking-only orders', method: 'POST', path: '/api/orders/shipped',
 		body: wrapper({ orders: list(obj({ order_number: text(), name: text(), carrier: text(), tracking_number: text(), country: text(), postcode: text() }), { batch: true }) }), // GUESSES.trackingOnlyFields

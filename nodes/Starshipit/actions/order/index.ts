@@ -1,5 +1,6 @@
 import { defineResource } from '../resource';
 import { archiveOrderOperation } from './archive.operation';
+import { assignOrdersOperation } from './assign.operation';
 import { createOrderOperation } from './create.operation';
 import { createOrUpdateOrderOperation } from './createOrUpdate.operation';
 import { deleteOrderOperation } from './delete.operation';
@@ -18,6 +19,7 @@ import { updateOrderOperation } from './update.operation';
 
 export const orderResource = defineResource('order', 'createOrUpdate', [
 	{ name: 'Archive', value: 'archive', description: 'Archive a printed or shipped order', action: 'Archive an order', module: archiveOrderOperation },
+	{ name: 'Assign to Another Account', value: 'assign', description: 'Move orders to another Starshipit account (another warehouse’s, or a child account): they leave this one', action: 'Assign orders to another account', module: assignOrdersOperation },
 	{ name: 'Create', value: 'create', description: 'Create a new order; fails if the order number already exists', action: 'Create an order', module: createOrderOperation },
 	{ name: 'Create or Update', value: 'createOrUpdate', description: 'Create the order, or update it if its order number already exists (never a duplicate)', action: 'Create or update an order', module: createOrUpdateOrderOperation },
 	{ name: 'Delete', value: 'delete', description: 'Delete an unshipped order', action: 'Delete an order', module: deleteOrderOperation },

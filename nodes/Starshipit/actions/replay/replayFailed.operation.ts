@@ -24,6 +24,9 @@ const description: INodeProperties[] = [
 	},
 ];
 
+/** Writes that need more than this node's credential to run again. */
+const NOT_REPLAYED_HERE = new Set(['order.assign']);
+
 /** Reads and checks the stored replay of one item: which write, with which input. */
 function readPayload(this: IExecuteFunctions, resources: Record<string, ResourceModule>, itemIndex: number): { payload: ReplayPayload; module: OperationModule } {
 	const refuse = (message: string) =>
@@ -45,6 +48,10 @@ function readPayload(this: IExecuteFunctions, resources: Record<string, Resource
 	}
 	const module = payload.resource === 'failedRequest' ? undefined : resources[payload.resource]?.operations[payload.operation];
 	if (!module?.writes) throw refuse(`"${payload.resource} > ${payload.operation}" is not a Starshipit write that can be replayed`);
+	// Assign needs the target account's credential, which only Order > Assign shows: it runs again from there.
+	if (NOT_REPLAYED_HERE.has(`${payload.resource}.${payload.operation}`)) {
+		throw refuse('A failed Order > Assign to Another Account is run again with Order > Assign (it needs the target account’s credential, which only that operation has)');
+	}
 	return { payload: payload as ReplayPayload, module };
 }
 

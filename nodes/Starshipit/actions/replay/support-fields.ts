@@ -23,6 +23,7 @@ const ACTIONS: Record<string, AttemptedAction> = {
 	'order.archive': 'archive',
 	'order.restore': 'restore',
 	'order.merge': 'update',
+	'order.assign': 'update',
 	'label.create': 'label',
 	'label.createMany': 'label',
 	'label.redo': 'label',
