@@ -11,6 +11,11 @@ import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY } from '../test/sandbox';
 export interface DemoOptions {
 	n8nPort: number;
 	sandboxPort: number;
+	/**
+	 * The WooCommerce stand-in's port: fixed, so the "WooCommerce shop" credential stays right across restarts. 4015, so
+	 * that a second demo's ports (each 10 up, as the busy-port message suggests) never meet the first demo's.
+	 */
+	wooPort: number;
 	/** Start anew: the demo's n8n folder (workflows, executions, credentials) is deleted first. */
 	fresh: boolean;
 	folder: string;
@@ -22,7 +27,7 @@ export function demoOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOptions
 	const fresh = argv.includes('--fresh') || /^(1|true|yes)$/i.test(env.DEMO_FRESH ?? '');
 	// One folder per port, so that a second demo on other ports leaves the first one's folder alone.
 	const folder = join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-starshipit', `demo-${n8nPort}`);
-	return { n8nPort, sandboxPort: Number(env.SANDBOX_PORT ?? 4010), fresh, folder };
+	return { n8nPort, sandboxPort: Number(env.SANDBOX_PORT ?? 4010), wooPort: Number(env.WOO_PORT ?? 4015), fresh, folder };
 }
 
 export type FolderState = 'new' | 'kept' | 'fresh';
@@ -44,7 +49,7 @@ export function folderLines(state: FolderState, folder: string): string[] {
 	if (state === 'kept') {
 		return [
 			`Your demo is kept (${folder}): your workflows, executions and credentials are still there.`,
-			'The templates and the "Starshipit sandbox" credential are put back as shipped; a template you changed is reset (duplicate it to keep your changes).',
+			'The templates and the "Starshipit sandbox" and "WooCommerce shop" credentials are put back as shipped; a template you changed is reset (duplicate it to keep your changes).',
 			'To start anew instead: npm start -- --fresh',
 		];
 	}
@@ -58,5 +63,14 @@ export function sandboxLines(sandboxUrl: string): string[] {
 		`Starshipit sandbox: ${sandboxUrl}/  (open it in a browser: the orders, labels, manifests and requests it holds)`,
 		`  Its keys, for a Starshipit credential of your own: API Key ${SANDBOX_API_KEY}, Subscription Key ${SANDBOX_SUBSCRIPTION_KEY}, Base URL ${sandboxUrl}`,
 		'  The sandbox starts with the same demo orders each time: what workflows sent it before is gone after a restart.',
+	];
+}
+
+/** The demo WooCommerce store: where it is, what it holds, and which credential and template use it. */
+export function wooCommerceLines(storeUrl: string): string[] {
+	return [
+		`WooCommerce store (a local stand-in): ${storeUrl}  (three sample orders waiting to ship: 4101, W-1002 and 4103)`,
+		'  The "WooCommerce shop" credential points at it; template 8 writes tracking back to it (Execute workflow completes order 4101).',
+		'  The store starts with the same sample orders each time.',
 	];
 }

@@ -13,11 +13,13 @@ export function isPortFree(port: number): Promise<boolean> {
 export interface DemoPorts {
 	n8n: number;
 	sandbox: number;
+	/** The WooCommerce stand-in's. */
+	woo: number;
 }
 
-/** The ports a demo needs: n8n's, its task broker's (the next one) and the sandbox's. */
+/** The ports a demo needs: n8n's, its task broker's (the next one), the sandbox's and the WooCommerce store's. */
 export async function busyDemoPorts(ports: DemoPorts): Promise<number[]> {
-	const wanted = [ports.n8n, ports.n8n + 1, ports.sandbox];
+	const wanted = [ports.n8n, ports.n8n + 1, ports.sandbox, ports.woo];
 	const free = await Promise.all(wanted.map(isPortFree));
 	return wanted.filter((_port, index) => !free[index]);
 }
@@ -30,10 +32,10 @@ function portList(ports: number[]): string {
 
 /** What to tell someone whose port is taken: most likely a demo already runs there. */
 export function busyPortsMessage(busy: number[], ports: DemoPorts): string {
-	const next = { n8n: ports.n8n + 10, sandbox: ports.sandbox + 10 };
+	const next = { n8n: ports.n8n + 10, sandbox: ports.sandbox + 10, woo: ports.woo + 10 };
 	return [
 		`${portList(busy)} already in use, so the demo was not started (nothing was changed).`,
 		`If a demo is already running, open it at http://127.0.0.1:${ports.n8n}/ or stop it first (Ctrl+C in its terminal).`,
-		`To run a second one beside it, choose other ports: N8N_PORT=${next.n8n} SANDBOX_PORT=${next.sandbox} npm start`,
+		`To run a second one beside it, choose other ports: N8N_PORT=${next.n8n} SANDBOX_PORT=${next.sandbox} WOO_PORT=${next.woo} npm start`,
 	].join('\n');
 }

@@ -1,19 +1,27 @@
 /**
  * `npm start` twice, as a user does: scripts/demo.ts itself, with its real n8n. A workflow, a credential and an
  * execution the user made in the first demo are there after the restart; a template the user changed is back as
- * shipped, and still runs green against the sandbox (which starts from its demo orders again). `--fresh` starts anew.
+ * shipped, and still runs green against the sandbox (which starts from its demo orders again). Template 8 runs green
+ * at the first click against the demo's WooCommerce store, after each start. `--fresh` starts anew.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get } from 'node:https';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { DEMO_OWNER } from '../../scripts/demo-owner';
+import { autoSelectedTrigger } from '../harness/editor-rules';
+import { WOO_CONSUMER_KEY, WOO_CONSUMER_SECRET } from '../shops/woocommerce';
+import { WOO_TEMPLATE_ID } from '../shops/woocommerce/n8n';
+import { demoCertificateFile } from '../shops/woocommerce/demo';
+import { readTemplates } from './workspace';
 import { REPO } from './n8n';
 
 // Beside the other real-n8n suites (E2E_N8N_PORT), 80 ports up; n8n's task broker takes the next port.
 const N8N_PORT = Number(process.env.E2E_N8N_PORT ?? 5690) + 80;
 const SANDBOX_PORT = N8N_PORT + 2;
+const WOO_PORT = N8N_PORT + 3;
 const base = `http://127.0.0.1:${N8N_PORT}`;
 // The n8n the other suites installed (install-n8n.sh's own default), so that the demo does not install it again.
 const N8N_CACHE_DIR = process.env.N8N_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-starshipit');
@@ -28,7 +36,7 @@ interface Demo {
 async function startDemo(args: string[] = []): Promise<Demo> {
 	const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'scripts/demo.ts', ...args], {
 		cwd: REPO,
-		env: { ...process.env, NODE_ENV: undefined, XDG_CACHE_HOME: cache, N8N_CACHE_DIR, N8N_PORT: String(N8N_PORT), SANDBOX_PORT: String(SANDBOX_PORT) },
+		env: { ...process.env, NODE_ENV: undefined, XDG_CACHE_HOME: cache, N8N_CACHE_DIR, N8N_PORT: String(N8N_PORT), SANDBOX_PORT: String(SANDBOX_PORT), WOO_PORT: String(WOO_PORT) },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';
@@ -88,6 +96,26 @@ async function runFrom(cookie: string, workflowId: string, trigger: string): Pro
 	throw new Error(`no run of ${workflowId} ended within 2 minutes`);
 }
 
+/** An order in the demo's WooCommerce store, read as a user's script would (its keys, its certificate). */
+function wooOrder(id: number): Promise<{ status: string }> {
+	const ca = readFileSync(demoCertificateFile(join(cache, 'n8n-nodes-starshipit', `demo-${N8N_PORT}`)));
+	const auth = Buffer.from(`${WOO_CONSUMER_KEY}:${WOO_CONSUMER_SECRET}`).toString('base64');
+	return new Promise((resolve, reject) => {
+		get(`https://127.0.0.1:${WOO_PORT}/wp-json/wc/v3/orders/${id}`, { ca, headers: { authorization: `Basic ${auth}` } }, (answer) => {
+			let body = '';
+			answer.on('data', (chunk: Buffer) => (body += chunk.toString()));
+			answer.on('end', () => (answer.statusCode === 200 ? resolve(JSON.parse(body)) : reject(new Error(`the store answered ${answer.statusCode}: ${body}`))));
+		}).on('error', reject);
+	});
+}
+
+/** Template 8's first click (the trigger n8n's editor picks: its pinned tracking event for sample order 4101). */
+async function clickTemplate8(cookie: string): Promise<string> {
+	const trigger = autoSelectedTrigger(readTemplates().find((template) => template.id === WOO_TEMPLATE_ID)!.json.nodes)!;
+	expect(trigger.name).toBe('When Starshipit sends tracking');
+	return await runFrom(cookie, WOO_TEMPLATE_ID, trigger.name);
+}
+
 const MY_WORKFLOW = {
 	name: 'My own workflow, made in the demo',
 	nodes: [
@@ -114,7 +142,12 @@ test('a workflow, credential and execution made in the demo survive npm start ag
 	try {
 		expect(demo.output()).toMatch(/Preparing n8n[\s\S]*importing the \d+ templates[\s\S]*Starting n8n/);
 		expect(demo.output()).toContain('npm start -- --fresh');
+		expect(demo.output()).toContain(`WooCommerce store (a local stand-in): https://127.0.0.1:${WOO_PORT}`);
 		cookie = await logIn();
+		// Template 8 at the first click, on a new machine: the store's sample order 4101 is completed, with its note.
+		expect((await wooOrder(4101)).status).toBe('processing');
+		expect(await clickTemplate8(cookie)).toBe('success');
+		expect((await wooOrder(4101)).status).toBe('completed');
 		mine = await rest(cookie, 'POST', '/workflows', MY_WORKFLOW);
 		expect(await runFrom(cookie, mine.id, 'When clicking Execute workflow')).toBe('success');
 		credential = await rest(cookie, 'POST', '/credentials', {
@@ -124,7 +157,7 @@ test('a workflow, credential and execution made in the demo survive npm start ag
 		const template = await rest(cookie, 'GET', '/workflows/starshipitPattern2');
 		await rest(cookie, 'PATCH', '/workflows/starshipitPattern2', { versionId: template.versionId, name: 'Pattern 2, changed by the user' });
 	} finally {
-		expect(await stopDemo(demo)).toMatch(/n8n and the sandbox have stopped/);
+		expect(await stopDemo(demo)).toMatch(/n8n, the sandbox and the WooCommerce store have stopped/);
 	}
 
 	// npm start again: all of it is there; the changed template is back as shipped and runs green.
@@ -145,6 +178,10 @@ test('a workflow, credential and execution made in the demo survive npm start ag
 		expect(page).toMatch(/<tr data-order="ERP-2001">.*SSI\d+.*label PDF/);
 		expect(page).toMatch(/<tr data-manifest="[^"]+">.*ERP-2001/);
 		expect(await runFrom(cookie, mine.id, 'When clicking Execute workflow')).toBe('success');
+		// The store starts from its sample orders again, and the credential and template 8 still reach it.
+		expect((await wooOrder(4101)).status).toBe('processing');
+		expect(await clickTemplate8(cookie)).toBe('success');
+		expect((await wooOrder(4101)).status).toBe('completed');
 	} finally {
 		await stopDemo(demo);
 	}

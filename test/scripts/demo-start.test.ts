@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { demoOptions, folderLines, prepareDemoFolder, sandboxLines } from '../../scripts/demo-setup';
+import { demoOptions, folderLines, prepareDemoFolder, sandboxLines, wooCommerceLines } from '../../scripts/demo-setup';
 import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY } from '../sandbox';
 
 const REPO = resolve(__dirname, '../..');
@@ -39,10 +39,11 @@ describe('npm start while a demo already runs', () => {
 	test.each([
 		['n8n’s port', 'N8N_PORT'],
 		['the sandbox’s port', 'SANDBOX_PORT'],
+		['the WooCommerce store’s port', 'WOO_PORT'],
 	])('%s taken: says which port and what to do, keeps the running demo’s folder, no stack trace', async (_label, variable) => {
 		const held = await holdPort();
 		const port = (held.address() as { port: number }).port;
-		const ports = { N8N_PORT: '5795', SANDBOX_PORT: '4095', [variable]: String(port) };
+		const ports = { N8N_PORT: '5795', SANDBOX_PORT: '4095', WOO_PORT: '4096', [variable]: String(port) };
 		// The running demo's n8n folder, where this start would make its own.
 		const running = join(cache, 'n8n-nodes-starshipit', `demo-${ports.N8N_PORT}`);
 		mkdirSync(running, { recursive: true });
@@ -51,7 +52,7 @@ describe('npm start while a demo already runs', () => {
 			const { code, output } = await runDemo({ XDG_CACHE_HOME: cache, ...ports });
 			expect(code).not.toBe(0);
 			expect(output).toContain(`Port ${port} is already in use`);
-			expect(output).toMatch(/N8N_PORT=\d+ SANDBOX_PORT=\d+ npm start/);
+			expect(output).toMatch(/N8N_PORT=\d+ SANDBOX_PORT=\d+ WOO_PORT=\d+ npm start/);
 			expect(output).not.toMatch(/EADDRINUSE|\n\s+at /);
 			expect(existsSync(join(running, 'database.sqlite'))).toBe(true);
 		} finally {
@@ -77,7 +78,7 @@ describe('npm start keeps the demo unless told to start anew', () => {
 	test('by default the folder and its database are kept, and the start says so and how to start anew', () => {
 		const { folder, database } = usedDemo();
 		const options = demoOptions([], { XDG_CACHE_HOME: cache, N8N_PORT: '5795' });
-		expect(options).toMatchObject({ fresh: false, folder, n8nPort: 5795, sandboxPort: 4010 });
+		expect(options).toMatchObject({ fresh: false, folder, n8nPort: 5795, sandboxPort: 4010, wooPort: 4015 });
 		const state = prepareDemoFolder(options);
 		expect(state).toBe('kept');
 		expect(readFileSync(database, 'utf8')).toBe('the user’s work');
@@ -108,5 +109,13 @@ describe('npm start keeps the demo unless told to start anew', () => {
 		expect(text).toContain('http://127.0.0.1:4010/');
 		expect(text).toContain(SANDBOX_API_KEY);
 		expect(text).toContain(SANDBOX_SUBSCRIPTION_KEY);
+	});
+
+	test('the start names the WooCommerce store, its sample orders and the credential that points at it', () => {
+		const text = wooCommerceLines('https://127.0.0.1:4015').join('\n');
+		expect(text).toContain('https://127.0.0.1:4015');
+		expect(text).toMatch(/4101, W-1002 and 4103/);
+		expect(text).toContain('"WooCommerce shop" credential');
+		expect(demoOptions([], { WOO_PORT: '4120' }).wooPort).toBe(4120);
 	});
 });
