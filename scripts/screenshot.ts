@@ -12,7 +12,7 @@ import { DEMO_OWNER } from './demo-owner';
 
 const base = `http://127.0.0.1:${process.env.N8N_PORT ?? 5678}`;
 const only = process.env.TEMPLATES;
-const templates = only === 'none' ? [] : (only ?? '1,2,3,4,5,6').split(',').map((number) => `starshipitPattern${number.trim()}`);
+const templates = only === 'none' ? [] : (only ?? '1,2,3,4,5,6').split(',').map((number) => `starshipitTpl${number.trim()}`);
 
 /** The newest run of a workflow, from n8n's executions list (the browser's own session). */
 async function latestRun(page: Page, workflowId: string): Promise<{ id: string; status: string } | undefined> {
@@ -46,7 +46,7 @@ async function firstClick(page: Page, workflowId: string): Promise<string> {
 /** The node panel's answer to "Starshipit" and to "print label", as a new user sees it; saved to docs/. */
 async function nodePanel(page: Page): Promise<void> {
 	for (const [search, file] of [['Starshipit', 'starshipit-in-the-node-panel.png'], ['print label', '']]) {
-		await page.goto(`${base}/workflow/starshipitPattern2`);
+		await page.goto(`${base}/workflow/starshipitTpl2`);
 		await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
 		await page.locator('[data-test-id="node-creator-plus-button"]').click();
 		await page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="node-creator-search-bar"]').first().fill(search);
@@ -70,7 +70,7 @@ void (async () => {
 		const outcome = await firstClick(page, workflowId);
 		console.log(`${workflowId}: first click ${outcome}`);
 		if (outcome !== 'ok') failed += 1;
-		if (workflowId === 'starshipitPattern2') {
+		if (workflowId === 'starshipitTpl2') {
 			await page.waitForTimeout(1500);
 			const file = join(__dirname, '..', 'docs', 'starshipit-nodes-in-n8n.png');
 			await page.screenshot({ path: file });

@@ -154,8 +154,8 @@ test('a workflow, credential and execution made in the demo survive npm start ag
 			name: 'My own Starshipit', type: 'starshipitApi',
 			data: { apiKey: 'my-api-key-not-a-secret', subscriptionApiKey: 'my-subscription-key-not-a-secret', baseUrl: `http://127.0.0.1:${SANDBOX_PORT}` },
 		});
-		const template = await rest(cookie, 'GET', '/workflows/starshipitPattern2');
-		await rest(cookie, 'PATCH', '/workflows/starshipitPattern2', { versionId: template.versionId, name: 'Pattern 2, changed by the user' });
+		const template = await rest(cookie, 'GET', '/workflows/starshipitTpl2');
+		await rest(cookie, 'PATCH', '/workflows/starshipitTpl2', { versionId: template.versionId, name: 'Pattern 2, changed by the user' });
 	} finally {
 		expect(await stopDemo(demo)).toMatch(/n8n, the sandbox and the WooCommerce store have stopped/);
 	}
@@ -169,9 +169,9 @@ test('a workflow, credential and execution made in the demo survive npm start ag
 		expect((await executions(cookie, mine.id)).map((run) => run.status)).toEqual(['success']);
 		const credentials = (await rest(cookie, 'GET', '/credentials')) as Array<{ id: string; name: string }>;
 		expect(credentials.map((row) => row.id)).toEqual(expect.arrayContaining([credential.id, 'starshipitSandbox']));
-		expect((await rest(cookie, 'GET', '/workflows/starshipitPattern2')).name).toMatch(/^Starshipit 2:/);
+		expect((await rest(cookie, 'GET', '/workflows/starshipitTpl2')).name).toMatch(/^Starshipit 2:/);
 		// The template's sample order was printed in the first demo's sandbox; this sandbox starts from its seed again.
-		expect(await runFrom(cookie, 'starshipitPattern2', 'Test with sample data')).toBe('success');
+		expect(await runFrom(cookie, 'starshipitTpl2', 'Test with sample data')).toBe('success');
 		// The sandbox's page (the address the start printed) shows the order the template made, printed and manifested.
 		expect(demo.output()).toContain(`Starshipit sandbox: http://127.0.0.1:${SANDBOX_PORT}/`);
 		const page = await (await fetch(`http://127.0.0.1:${SANDBOX_PORT}/`)).text();
@@ -193,7 +193,7 @@ test('a workflow, credential and execution made in the demo survive npm start ag
 		cookie = await logIn();
 		const workflows = (await rest(cookie, 'GET', '/workflows')) as Array<{ id: string }>;
 		expect(workflows.map((row) => row.id)).not.toContain(mine.id);
-		expect(workflows.map((row) => row.id)).toContain('starshipitPattern2');
+		expect(workflows.map((row) => row.id)).toContain('starshipitTpl2');
 	} finally {
 		await stopDemo(demo);
 	}

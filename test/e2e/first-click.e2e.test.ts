@@ -65,7 +65,7 @@ const stored = (number: string) => sandbox.store.orders.filter((order) => order.
 
 describeOn2('1: Execute workflow imports the sample orders', () => {
 	test('first click: the three sample orders are created in Starshipit; the tracking rows do not run', async () => {
-		const { status, runData, trigger } = await click('starshipitPattern1');
+		const { status, runData, trigger } = await click('starshipitTpl1');
 		expect(trigger).toBe('When your shop sends orders');
 		expect(status).toBe('success');
 		expect(output(runData, 'Import into Starshipit').map((item) => [item.order_number ?? item.orderNumber, item.outcome])).toEqual([
@@ -76,7 +76,7 @@ describeOn2('1: Execute workflow imports the sample orders', () => {
 	});
 
 	test('second click: green again, the same three orders, none created twice', async () => {
-		const { status, runData } = await click('starshipitPattern1');
+		const { status, runData } = await click('starshipitTpl1');
 		expect(status).toBe('success');
 		expect(output(runData, 'Import into Starshipit').map((item) => item.outcome)).not.toContain('failed');
 		expect(output(runData, 'Import into Starshipit')).toHaveLength(3);
@@ -86,7 +86,7 @@ describeOn2('1: Execute workflow imports the sample orders', () => {
 
 describeOn2('7: Execute workflow keeps a failure in the Data table, then replays it', () => {
 	test('first click: the sample failure is kept as pending, then replayed for real and marked done', async () => {
-		const { status, runData, trigger } = await click('starshipitPattern7');
+		const { status, runData, trigger } = await click('starshipitTpl7');
 		expect(trigger).toBe('Every 15 minutes');
 		expect(status).toBe('success');
 		expect(output(runData, 'Keep the sample failure')).toEqual([expect.objectContaining({ status: 'pending', tries: 0, order_number: 'KEEP-7001', operation: 'order > createOrUpdate' })]);
@@ -97,7 +97,7 @@ describeOn2('7: Execute workflow keeps a failure in the Data table, then replays
 	});
 
 	test('second click: a new sample failure kept and replayed; the order is found, not created twice', async () => {
-		const { status, runData } = await click('starshipitPattern7');
+		const { status, runData } = await click('starshipitTpl7');
 		expect(status).toBe('success');
 		expect(output(runData, 'Keep the sample failure')).toHaveLength(1);
 		// Only the new row was pending: the first click's row is done.

@@ -21,7 +21,7 @@ import { cli, ownerEnvironment, pollingEveryMinute, prepareWorkspace, type Works
 const N8N_PORT = Number(process.env.E2E_N8N_PORT ?? 5690) + 60;
 const WEBHOOK_SECRET = 'e2e-webhook-secret';
 const OWNER = { email: 'e2e@example.com', password: 'E2e-password-1' };
-const WORKFLOW_ID = 'starshipitPattern9';
+const WORKFLOW_ID = 'starshipitTpl9';
 /** The template's Shopify credential (its id and name in the template) and the shop placeholder in “Your shop”. */
 const SHOPIFY_CREDENTIAL = { id: 'shopifyShop', name: 'Shopify shop' };
 const SHOP_PLACEHOLDER = 'your-shop';

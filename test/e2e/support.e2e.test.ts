@@ -53,7 +53,7 @@ const creates = () => sandbox.requests.filter((request) => request.method === 'P
 describe('0: verify before production', () => {
 	// Three runs against one Starshipit: the clean-up archives each run's orders, and the next run must pass all the same.
 	test.each([1, 2, 3])('run %i: one passed item per check; everything the checks created is cleaned up', async () => {
-		const output = await execute('starshipitVerify0');
+		const output = await execute('starshipitTpl0');
 		const summary = output['Summary: one item per check'][0].map((item: any) => item.json);
 		expect(summary.map((row: any) => [row.check, row.result])).toEqual([
 			['Domestic order', 'passed'],
@@ -89,8 +89,8 @@ describe('0: verify before production', () => {
  * node that ran: the row just stored, or the row just marked done.
  */
 function templateWithWebhooks(): any {
-	const workflow = JSON.parse(JSON.stringify(template('starshipitPattern7')));
-	workflow.id = 'starshipitPattern7e2e';
+	const workflow = JSON.parse(JSON.stringify(template('starshipitTpl7')));
+	workflow.id = 'starshipitTpl7e2e';
 	workflow.name = `${workflow.name} (webhooks for the test)`;
 	const asWebhook = (type: string, path: string) => {
 		const node = workflow.nodes.find((candidate: any) => candidate.type === type);

@@ -67,7 +67,7 @@ const TWO_PARCELS_SENT = [
 
 describe('the six templates run green', () => {
 	test('1: orders imported in one batch, one outcome each', async () => {
-		const output = await execute('starshipitPattern1');
+		const output = await execute('starshipitTpl1');
 		expect(output['Import into Starshipit'].map((item) => item.json.outcome)).toEqual(['created', 'created', 'created']);
 		expect(sandbox.stats.byRoute['POST /api/orders/import']).toBe(1);
 		for (const number of ['WEB-1001', 'WEB-1002', 'WEB-1003']) expect(order(number)).toHaveLength(1);
@@ -82,14 +82,14 @@ describe('the six templates run green', () => {
 	});
 
 	test('1 run again: the same orders from the same lists are unchanged, each line still there once', async () => {
-		const output = await execute('starshipitPattern1');
+		const output = await execute('starshipitTpl1');
 		expect(output['Import into Starshipit'].map((item) => item.json.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
 		for (const number of ['WEB-1001', 'WEB-1002', 'WEB-1003']) expect(order(number)).toHaveLength(1);
 		expect(lines('WEB-1003')).toHaveLength(3);
 	});
 
 	test('2: order, label PDF, tracking stored, manifest', async () => {
-		const output = await execute('starshipitPattern2');
+		const output = await execute('starshipitTpl2');
 		const label = output['Print the label'][0];
 		expect(label.json.tracking_number).toMatch(/^SSI/);
 		expect(label.binary.label).toMatchObject({ mimeType: 'application/pdf', fileName: 'label-ERP-2001.pdf' });
@@ -108,7 +108,7 @@ describe('the six templates run green', () => {
 		const labelsBefore = sandbox.stats.byRoute['POST /api/orders/shipment'] ?? 0;
 		const manifestsBefore = sandbox.stats.byRoute['POST /api/orders/manifest'] ?? 0;
 		const trackingNumber = order('ERP-2001')[0].tracking_number;
-		const output = await execute('starshipitPattern2');
+		const output = await execute('starshipitTpl2');
 		expect(output['Create or update the order'][0].json.outcome).toBe('skipped');
 		expect(output['Print the label']).toBeUndefined();
 		expect(output['Get its label again'][0].json.tracking_number).toBe(trackingNumber);
@@ -120,7 +120,7 @@ describe('the six templates run green', () => {
 	});
 
 	test('3: live rates, cheapest three, shaped for a checkout', async () => {
-		const output = await execute('starshipitPattern3');
+		const output = await execute('starshipitTpl3');
 		const rates = output['Shape for the checkout'].map((item) => item.json);
 		expect(rates).toHaveLength(3);
 		expect(rates[0].price).toBeLessThanOrEqual(rates[1].price);
@@ -129,7 +129,7 @@ describe('the six templates run green', () => {
 	});
 
 	test('4: find, update, label and store tracking for an imported order', async () => {
-		const output = await execute('starshipitPattern4');
+		const output = await execute('starshipitTpl4');
 		expect(output['Print the label'][0].json.order_number).toBe(SEED.multiItemOrder);
 		expect(order(SEED.multiItemOrder)[0].reference).toMatch(/^Printed by warehouse/);
 		expect(sandbox.inbox).toContainEqual(expect.objectContaining({ order_number: SEED.multiItemOrder }));
@@ -145,7 +145,7 @@ describe('the six templates run green', () => {
 		const labelsBefore = sandbox.stats.byRoute['POST /api/orders/shipment'] ?? 0;
 		const { tracking_number: trackingNumber, reference } = order(SEED.multiItemOrder)[0];
 		const inboxBefore = sandbox.inbox.length;
-		const output = await execute('starshipitPattern4');
+		const output = await execute('starshipitTpl4');
 		expect(output['Find the order'][0].json.status).toBe('Printed');
 		expect(output['Note cartons and who prints it']).toBeUndefined();
 		expect(output['Print the label']).toBeUndefined();
@@ -158,7 +158,7 @@ describe('the six templates run green', () => {
 	});
 
 	test('5: find, correct, verify, print', async () => {
-		const output = await execute('starshipitPattern5');
+		const output = await execute('starshipitTpl5');
 		expect(output['Correct and enrich'][0].json).toMatchObject({ order_number: SEED.domesticOrder, verified: true });
 		expect(order(SEED.domesticOrder)[0]).toMatchObject({ status: 'Printed', destination: expect.objectContaining({ delivery_instructions: 'Leave at the back door' }) });
 		// The shop's three lines and parcel replaced the order's one line and package, verified after the update.
@@ -174,7 +174,7 @@ describe('the six templates run green', () => {
 		const labelsBefore = sandbox.stats.byRoute['POST /api/orders/shipment'] ?? 0;
 		const updatesBefore = sandbox.stats.byRoute['PUT /api/orders'] ?? 0;
 		const trackingNumber = order(SEED.domesticOrder)[0].tracking_number;
-		const output = await execute('starshipitPattern5');
+		const output = await execute('starshipitTpl5');
 		expect(output['Find the order'][0].json.status).toBe('Printed');
 		expect(output['Correct and enrich']).toBeUndefined();
 		expect(output['Print the label']).toBeUndefined();
@@ -185,7 +185,7 @@ describe('the six templates run green', () => {
 	});
 
 	test('6: products synced by SKU: updated, unchanged, created', async () => {
-		const output = await execute('starshipitPattern6');
+		const output = await execute('starshipitTpl6');
 		expect(output['Sync into the Product Catalogue'].map((item) => item.json.outcome)).toEqual(['updated', 'unchanged', 'created']);
 		expect(sandbox.store.products.find((product) => product.sku === 'CAP-RED')).toMatchObject({ hs_code: '650500' });
 	});
@@ -197,7 +197,7 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 	const base = `http://127.0.0.1:${N8N_PORT}`;
 
 	beforeAll(async () => {
-		for (const id of ['starshipitPattern1', 'starshipitPattern3']) {
+		for (const id of ['starshipitTpl1', 'starshipitTpl3']) {
 			await cli(workspace, ['publish:workflow', `--id=${id}`]).catch(async () => await cli(workspace, ['update:workflow', `--id=${id}`, '--active=true']));
 		}
 		await importPattern1AsAUserHasIt();
@@ -226,8 +226,8 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 	 * as it fails to reach the example host.
 	 */
 	async function importPattern1AsAUserHasIt() {
-		const template = structuredClone(workspace.templates.find((candidate) => candidate.id === 'starshipitPattern1')!.json);
-		const json = JSON.stringify({ ...template, id: 'starshipitPattern1AsImported', name: `${template.name} (as imported)` });
+		const template = structuredClone(workspace.templates.find((candidate) => candidate.id === 'starshipitTpl1')!.json);
+		const json = JSON.stringify({ ...template, id: 'starshipitTpl1AsImported', name: `${template.name} (as imported)` });
 		const folder = mkdtempSync(join(tmpdir(), 'starshipit-as-imported-'));
 		try {
 			writeFileSync(join(folder, 'workflow.json'), json.split(SHOP_PLACEHOLDER).join('http://127.0.0.1:9/your-shop.example/api/tracking'));
@@ -291,10 +291,10 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 	// What the big "Execute workflow" button does: n8n's editor picks a trigger and posts it to /rest/workflows/:id/run.
 	// n8n 1.x's run call takes another shape (the whole workflow): checked on 2.x only.
 	(process.env.N8N_LINE === '1' ? test.skip : test)('3 in the editor: Execute workflow runs the pinned sample checkout at once, not waiting for a call', async () => {
-		const trigger = autoSelectedTrigger(workspace.templates.find((template) => template.id === 'starshipitPattern3')!.json.nodes);
+		const trigger = autoSelectedTrigger(workspace.templates.find((template) => template.id === 'starshipitTpl3')!.json.nodes);
 		expect(trigger?.name).toBe('Checkout asks for rates');
 		const ratesBefore = sandbox.stats.byRoute['POST /api/rates'] ?? 0;
-		const answer = await fetch(`${base}/rest/workflows/starshipitPattern3/run`, {
+		const answer = await fetch(`${base}/rest/workflows/starshipitTpl3/run`, {
 			method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ triggerToStartFrom: { name: trigger!.name } }),
 		});
 		const { data } = (await answer.json()) as { data: { executionId?: string; waitingForWebhook?: boolean } };
@@ -306,7 +306,7 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 	});
 
 	(process.env.N8N_LINE === '1' ? test.skip : test)('1 in the editor before the shop’s URL is set: the run stops at “Tracking not sent to your shop”, in words that say to set it', async () => {
-		const workflowId = 'starshipitPattern1AsImported';
+		const workflowId = 'starshipitTpl1AsImported';
 		const answer = await fetch(`${base}/rest/workflows/${workflowId}/run`, {
 			method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ triggerToStartFrom: { name: 'When Starshipit sends tracking' } }),
 		});
@@ -320,7 +320,7 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 	});
 
 	/** A run's status from n8n's executions list. */
-	async function executionStatus(id: string, workflowId = 'starshipitPattern3'): Promise<string | undefined> {
+	async function executionStatus(id: string, workflowId = 'starshipitTpl3'): Promise<string | undefined> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const answer = (await (await fetch(`${base}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie } })).json()) as { data: { results: Array<{ id: string; status: string }> } };
 		return answer.data.results.find((execution) => String(execution.id) === String(id))?.status;
@@ -332,30 +332,30 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 		const url = `${base}/webhook/5a1b2c3d-0001-4000-8000-00000000a001/tracking`;
 		sandbox.setWebhook(url, WEBHOOK_SECRET);
 		const before = sandbox.inbox.length;
-		const webhookRunsBefore = await webhookExecutionCount('starshipitPattern1');
+		const webhookRunsBefore = await webhookExecutionCount('starshipitTpl1');
 		await sandbox.setOrderStatus(SEED.printedOrder, 'OutForDelivery');
 		const written = { order_number: SEED.printedOrder, tracking_number: 'SSI000000999', status: 'OutForDelivery' };
 		await waitFor(() => sandbox.inbox.slice(before).some((row) => matches(row, written)), 'the workflow run');
-		await waitFor(async () => (await webhookExecutionCount('starshipitPattern1')) === webhookRunsBefore + 1, 'n8n to record the execution');
+		await waitFor(async () => (await webhookExecutionCount('starshipitTpl1')) === webhookRunsBefore + 1, 'n8n to record the execution');
 
 		const forged = await sandbox.sendTrackingWebhook(SEED.printedOrder, { secret: 'not-the-secret' });
 		const tampered = await sandbox.sendTrackingWebhook(SEED.printedOrder, { tamper: true });
 		expect([forged.status, tampered.status]).toEqual([401, 401]);
 		// A good webhook after the refused ones: once n8n has recorded its run, any run they started would be there too.
 		await sandbox.setOrderStatus(SEED.printedOrder, 'InTransit');
-		await waitFor(async () => (await webhookExecutionCount('starshipitPattern1')) >= webhookRunsBefore + 2, 'the next signed webhook’s run');
+		await waitFor(async () => (await webhookExecutionCount('starshipitTpl1')) >= webhookRunsBefore + 2, 'the next signed webhook’s run');
 		// n8n's own record: the refused requests started no execution.
-		expect(await webhookExecutionCount('starshipitPattern1')).toBe(webhookRunsBefore + 2);
+		expect(await webhookExecutionCount('starshipitTpl1')).toBe(webhookRunsBefore + 2);
 	});
 
 	test('when a webhook is missed, the poll trigger finds the change and writes it back', async () => {
 		sandbox.setWebhook(null);
 		const before = sandbox.inbox.length;
-		const pollRunsBefore = await executionCount('starshipitPattern1', 'trigger');
+		const pollRunsBefore = await executionCount('starshipitTpl1', 'trigger');
 		await sandbox.setOrderStatus(SEED.printedOrder, 'Delivered');
 		const written = { order_number: SEED.printedOrder, tracking_number: 'SSI000000999', status: 'Delivered' };
 		await waitFor(() => sandbox.inbox.slice(before).some((row) => matches(row, written)), 'the next poll', 90_000);
-		await waitFor(async () => (await executionCount('starshipitPattern1', 'trigger')) > pollRunsBefore, 'n8n to record the poll run');
+		await waitFor(async () => (await executionCount('starshipitTpl1', 'trigger')) > pollRunsBefore, 'n8n to record the poll run');
 	}, 120_000);
 
 	const webhookExecutionCount = (workflowId: string) => executionCount(workflowId, 'webhook');

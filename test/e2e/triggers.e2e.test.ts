@@ -19,7 +19,7 @@ const WEBHOOK_SECRET = 'e2e-webhook-secret';
 /** Both guards are set in the trigger's credential: every request must be signed and carry this token. */
 const URL_TOKEN = 'e2eUrlToken-made-up-by-the-user-7Qx';
 const OWNER = { email: 'e2e@example.com', password: 'E2e-password-1' };
-const WORKFLOW_ID = 'starshipitPattern1';
+const WORKFLOW_ID = 'starshipitTpl1';
 const base = `http://127.0.0.1:${N8N_PORT}`;
 const productionUrl = `${base}/webhook/5a1b2c3d-0001-4000-8000-00000000a001/tracking`;
 /** The URL pasted into Starshipit: the Production URL with the URL Token added. */
