@@ -1,10 +1,9 @@
-import { startSandbox, SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, type Sandbox } from '../sandbox';
+import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY } from '../sandbox';
 import { testCredential } from '../harness/credential-tester';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
+import { useSandbox } from '../harness/use-sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterAll(async () => await sandbox.close());
+const { sandbox } = useSandbox({ resetAfterEach: false });
 
 describe('the Starshipit credential test (as the editor runs it)', () => {
 	test('passes with the right keys', async () => {

@@ -2,17 +2,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runListSearch } from '../harness/list-search';
-import { runNode } from '../harness/run-workflow';
+import { useSandbox } from '../harness/use-sandbox';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, runOperation } = useSandbox();
 
-const run = (operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false) =>
-	runNode({ parameters: { resource: 'addressBook', operation, ...parameters }, input, credentials: sandboxCredentials(sandbox), continueOnFail });
+const run = (operation: string, parameters: IDataObject, input?: IDataObject[], continueOnFail?: boolean) =>
+	runOperation('addressBook', operation, parameters, input, continueOnFail);
 const contacts = () => sandbox.store.addresses ?? [];
 const writes = () => sandbox.requests.filter((request) => request.method !== 'GET');
 const picked = (id: number | string, mode = 'list') => ({ contact: { __rl: true, mode, value: String(id) } });

@@ -11,12 +11,9 @@ import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
 import { runNode, runWorkflow } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox } = useSandbox();
 
 const creates = () => sandbox.requests.filter((request) => request.method === 'POST' && request.path === '/api/orders');
 const order = {

@@ -1,16 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
 
 // Issue 27, point 7: two Create or Update runs on the same new orders at once. Both look each order
 // up, find nothing, and create it; Starshipit takes the first create and answers the second "Order
 // ... already exists". That answer now means "update it": the order is read and brought in line.
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 const NUMBERS = Array.from({ length: 20 }, (_, n) => `RACE-${n + 1}`);
 const parameters = {
@@ -18,7 +14,7 @@ const parameters = {
 	destinationSuburb: 'Newtown', destinationPostCode: '2042', destinationCountry: 'Australia', itemsInput: 'none',
 };
 const run = (street: string, continueOnFail = false) =>
-	runNode({ parameters, input: NUMBERS.map((number) => ({ number, street })), credentials: sandboxCredentials(sandbox), continueOnFail });
+	runNode({ parameters, input: NUMBERS.map((number) => ({ number, street })), credentials: credentials(), continueOnFail });
 const held = (number: string) => sandbox.store.orders.filter((order) => order.order_number === number);
 const creates = () => sandbox.requests.filter((request) => request.method === 'POST' && request.path === '/api/orders');
 

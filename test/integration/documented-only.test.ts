@@ -2,20 +2,17 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
 import { expectDeviations } from '../harness/deviations';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED } from '../sandbox';
 
 /**
  * Issue 12, node side: the node sends only what Starshipit's reference documents, reads every list
  * shape it shows, checks before it books, and never lets a key out in another form.
  */
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 const run = (resource: string, operation: string, parameters: IDataObject, input: IDataObject[] = [{}], overrides: ICredentialDataDecryptedObject = {}, continueOnFail = false) =>
-	runNode({ parameters: { resource, operation, ...parameters }, input, credentials: sandboxCredentials(sandbox, overrides), continueOnFail });
+	runNode({ parameters: { resource, operation, ...parameters }, input, credentials: credentials(overrides), continueOnFail });
 const byNumber = (value: string) => ({ order: { __rl: true, mode: 'orderNumber', value } });
 const stored = (number: string) => sandbox.store.orders.find((row) => row.order_number === number)!;
 const sentStatuses = () => sandbox.requests.map((request) => request.query.status).filter(Boolean);

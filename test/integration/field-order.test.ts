@@ -10,7 +10,8 @@ import type { IDataObject, INodeProperties, INodePropertyCollection } from 'n8n-
 import { Starshipit } from '../../nodes/Starshipit/Starshipit.node';
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { startSandbox } from '../sandbox';
 
 type Field = INodeProperties | INodePropertyCollection;
 const isCollectionSection = (field: Field): field is INodePropertyCollection => Array.isArray((field as INodePropertyCollection).values);
@@ -76,9 +77,7 @@ test('a destination’s country is called “Country” in every operation (Rate
 });
 
 describe('saved workflows keep working: the parameter names are the same', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-	afterAll(async () => await sandbox.close());
+	const { sandbox } = useSandbox({ resetAfterEach: false });
 
 	test('an order saved with Items and Packages rows is stored as before', async () => {
 		const parameters: IDataObject = {

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SANDBOX_API_KEY, SANDBOX_OTHER_ACCOUNT_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SANDBOX_API_KEY, SANDBOX_OTHER_ACCOUNT_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED } from '../sandbox';
 import { runAssign } from './assign-fixtures';
 import { byNumber, newOrderFromItem as newOrder } from './order-fixtures';
 
@@ -10,10 +10,7 @@ import { byNumber, newOrderFromItem as newOrder } from './order-fixtures';
 // every form one may take: nothing of either key reaches the run data, the error or an output item,
 // and the message still says what went wrong. Order > Assign sends a third key, the other account's
 // (Starshipit Target Account credential): masked the same way.
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 const base64url = (text: string) => Buffer.from(text).toString('base64url');
@@ -121,7 +118,7 @@ async function runAgainst(operation: Operation, status: number, body: unknown) {
 	const options = {
 		parameters: { resource: operation.resource, operation: operation.operation, ...operation.parameters },
 		input: operation.input ?? [{}],
-		credentials: sandboxCredentials(sandbox, { maxRetries: 0 }),
+		credentials: credentials({ maxRetries: 0 }),
 		continueOnFail: operation.continueOnFail ?? false,
 	};
 	// Assign runs with its second credential, the other account's key (assign-fixtures).

@@ -2,21 +2,13 @@
  * Issue 23: Label > Create Many, Get Packing Slips, Redo, Create Return's additional shipment, and
  * Manifest > Create by tracking or order numbers, through n8n's engine against the strict sandbox.
  */
-import type { IDataObject } from 'n8n-workflow';
-
 import { binaryBytes } from '../harness/binary-data';
-import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 import { pdfDocument } from '../sandbox/pdf';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, runOperation: run } = useSandbox();
 
-const run = (resource: string, operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false) =>
-	runNode({ parameters: { resource, operation, ...parameters }, input, credentials: sandboxCredentials(sandbox), continueOnFail });
 const stored = (number: string) => sandbox.store.orders.find((row) => row.order_number === number)!;
 const idOf = (number: string) => ({ order_id: stored(number).order_id });
 const byNumber = (value: string) => ({ order: { __rl: true, mode: 'orderNumber', value } });

@@ -1,19 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { binaryBytes } from '../harness/binary-data';
-import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 import { createLabelOperation } from '../../nodes/Starshipit/actions/label/create.operation';
 import { updateOrderOperation } from '../../nodes/Starshipit/actions/order/update.operation';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, runOperation } = useSandbox();
 
-const run = (operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false) =>
-	runNode({ parameters: { resource: 'label', operation, ...parameters }, input, credentials: sandboxCredentials(sandbox), continueOnFail });
+const run = (operation: string, parameters: IDataObject, input?: IDataObject[], continueOnFail?: boolean) =>
+	runOperation('label', operation, parameters, input, continueOnFail);
 const byNumber = (value: string) => ({ order: { __rl: true, mode: 'orderNumber', value } });
 const byId = (value: string | number) => ({ order: { __rl: true, mode: 'id', value: String(value) } });
 const stored = (number: string) => sandbox.store.orders.find((row) => row.order_number === number)!;

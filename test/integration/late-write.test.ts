@@ -1,14 +1,12 @@
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
 
 // Issue 27, point 2: Order > Mark as Shipped on 20 orders, one write landing 4.5 s after the client
 // gave up (a 1.5 s Timeout, as the fault matrix runs). Read back at once, the shipment is not there
 // yet; sent again, it landed twice. A write that got no answer is now given time to land before it
 // is read back the last time, and is sent again only if it is still not there.
-let sandbox: Sandbox;
-beforeEach(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(async () => await sandbox.close());
+const { sandbox } = useSandbox({ perTest: true });
 
 const TIMEOUT_SECONDS = 1.5;
 const LANDS_AFTER_GIVING_UP_MS = 4500;

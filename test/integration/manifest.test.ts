@@ -1,17 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { binaryBytes } from '../harness/binary-data';
-import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, runOperation: run } = useSandbox();
 
-const run = (resource: string, operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false) =>
-	runNode({ parameters: { resource, operation, ...parameters }, input, credentials: sandboxCredentials(sandbox), continueOnFail });
 const stored = (number: string) => sandbox.store.orders.find((row) => row.order_number === number)!;
 
 /** Labels the given orders through the node, as a workflow would before manifesting. */

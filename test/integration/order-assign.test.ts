@@ -6,13 +6,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SANDBOX_API_KEY, SANDBOX_OTHER_ACCOUNT_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SANDBOX_API_KEY, SANDBOX_OTHER_ACCOUNT_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED } from '../sandbox';
 import { orderFromItem, orderIdFromItem, runAssign, TARGET_CREDENTIAL_NAME, type AssignRun } from './assign-fixtures';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox } = useSandbox();
 
 const run = (options: Partial<AssignRun> = {}) =>
 	runAssign({ parameters: orderFromItem, input: [{ number: SEED.domesticOrder }], credentials: sandboxCredentials(sandbox), ...options });

@@ -5,13 +5,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 // Every order field mapped from the input, as a shop feed fills them.
 const mappedOrder = {
@@ -33,7 +30,7 @@ const feed = [
 ];
 
 const run = (operation: string, parameters: IDataObject, input: IDataObject[], continueOnFail = false) =>
-	runNode({ parameters: { resource: 'order', operation, ...parameters }, input, credentials: sandboxCredentials(sandbox), continueOnFail });
+	runNode({ parameters: { resource: 'order', operation, ...parameters }, input, credentials: credentials(), continueOnFail });
 
 describe('Order > Create', () => {
 	test('a bad item stops the node with its item number and its order number', async () => {

@@ -1,21 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
+import { useSandbox } from '../harness/use-sandbox';
 import { shopifyFields, shopifyOrder, wooCommerceFields, wooCommerceOrder } from '../fixtures/shop-orders';
-import { startSandbox, type Sandbox } from '../sandbox';
 
 /**
  * Real orders have several lines: a shop order's lines mapped with one list expression arrive with
  * every line, quantity, value and weight exact, through n8n's engine against the strict sandbox.
  */
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 const run = (operation: string, parameters: IDataObject, input: IDataObject[], continueOnFail = false, resource = 'order') =>
-	runNode({ parameters: { resource, operation, ...parameters }, input, credentials: sandboxCredentials(sandbox), continueOnFail });
+	runNode({ parameters: { resource, operation, ...parameters }, input, credentials: credentials(), continueOnFail });
 const stored = (number: string) => sandbox.store.orders.filter((row) => row.order_number === number);
 const withoutId = (rows: unknown, id: string) => ((rows ?? []) as IDataObject[]).map(({ [id]: _id, ...row }) => row);
 const lines = (number: string) => withoutId(stored(number)[0]?.items, 'item_id');

@@ -1,17 +1,13 @@
 /** Issue 23: Order > Get Suggested Merges and Order > Merge, through n8n's engine against the strict sandbox. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, runOperation } = useSandbox();
 
-const run = (operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false) =>
-	runNode({ parameters: { resource: 'order', operation, ...parameters }, input, credentials: sandboxCredentials(sandbox), continueOnFail });
+const run = (operation: string, parameters: IDataObject, input?: IDataObject[], continueOnFail?: boolean) =>
+	runOperation('order', operation, parameters, input, continueOnFail);
 const stored = (number: string) => sandbox.store.orders.find((row) => row.order_number === number)!;
 const writes = () => sandbox.requests.filter((request) => request.method !== 'GET');
 

@@ -1,17 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SANDBOX_API_KEY, SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SANDBOX_API_KEY, SEED } from '../sandbox';
 
 // Order > Get Printed, Get Delivered, Set Carrier for Many, Mark as Shipped (Tracking Only).
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, runOperation: run } = useSandbox();
 
-const run = (resource: string, operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false) =>
-	runNode({ parameters: { resource, operation, ...parameters }, input, credentials: sandboxCredentials(sandbox), continueOnFail });
 const order = (operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false) =>
 	run('order', operation, parameters, input, continueOnFail);
 const stored = (number: string) => sandbox.store.orders.find((row) => row.order_number === number)!;

@@ -2,16 +2,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 const run = (parameters: IDataObject) =>
-	runNode({ parameters: { resource: 'order', operation: 'getMany', returnAll: true, ...parameters }, input: [{}], credentials: sandboxCredentials(sandbox) });
+	runNode({ parameters: { resource: 'order', operation: 'getMany', returnAll: true, ...parameters }, input: [{}], credentials: credentials() });
 const stored = (number: string) => sandbox.store.orders.find((row) => row.order_number === number)!;
 const numbers = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json.order_number);
 

@@ -2,17 +2,13 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
+import { useSandbox } from '../harness/use-sandbox';
 import { UNCONFIRMED } from '../../nodes/Starshipit/transport';
 import { expectDeviations } from '../harness/deviations';
 import { Starshipit } from '../../nodes/Starshipit/Starshipit.node';
-import { startSandbox, SANDBOX_API_KEY, SEED, type Sandbox } from '../sandbox';
+import { SANDBOX_API_KEY, SEED } from '../sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => {
-	sandbox.reset();
-});
-afterAll(async () => await sandbox.close());
+const { sandbox } = useSandbox();
 
 const domestic = {
 	orderNumber: 'WEB-5001',

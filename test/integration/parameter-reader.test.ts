@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { parameterReader } from '../../nodes/Starshipit/helpers/parameters';
 
 import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
 
 /**
  * The order fields read `{{ $json.a.b }}` straight from the input item (n8n 2.x evaluates each
@@ -12,10 +11,7 @@ import { startSandbox, type Sandbox } from '../sandbox';
  * the same mapping written so that only n8n can evaluate it (`$json["a"]["b"]`) sends the same
  * requests and gives the same items and errors, for every kind of value a path can meet.
  */
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 const VALUES: Array<[string, unknown]> = [
 	['text', 'SO-77'],
@@ -55,7 +51,7 @@ const input = (value: unknown): IDataObject[] => [
 ];
 
 const run = async (fast: boolean, value: unknown) => {
-	const { items, error } = await runNode({ parameters: parameters(fast), input: input(value), credentials: sandboxCredentials(sandbox), continueOnFail: true });
+	const { items, error } = await runNode({ parameters: parameters(fast), input: input(value), credentials: credentials(), continueOnFail: true });
 	const requests = sandbox.requests.map(({ method, path, body }) => ({ method, path, body }));
 	sandbox.reset();
 	// Timestamps and ids aside, what the user sees and what Starshipit received.

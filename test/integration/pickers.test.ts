@@ -3,14 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { runListSearch } from '../harness/list-search';
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
 
 // "From List" pickers: the search the editor runs (through n8n-core's LoadOptionsContext) and the
 // operations taking the picked value.
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox } = useSandbox();
 
 const product = (operation: string, parameters: IDataObject) =>
 	runNode({ parameters: { resource: 'product', operation, ...parameters }, input: [{}], credentials: sandboxCredentials(sandbox) });

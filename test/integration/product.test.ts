@@ -1,18 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
 
 // Product Catalogue: every operation through n8n's engine against the sandbox, which (like Starshipit)
 // replaces the whole product on update, so a lost field here would be lost in a real account too.
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, runOperation } = useSandbox();
 
-const product = (operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false) =>
-	runNode({ parameters: { resource: 'product', operation, ...parameters }, input, credentials: sandboxCredentials(sandbox), continueOnFail });
+const product = (operation: string, parameters: IDataObject, input?: IDataObject[], continueOnFail?: boolean) =>
+	runOperation('product', operation, parameters, input, continueOnFail);
 const stored = (sku: string) => sandbox.store.products.find((row) => row.sku === sku);
 const writes = () => sandbox.requests.filter((request) => request.method !== 'GET');
 const mapped = { sku: '={{ $json.sku }}', fields: { title: '={{ $json.title ?? "" }}', weight: '={{ $json.weight ?? 0 }}' } };

@@ -1,16 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, runOperation } = useSandbox();
 
-const run = (operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false) =>
-	runNode({ parameters: { resource: 'rate', operation, ...parameters }, input, credentials: sandboxCredentials(sandbox), continueOnFail });
+const run = (operation: string, parameters: IDataObject, input?: IDataObject[], continueOnFail?: boolean) =>
+	runOperation('rate', operation, parameters, input, continueOnFail);
 const sydney = { street: '1 George Street', suburb: 'Sydney', state: 'NSW', postCode: '2000', countryCode: 'AU', packages: { package: [{ weight: 2 }] } };
 const rates = (parameters: IDataObject = {}, input?: IDataObject[], continueOnFail = false) => run('getRates', { ...sydney, ...parameters }, input, continueOnFail);
 const rateRequests = () => sandbox.requests.filter((request) => request.path === '/api/rates');

@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
 
 /**
  * The README's "Orders with several lines" examples, run as they are written: each block marked
@@ -14,10 +14,7 @@ import { startSandbox, type Sandbox } from '../sandbox';
  * should hold is written out here, not read from the README, so a changed example fails until this
  * file says what the new one stores.
  */
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox } = useSandbox();
 
 const README = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 

@@ -2,24 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
+import { newOrderFromItem as newOrder } from './order-fixtures';
 
 // Failed Request > Replay: a failed write runs again from its error item, through the same checks as
 // the first attempt; a record that reached Starshipit meanwhile is reported, never created twice.
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox } = useSandbox();
 
-const newOrder = {
-	orderNumber: '={{ $json.number }}',
-	destinationName: 'Sam Lee',
-	destinationStreet: '5 King Street',
-	destinationSuburb: 'Newtown',
-	destinationPostCode: '2042',
-	destinationCountry: 'Australia',
-	itemsInput: 'none',
-};
 const stored = (number: string) => sandbox.store.orders.filter((row) => row.order_number === number);
 const creates = () => sandbox.requests.filter((request) => request.method === 'POST' && request.path === '/api/orders');
 const credentials = (overrides: IDataObject = {}) => sandboxCredentials(sandbox, { maxRetries: 0, ...overrides } as never);

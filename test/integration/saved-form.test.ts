@@ -1,22 +1,19 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
+import { useSandbox } from '../harness/use-sandbox';
 import { savedForm } from '../fixtures/saved-form';
 import { shopifyFields, shopifyOrder, wooCommerceFields, wooCommerceOrder } from '../fixtures/shop-orders';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { SEED } from '../sandbox';
 
 /**
  * The new list fields as n8n's editor saves them: a user picks "A List in the Input" and keeps the
  * default Lines expression, so the saved workflow holds `itemsInput: 'list'` and no `itemsList`
  * (n8n leaves out values equal to their defaults). The saved form, not hand-written JSON, must run.
  */
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
-const run = (parameters: INodeParameters, input: IDataObject[]) => runNode({ parameters: parameters as IDataObject, input, credentials: sandboxCredentials(sandbox) });
+const run = (parameters: INodeParameters, input: IDataObject[]) => runNode({ parameters: parameters as IDataObject, input, credentials: credentials() });
 const storedLines = (number: string) => ((sandbox.store.orders.find((row) => row.order_number === number)?.items ?? []) as IDataObject[]).length;
 const userChanged = (fields: IDataObject, operation = 'create'): INodeParameters => {
 	const { itemsList: _default, ...changed } = fields;

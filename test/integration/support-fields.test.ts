@@ -2,26 +2,14 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runNode, type RunNodeOptions } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
+import { byNumber, newOrderFromItem as newOrder } from './order-fixtures';
 
 // Starshipit's integration guide: every failed request names the source order, the Starshipit order,
 // endpoint, method, status, Starshipit's answer, retries, time and the action; a failed write also
 // carries what is needed to run it again. Checked for each write, in n8n's three error settings.
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
-
-const byNumber = (value: string) => ({ order: { __rl: true, mode: 'orderNumber', value } });
-const newOrder = {
-	orderNumber: '={{ $json.number }}',
-	destinationName: 'Sam Lee',
-	destinationStreet: '5 King Street',
-	destinationSuburb: 'Newtown',
-	destinationPostCode: '2042',
-	destinationCountry: 'Australia',
-	itemsInput: 'none',
-};
+const { sandbox } = useSandbox();
 
 interface WriteCase {
 	name: string;

@@ -1,10 +1,9 @@
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterAll(async () => await sandbox.close());
+const { sandbox } = useSandbox({ resetAfterEach: false });
 
 const track = (parameters: Record<string, string>) =>
 	runNode({ parameters: { resource: 'tracking', operation: 'get', ...parameters }, input: [{}], credentials: sandboxCredentials(sandbox) });

@@ -1,19 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 import { byNumber, newOrderFromItem as newOrder } from './order-fixtures';
 
 // An HTTP 200 whose body was cut mid-way (or is not JSON at all) is never a success and never "not
 // found": a write may have landed, so it is checked before anything else; a read fails, saying so.
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, runOperation: run } = useSandbox();
 
-const run = (resource: string, operation: string, parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false) =>
-	runNode({ parameters: { resource, operation, ...parameters }, input, credentials: sandboxCredentials(sandbox), continueOnFail });
 const truncate = (method: string, path: string, times?: number) => sandbox.faults.add({ method, path, kind: 'truncated', times });
 const calls = (method: string, path: string) => sandbox.requests.filter((request) => request.method === method && request.path === path);
 const UNREADABLE = /could not be read/;

@@ -1,18 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SANDBOX_API_KEY, SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SANDBOX_API_KEY, SEED } from '../sandbox';
 
 // How the one request path treats a write that may or may not have reached Starshipit: checked
 // before it is sent again, repeated only where twice does no harm, and said plainly otherwise.
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 const run = (resource: string, operation: string, parameters: IDataObject, overrides: IDataObject = {}, input: IDataObject[] = [{}], continueOnFail = false) =>
-	runNode({ parameters: { resource, operation, ...parameters }, input, credentials: sandboxCredentials(sandbox, overrides as never), continueOnFail });
+	runNode({ parameters: { resource, operation, ...parameters }, input, credentials: credentials(overrides as never), continueOnFail });
 const stored = (number: string) => sandbox.store.orders.filter((row) => row.order_number === number);
 const calls = (method: string, path: string) => sandbox.requests.filter((request) => request.method === method && request.path === path);
 const byNumber = (value: string) => ({ order: { __rl: true, mode: 'orderNumber', value } });

@@ -1,14 +1,10 @@
 import { request } from 'undici';
 
-import { startSandbox, SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, signBody, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED, signBody } from '../sandbox';
 
 // The sandbox's contract with the documented API: envelopes, auth, limits. Plain HTTP, no node code.
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => {
-	sandbox.reset();
-});
-afterAll(async () => await sandbox.close());
+const { sandbox } = useSandbox();
 
 const keys = { 'starshipit-api-key': SANDBOX_API_KEY, 'ocp-apim-subscription-key': SANDBOX_SUBSCRIPTION_KEY, 'content-type': 'application/json' };
 async function call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: object, headers: Record<string, string> = keys) {

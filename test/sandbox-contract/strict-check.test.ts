@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { request } from 'undici';
 
 import { deviationProblems, expectDeviations } from '../harness/deviations';
-import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, startSandbox, type Deviation, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, type Deviation, type Sandbox } from '../sandbox';
 import { checkRequest } from '../sandbox/strict/check';
 import { GUESSES } from '../sandbox/strict/guesses';
 import { KNOWN_DEVIATIONS } from '../sandbox/strict/known-deviations';
@@ -137,10 +138,7 @@ test('every guess the reference and the checker name exists in guesses.ts, and e
 });
 
 describe('in the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-	afterEach(() => sandbox.reset());
-	afterAll(async () => await sandbox.close());
+	const { sandbox } = useSandbox();
 
 	const keys = { 'starshipit-api-key': SANDBOX_API_KEY, 'ocp-apim-subscription-key': SANDBOX_SUBSCRIPTION_KEY, 'content-type': 'application/json' };
 	async function call(method: 'GET' | 'POST', path: string, body?: object) {

@@ -1,7 +1,8 @@
 import { request } from 'undici';
 
 import { expectDeviations } from '../harness/deviations';
-import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY } from '../sandbox';
 import { checkRequest } from '../sandbox/strict/check';
 
 /**
@@ -49,10 +50,7 @@ describe.each(ENDPOINTS)('$name ($method $path)', ({ method, path, body, at }) =
 });
 
 describe('in the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-	afterEach(() => sandbox.reset());
-	afterAll(async () => await sandbox.close());
+	const { sandbox } = useSandbox();
 
 	test('an over-long street is recorded as a deviation (and the test that sends one fails unless it says so)', async () => {
 		expectDeviations(sandbox, { method: 'POST', path: '/api/orders', kind: 'value', what: 'order.destination.street="' });

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
 import { runWorkflow } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 
 interface Template { nodes: INode[]; connections: Record<string, { main: Array<Array<{ node: string }>> }>; pinData?: Record<string, Array<{ json: IDataObject }>> }
 
@@ -24,10 +24,7 @@ const nodeOf = (workflow: Template, name: string) => {
 	return node;
 };
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 /** What a sample node gives: a Set node's JSON (one item per entry when a Split Out follows), a Code node's items, a trigger's pinned items. */
 function sampleItems(workflow: Template, name: string): IDataObject[] {
@@ -58,7 +55,7 @@ async function runChain(workflow: Template, sample: string, names: string[]): Pr
 	const input: INode = { id: 'sample', name: sample, type: 'test.testItems', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(sampleItems(workflow, sample)) } };
 	const nodes = [input, ...names.map((name) => nodeOf(workflow, name))];
 	const connections: IConnections = Object.fromEntries(nodes.slice(0, -1).map((node, index) => [node.name, { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] }]));
-	const run = await runWorkflow({ nodes, connections }, { starshipitApi: sandboxCredentials(sandbox) });
+	const run = await runWorkflow({ nodes, connections }, { starshipitApi: credentials() });
 	const error = run.data.resultData.error;
 	if (error) throw new Error(`The chain ${[sample, ...names].join(' → ')} failed: ${error.message} ${String((error as { description?: unknown }).description ?? '')}`);
 	const outputOf = (name: string, index: number) => (run.data.resultData.runData[name]?.[0]?.data?.main?.[index] ?? []).map((item) => item.json);

@@ -10,7 +10,7 @@ import { Expression, type IConnections, type IDataObject, type INode } from 'n8n
 
 import { runWorkflow } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
 
 interface TemplateNode extends INode { notes?: string; notesInFlow?: boolean }
 interface Template { id: string; nodes: TemplateNode[]; connections: Record<string, { main: Array<Array<{ node: string }>> }>; pinData: Record<string, Array<{ json: IDataObject }>> }
@@ -106,9 +106,7 @@ describe('template 9’s wiring', () => {
 });
 
 describe('template 9’s import on its pinned Shopify order, through n8n’s engine', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-	afterAll(async () => await sandbox.close());
+	const { sandbox } = useSandbox({ resetAfterEach: false });
 
 	test('the order’s name is the order number, its id the reference; three shippable lines in kg, the gift card left out', async () => {
 		const sample = template.pinData['When a Shopify order is paid'][0].json;

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { runNodeCancelled, type CancelledRun } from '../harness/cancel-execution';
 import type { RunNodeOptions } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
 
 // A user who stops an execution must not wait for the node to sit out its wait first (a Retry-After of
 // 30 s, a back-off, the pacing). Each case cancels the execution in the middle of a wait that lasts well
@@ -13,13 +13,9 @@ const CANCEL_BOUND_MS = 1000;
 
 // A sandbox per test: the pacing's lanes are per Base URL and live as long as the process, so a lane
 // paused for 30 s by one case must not hold up the next.
-let sandbox: Sandbox;
+const { sandbox } = useSandbox({ perTest: true });
 let trackingNumber: string;
-beforeEach(async () => {
-	sandbox = await startSandbox({ port: 0 });
-	trackingNumber = String(sandbox.store.orders.find((order) => order.tracking_number)?.tracking_number);
-});
-afterEach(async () => await sandbox.close());
+beforeEach(() => (trackingNumber = String(sandbox.store.orders.find((order) => order.tracking_number)?.tracking_number)));
 
 const delay = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 

@@ -1,17 +1,13 @@
 import { credentialReads } from '../harness/credentials-helper';
 import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
 
 // In queue mode every credential read is a database query, and each await of one lets other executions'
 // work run first: with a second read, a busy worker's first request went 1.0-1.3 s after the Import node
 // started instead of 0.6-0.9 s (`npm run bench:queue -- --workers=1 --rate=2 --trace`). Our node reads the
 // credential once per node run; n8n's authenticated request reads it once more for each request it sends,
 // which is n8n's to decide.
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 const destination = { destinationName: 'Sam Lee', destinationStreet: '5 King Street', destinationSuburb: 'Newtown', destinationPostCode: '2042', destinationCountry: 'Australia', itemsInput: 'none' };
 
@@ -21,7 +17,7 @@ async function readsFor(operation: string, count: number) {
 	const { items, error } = await runNode({
 		parameters: { resource: 'order', operation, orderNumber: '={{ $json.number }}', ...destination },
 		input,
-		credentials: sandboxCredentials(sandbox),
+		credentials: credentials(),
 	});
 	expect(error).toBeUndefined();
 	expect(items).toHaveLength(count);

@@ -1,23 +1,16 @@
 import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
 
 // A 429 means Starshipit did not process the request: it is waited out (writes included) until the
 // credential's wait budget is spent, and never counted against Max Retries (kept for 5xx and network).
-let sandbox: Sandbox;
+const { sandbox, credentials } = useSandbox();
 let trackingNumber: string;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0 });
-	trackingNumber = String(sandbox.store.orders.find((order) => order.tracking_number)?.tracking_number);
-});
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+beforeAll(() => (trackingNumber = String(sandbox.store.orders.find((order) => order.tracking_number)?.tracking_number)));
 
 const track = (overrides = {}) =>
 	runNode({
 		parameters: { resource: 'tracking', operation: 'get', lookupBy: 'trackingNumber', trackingNumber },
-		credentials: sandboxCredentials(sandbox, overrides),
+		credentials: credentials(overrides),
 	});
 const newOrder = {
 	resource: 'order',
@@ -44,7 +37,7 @@ test('more 429s than Max Retries allows: a read still succeeds, the 429s are wai
 
 test('a write is retried after 429s too (it was not processed), and is created once', async () => {
 	sandbox.faults.add({ method: 'POST', path: '/api/orders', kind: 'status', status: 429, retryAfterSeconds: 0, body: gatewayBusy, times: 3 });
-	const result = await runNode({ parameters: newOrder, credentials: sandboxCredentials(sandbox, { maxRetries: 0 }) });
+	const result = await runNode({ parameters: newOrder, credentials: credentials({ maxRetries: 0 }) });
 	expect(result.error).toBeUndefined();
 	expect(result.items[0].json.order_number).toBe('WEB-4291');
 	expect(statuses('POST', '/api/orders')).toEqual([429, 429, 429, 200]);

@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
 import { runLanesTogether, type LaneResult } from './lanes';
 
 // Several n8n processes (queue-mode workers) share one key, and n8n gives them no shared store: each
@@ -6,14 +6,9 @@ import { runLanesTogether, type LaneResult } from './lanes';
 // sandbox; adaptive pacing must bring them near the account's rate with few 429s.
 const RATE = 2;
 const ITEMS = 20;
-let sandbox: Sandbox;
+const { sandbox } = useSandbox({ resetAfterEach: false, start: { rateLimitPerSecond: RATE } });
 let trackingNumber: string;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0, rateLimitPerSecond: RATE });
-	trackingNumber = String(sandbox.store.orders.find((order) => order.tracking_number)?.tracking_number);
-});
-afterAll(async () => await sandbox.close());
+beforeAll(() => (trackingNumber = String(sandbox.store.orders.find((order) => order.tracking_number)?.tracking_number)));
 
 /** Runs `count` processes side by side, each Tracking > Get for ITEMS items at the account's rate. */
 async function runTogether(count: number): Promise<LaneResult[]> {

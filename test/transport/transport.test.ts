@@ -1,13 +1,12 @@
-import { startSandbox, SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, type Sandbox } from '../sandbox';
+import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY } from '../sandbox';
 import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
+import { useSandbox } from '../harness/use-sandbox';
 
 // Tracking > Get is the simplest read: it drives the transport the way every operation does.
-let sandbox: Sandbox;
+const { sandbox, credentials } = useSandbox({ resetAfterEach: false });
 let trackingNumber: string;
 
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0 });
+beforeAll(() => {
 	const shipped = sandbox.store.orders.find((order) => order.tracking_number);
 	if (!shipped?.tracking_number) throw new Error('The sandbox seed has no labelled order');
 	trackingNumber = String(shipped.tracking_number);
@@ -16,13 +15,12 @@ afterEach(() => {
 	sandbox.faults.clear();
 	sandbox.setRateLimit(null);
 });
-afterAll(async () => await sandbox.close());
 
 const track = (count: number, overrides = {}, continueOnFail = false) =>
 	runNode({
 		parameters: { resource: 'tracking', operation: 'get', lookupBy: 'trackingNumber', trackingNumber },
 		input: Array.from({ length: count }, (_, index) => ({ index })),
-		credentials: sandboxCredentials(sandbox, overrides),
+		credentials: credentials(overrides),
 		continueOnFail,
 	});
 

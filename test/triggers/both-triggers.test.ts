@@ -8,16 +8,13 @@ import { Workflow } from 'n8n-workflow';
 
 import { UNCONFIRMED } from '../../nodes/Starshipit/transport/api-reference';
 import { nodeTypes } from '../harness/node-types';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
+import { useSandbox } from '../harness/use-sandbox';
 import { poll, TRIGGER_CREDENTIALS } from '../harness/trigger-contexts';
-import { SEED, signBody, startSandbox, webhookPayload, type Sandbox } from '../sandbox';
+import { SEED, signBody, webhookPayload } from '../sandbox';
 import { callWebhook } from './webhook-call';
 
 const SECRET = 'webhook-secret-for-tests';
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 const webhookNode: INode = {
 	id: 'webhook', name: 'When Starshipit sends tracking', type: 'n8n-nodes-starshipit.starshipitTrigger', typeVersion: 1, position: [0, 0],
@@ -41,7 +38,7 @@ function publishedTemplate1() {
 	return {
 		/** One poll; n8n saves the poll's copy whole when it starts a run. Returns what it started with. */
 		async poll() {
-			const result = await poll(pollWorkflow, pollNode, sandboxCredentials(sandbox));
+			const result = await poll(pollWorkflow, pollNode, credentials());
 			if (result) saveWhole(pollWorkflow);
 			return (result?.[0] ?? []).map((item) => `${String(item.json.order_number)}:${String(item.json.status)}`);
 		},

@@ -7,7 +7,8 @@ import type { INode } from 'n8n-workflow';
 
 import { sandboxCredentials } from '../harness/sandbox-credentials';
 import { poll, triggerWorkflow } from '../harness/trigger-contexts';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import type { Sandbox } from '../sandbox';
 import type { SandboxOrder } from '../sandbox/types';
 
 let sandbox: Sandbox;
@@ -94,9 +95,7 @@ const SCENARIOS: Record<string, Scenario> = {
  * one began: here the whole burst, as the test runs in seconds.
  */
 export function burstSuite(bursts: Array<[number, boolean]>): void {
-	beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-	afterEach(() => sandbox.reset());
-	afterAll(async () => await sandbox.close());
+	sandbox = useSandbox().sandbox;
 
 	describe.each(Object.keys(SCENARIOS))('%s', (event) => {
 		test.each(bursts)('a burst of %i orders (churn: %s): each event once, none missed', async (size, withChurn) => {

@@ -4,12 +4,10 @@ import { MAX_PAGES_PER_POLL } from '../../nodes/StarshipitPollTrigger/cursor';
 import { MAX_ENTRIES } from '../../nodes/StarshipitTrigger/announced-memory';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
 import { poll, triggerWorkflow } from '../harness/trigger-contexts';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox } = useSandbox();
 
 const pollNode = (event: string): INode => ({
 	id: 'poll', name: 'Starshipit Poll Trigger', type: 'n8n-nodes-starshipit.starshipitPollTrigger', typeVersion: 1, position: [0, 0], parameters: { event },

@@ -7,18 +7,12 @@ import { join } from 'node:path';
 import { Expression, type IDataObject, type INode } from 'n8n-workflow';
 
 import { normaliseTrackingEvent } from '../../nodes/StarshipitTrigger/normalise';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
 import { poll, serveWebhook, triggerWorkflow, TRIGGER_CREDENTIALS } from '../harness/trigger-contexts';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 
 const SECRET = 'webhook-secret-for-tests';
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => {
-	sandbox.reset();
-	sandbox.setWebhook(null);
-});
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 const webhookNode: INode = {
 	id: 'webhook', name: 'Starshipit Trigger', type: 'n8n-nodes-starshipit.starshipitTrigger', typeVersion: 1, position: [0, 0],
@@ -34,7 +28,7 @@ async function bothTriggersOn(orderNumber: string, status: string): Promise<{ fr
 	const endpoint = await serveWebhook(triggerWorkflow([webhookNode]), webhookNode, { guards: { signingSecret: SECRET } });
 	sandbox.setWebhook(endpoint.url, SECRET);
 	const pollWorkflow = triggerWorkflow([pollNode]);
-	const nextPoll = async () => ((await poll(pollWorkflow, pollNode, sandboxCredentials(sandbox)))?.[0] ?? []).map((item) => item.json);
+	const nextPoll = async () => ((await poll(pollWorkflow, pollNode, credentials()))?.[0] ?? []).map((item) => item.json);
 	await nextPoll();
 	await sandbox.setOrderStatus(orderNumber, status);
 	await endpoint.close();

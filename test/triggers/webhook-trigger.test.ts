@@ -6,16 +6,11 @@ import { StarshipitWebhookApi } from '../../credentials/StarshipitWebhookApi.cre
 import { StarshipitTrigger } from '../../nodes/StarshipitTrigger/StarshipitTrigger.node';
 import { activationWebhookUrl, serveWebhook, triggerWorkflow, TRIGGER_CREDENTIALS, webhookUrl, type WebhookGuards } from '../harness/trigger-contexts';
 import { callWebhook } from './webhook-call';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 
 const SECRET = 'webhook-secret-for-tests';
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => {
-	sandbox.reset();
-	sandbox.setWebhook(null);
-});
-afterAll(async () => await sandbox.close());
+const { sandbox } = useSandbox();
 
 const triggerNode = (parameters: INode['parameters'] = {}, webhookId = 'b1c2d3e4-0000-4000-8000-000000000001'): INode => ({
 	id: webhookId, name: 'Starshipit Trigger', type: 'n8n-nodes-starshipit.starshipitTrigger', typeVersion: 1, position: [0, 0], webhookId,

@@ -2,14 +2,11 @@
 import type { INode } from 'n8n-workflow';
 
 import { UNCONFIRMED } from '../../nodes/Starshipit/transport/api-reference';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
+import { useSandbox } from '../harness/use-sandbox';
 import { poll, triggerWorkflow } from '../harness/trigger-contexts';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { SEED } from '../sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 function publishedPoller() {
 	const node: INode = {
@@ -17,7 +14,7 @@ function publishedPoller() {
 		parameters: { event: 'writebackFailed' }, credentials: { starshipitApi: { id: 'sandbox', name: 'Starshipit sandbox' } },
 	};
 	const workflow = triggerWorkflow([node]);
-	return async (mode: 'trigger' | 'manual' = 'trigger') => ((await poll(workflow, node, sandboxCredentials(sandbox), mode))?.[0] ?? []).map((item) => item.json);
+	return async (mode: 'trigger' | 'manual' = 'trigger') => ((await poll(workflow, node, credentials(), mode))?.[0] ?? []).map((item) => item.json);
 }
 
 const FAILED = UNCONFIRMED.writeback.failedValues[0];

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 
 /**
  * The documented maximum lengths (starshipit-api-details.md §3.2: CreateOrder, Address "max 100
@@ -11,10 +11,7 @@ import { SEED, startSandbox, type Sandbox } from '../sandbox';
  * sent. Exactly at the maximum: the value is sent, and the strict sandbox records no deviation.
  * (Packages carry only numbers; the notes give products no text limits.)
  */
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 interface LengthCase {
 	operation: string;
@@ -81,7 +78,7 @@ const run = async (entry: LengthCase, length: number, count: number) =>
 	await runNode({
 		parameters: entry.parameters(MAPPED),
 		input: Array.from({ length: count }, () => ({ value: (entry.sample ?? letters)(length) })),
-		credentials: sandboxCredentials(sandbox),
+		credentials: credentials(),
 		continueOnFail: true,
 	});
 

@@ -2,7 +2,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 
 /**
  * The malformed-input corpus (issue 12): values a user maps through expressions that Starshipit
@@ -11,10 +12,7 @@ import { SEED, startSandbox, type Sandbox } from '../sandbox';
  * (1-based) and the field as the editor labels it, and not one request at the sandbox.
  * (Duplicate order numbers in one batch are the Import work's own suite.)
  */
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox } = useSandbox();
 
 /** A bad value: put in the input items (`value`), or, for what JSON cannot carry, written as the expression itself. */
 interface Bad {

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 
 /**
  * The malformed-list corpus: lists a user maps from the input item (Items, Packages, Cart Lines,
@@ -13,10 +13,7 @@ import { SEED, startSandbox, type Sandbox } from '../sandbox';
  * fault, that entry as the user counts it ("Line 2", "Package 2", "Entry 1"). Nothing is written:
  * every operation here checks its lists before its first request.
  */
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 /** A bad list: put in the input items (`value`), or left out of them (the expression then gives nothing). */
 interface Bad {
@@ -288,7 +285,7 @@ const errorText = (item: INodeExecutionData | undefined) => `${String(item?.json
 
 const run = async ({ parameters, bad: value }: Case) => {
 	const input = Array.from({ length: 2 }, () => ('value' in value ? { value: value.value } : {}));
-	return await runNode({ parameters: parameters(MAPPED, value), input: input as IDataObject[], credentials: sandboxCredentials(sandbox), continueOnFail: true });
+	return await runNode({ parameters: parameters(MAPPED, value), input: input as IDataObject[], credentials: credentials(), continueOnFail: true });
 };
 
 test('the corpus holds at least 60 cases across every operation that reads a list', () => {

@@ -1,19 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
-import { sandboxCredentials } from '../harness/sandbox-credentials';
-import { SEED, startSandbox, type Sandbox } from '../sandbox';
+import { useSandbox } from '../harness/use-sandbox';
+import { SEED } from '../sandbox';
 
 // Issue 27, point 9: a NUL in a name, a price of 1e15 and a manifest order ID of 0 or 1e15 were sent.
 // Each is refused before sending, named by item and field; what a user can type (tabs, line breaks in
 // delivery instructions) still goes through as typed.
-let sandbox: Sandbox;
-beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
-afterEach(() => sandbox.reset());
-afterAll(async () => await sandbox.close());
+const { sandbox, credentials } = useSandbox();
 
 const run = (parameters: IDataObject, input: IDataObject[], continueOnFail = true) =>
-	runNode({ parameters, input, credentials: sandboxCredentials(sandbox), continueOnFail });
+	runNode({ parameters, input, credentials: credentials(), continueOnFail });
 const writes = () => sandbox.requests.filter((request) => request.method !== 'GET');
 const newOrder = (change: IDataObject = {}) => ({
 	resource: 'order', operation: 'create', orderNumber: '={{ $json.number }}', destinationName: '={{ $json.name }}', destinationStreet: '5 King Street',
