@@ -67,12 +67,39 @@ export const DEFAULT_BASE_URL = 'https://api.starshipit.com';
 const DEFAULT_TIMEOUT_SECONDS = 60;
 const MAY_HAVE_LANDED = 'This change may or may not have reached Starshipit, so it was not sent again. Check Starshipit before running it again.';
 
-/** Why the attempt before a findExisting failed: a write that ran into the Timeout may still land later. */
+/** Why the attempt before a read back failed: a write that ran into the Timeout may still land later. */
 export interface AttemptFailure {
 	/** No answer came before the credential's Timeout: the write may still be in flight. */
 	ranIntoTimeout: boolean;
 	/** The credential's Timeout. */
 	timeoutMs: number;
+}
+
+/**
+ * What a read back found after an attempt that may have landed: the write is done (`done` stands for
+ * Starshipit's answer), or it is sent again, with the body still to send (a batch: only the records not
+ * stored yet, so a retry never sends a stored record again) or the same body.
+ */
+export type LandedCheck = { done: IDataObject } | { resend: IDataObject | 'same body' };
+
+/**
+ * How a request that is not a GET is kept from happening twice. Without it, a POST or PUT is sent
+ * again only after a 429 (not processed), and a failure that may have landed is reported as such.
+ */
+export interface WriteSafety {
+	/** Sending it twice does no harm: a POST that only reads (rates, a reprint), a whole-product replace, a carrier change. */
+	safeToRepeat?: boolean;
+	/**
+	 * For writes that must never happen twice (creating an order): after a failure that may have landed
+	 * (5xx, dropped connection, an unreadable answer), this reads back what the attempts left before
+	 * anything is sent again, and says whether the write is done or what to send.
+	 */
+	readBack?: (failure: AttemptFailure) => Promise<LandedCheck>;
+	/**
+	 * For batch writes: a 2xx answer with an `errors` list answers each record (some taken, some refused),
+	 * even when `success` is false because none was taken; the caller reports them one by one.
+	 */
+	answersEachRecord?: boolean;
 }
 
 export interface StarshipitRequest {
@@ -83,25 +110,10 @@ export interface StarshipitRequest {
 	sourceOrderId?: string;
 	starshipitOrderId?: string | number;
 	itemIndex?: number;
-	/**
-	 * For writes that must never happen twice (creating an order): after a failure that may have
-	 * landed (5xx, dropped connection), this looks for the first attempt's result before retrying.
-	 */
-	findExisting?: (failure: AttemptFailure) => Promise<IDataObject | undefined>;
-	/**
-	 * For batch writes: called after findExisting found only part of the batch stored, it gives the
-	 * body of the next attempt (what is still to send), so a retry never sends a stored record again.
-	 */
-	remainingBody?: () => IDataObject;
-	/** Writes that only read or are harmless to repeat (rates, a whole-product replace, a carrier change). */
-	safeToRepeat?: boolean;
 	/** For lookups: a 404 means "no such record" and answers `{}` instead of an error. */
 	notFoundAsEmpty?: boolean;
-	/**
-	 * For batch writes: a 2xx answer with an `errors` list answers each record (some taken, some refused),
-	 * even when `success` is false because none was taken; the caller reports them one by one.
-	 */
-	answersEachRecord?: boolean;
+	/** How a request other than a GET is kept from happening twice (a POST that only reads says safeToRepeat); absent on GETs. */
+	write?: WriteSafety;
 }
 
 interface Settings {
@@ -184,7 +196,7 @@ const hasErrorList = (body: unknown) => Array.isArray((body as { errors?: unknow
 
 /** Reads are repeated freely; a write only when the operation says that doing it twice does no harm. */
 function isRepeatable(request: StarshipitRequest, method: IHttpRequestMethods): boolean {
-	return method === 'GET' || request.safeToRepeat === true;
+	return method === 'GET' || request.write?.safeToRepeat === true;
 }
 
 /**
@@ -230,12 +242,13 @@ export async function starshipitRequest(
 		return starshipitApiError(this.getNode(), supportContext(answer, retries), unreadable ? undefined : answer.body, { fallback, advice, secrets: settings.secrets }, request.itemIndex);
 	};
 	const mayHaveLandedUnlessRepeatable = isRepeatable(request, method) ? undefined : MAY_HAVE_LANDED;
+	const { readBack, answersEachRecord }: WriteSafety = request.write ?? {};
 
 	let retries = 0; // 5xx and network failures: what Max Retries limits
 	let rateLimited: RateLimitWait | undefined; // set by the first 429
 	for (let attempt = 0; ; attempt++) {
 		// No slot: cancelled before this attempt went out. Anything sent before it was a 429 (not processed), a
-		// failure the existing-record check cleared, or a request that is safe to repeat.
+		// failure the read back cleared, or a request that is safe to repeat.
 		const slot = await waitForSlot(settings.laneKey, settings.requestsPerSecond, cancel);
 		if (!slot) throw cancelledError(this.getNode(), 'waiting', undefined, request.itemIndex);
 		const sentAt = Date.now();
@@ -245,11 +258,11 @@ export async function starshipitRequest(
 		slot.answered(status === null ? 'unknown' : status === 429 ? 'refused' : 'accepted');
 		if (status === null && cancel?.aborted) throw cancelledError(this.getNode(), 'sending', mayHaveLandedUnlessRepeatable, request.itemIndex);
 		const unreadable = isUnreadableAnswer(status, body);
-		if (!unreadable && status !== null && status >= 200 && status < 300 && (isSuccessfulBody(body) || (request.answersEachRecord && hasErrorList(body)))) {
+		if (!unreadable && status !== null && status >= 200 && status < 300 && (isSuccessfulBody(body) || (answersEachRecord && hasErrorList(body)))) {
 			return (body ?? {}) as IDataObject;
 		}
 		// A write that can be checked goes on below as one that may have landed; anything else stops here.
-		if (unreadable && !request.findExisting) throw failWith(answer, attempt, mayHaveLandedUnlessRepeatable);
+		if (unreadable && !readBack) throw failWith(answer, attempt, mayHaveLandedUnlessRepeatable);
 		// The gateway's own 404 means a wrong Base URL, not a missing record.
 		if (status === 404 && request.notFoundAsEmpty && !isGatewayAnswer(body)) return {};
 		if (status === 429) {
@@ -267,16 +280,16 @@ export async function starshipitRequest(
 		const failure: FailureKind = answer.networkCode ? failureKindForNetworkCode(answer.networkCode) : failureKindForStatus(status as number);
 		const mayHaveLanded = unreadable || failure === 'unavailable' || failure === 'network';
 		// Checked before giving up too: a write whose last attempt may have landed must not be run again blindly.
-		if (mayHaveLanded && request.findExisting) {
+		if (mayHaveLanded && readBack) {
 			// When the check itself fails, the user must still hear that the write may have landed; a
 			// NodeOperationError is the check's own verdict (e.g. "exists with other values") and stands.
 			const ranIntoTimeout = status === null && attemptMs >= settings.timeoutMs;
-			const existing = await request.findExisting({ ranIntoTimeout, timeoutMs: settings.timeoutMs }).catch((error: unknown) => {
+			const landed = await readBack({ ranIntoTimeout, timeoutMs: settings.timeoutMs }).catch((error: unknown) => {
 				if (cancel?.aborted) throw cancelledError(this.getNode(), 'waiting', MAY_HAVE_LANDED, request.itemIndex);
 				throw error instanceof NodeOperationError ? error : failWith(answer, attempt, MAY_HAVE_LANDED);
 			});
-			if (existing) return existing;
-			if (request.remainingBody) options.body = request.remainingBody();
+			if ('done' in landed) return landed.done;
+			if (landed.resend !== 'same body') options.body = landed.resend;
 		} else if (mayHaveLanded && !isRepeatable(request, method)) {
 			throw failWith(answer, attempt, MAY_HAVE_LANDED);
 		}

@@ -32,7 +32,7 @@ export const getPackingSlipsOperation: OperationModule = {
 		return await runBatch.call(this, items, async (entries, pairedItem) => {
 			const orderIds = entries.map((entry) => entry.id);
 			const summary = this.getNodeParameter('summary', entries[0].itemIndex, false) === true;
-			const body = await starshipitRequest.call(this, { endpoint: 'packingSlips', body: { order_ids: orderIds, summary }, action: 'read', itemIndex: entries[0].itemIndex, safeToRepeat: true });
+			const body = await starshipitRequest.call(this, { endpoint: 'packingSlips', body: { order_ids: orderIds, summary }, action: 'read', itemIndex: entries[0].itemIndex, write: { safeToRepeat: true } });
 			if (typeof body.pdf !== 'string' || body.pdf === '') {
 				throw new NodeOperationError(this.getNode(), 'Starshipit answered without the packing slips PDF', {
 					itemIndex: entries[0].itemIndex,

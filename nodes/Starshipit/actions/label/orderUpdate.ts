@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { orderChangeOptions, putOrderUpdate, withRowsReplaced } from '../order/changes';
+import { orderChangeOptions } from '../order/changes';
 import { fetchOrder, type OrderReference } from '../order/lookup';
+import { putOrderUpdate, withRowsReplaced } from '../order/write/update';
 import { asLines } from '../../validation/validate';
 
 /**

@@ -65,7 +65,7 @@ export async function reprintLabel(this: IExecuteFunctions, reference: OrderRefe
 		sourceOrderId: reference.order_number,
 		starshipitOrderId: reference.order_id,
 		itemIndex,
-		safeToRepeat: true,
+		write: { safeToRepeat: true },
 	});
 }
 
@@ -81,9 +81,11 @@ export async function bookLabel(this: IExecuteFunctions, target: OrderReference,
 		sourceOrderId,
 		starshipitOrderId: target.order_id,
 		itemIndex,
-		findExisting: async () => {
-			const printed = await fetchOrder.call(this, target, 'Shipped', itemIndex);
-			return printed?.tracking_number ? await reprintLabel.call(this, target, itemIndex) : undefined;
+		write: {
+			readBack: async () => {
+				const printed = await fetchOrder.call(this, target, 'Shipped', itemIndex);
+				return printed?.tracking_number ? { done: await reprintLabel.call(this, target, itemIndex) } : { resend: 'same body' };
+			},
 		},
 	});
 }

@@ -120,7 +120,7 @@ async function assignAll(this: IExecuteFunctions, entries: Entry[], accountKeys:
 			endpoint: 'ordersAssign',
 			body: { [ordersKey]: entries.map((entry) => ({ [orderId]: entry.order.order_id, [currentKey]: accountKeys.current, [newKey]: accountKeys.target })) },
 			action: 'updated',
-			answersEachRecord: true,
+			write: { answersEachRecord: true },
 			sourceOrderId: numberOf(first.order),
 			starshipitOrderId: first.order.order_id as number,
 			itemIndex: first.itemIndex,

@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { withItemNamed } from '../../helpers/items';
-import { starshipitRequest } from '../../transport';
 import { validateInput } from '../../validation/validate';
 import { itemRowsField, itemRows, orderFields, packageRows, packageRowsField, withAuthorityToLeave, withoutBlanks, withStarshipitNames } from './fields';
 import { itemsFromList, listChangeOptions, packagesFromList, writtenExpression, type RowsRead } from './lists';
@@ -11,6 +9,7 @@ import { addressSchema, itemSchema, orderFieldRules, packageSchema } from './sch
 /**
  * The changes an unshipped order accepts, shared by Order > Update and Label > Create's
  * "Update Order First": one field list, one set of rules, one way of nesting them for Starshipit.
+ * Sending them (rows replaced, never added twice) is write/update.ts.
  */
 const text = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'string', default: '' });
 
@@ -43,7 +42,8 @@ const changesSchema = addressSchema
 	.partial()
 	.extend({ ...orderFieldRules, items: z.array(itemSchema).optional(), packages: z.array(packageSchema).optional() })
 	.passthrough();
-const ROW_ID: Record<string, string> = { items: 'item_id', packages: 'package_id' };
+/** The row lists a change replaces whole (see withRowsReplaced in write/update.ts). */
+const ROW_LISTS = ['items', 'packages'];
 
 const pick = (fields: IDataObject, keep: (key: string) => boolean): IDataObject => Object.fromEntries(Object.entries(fields).filter(([key]) => keep(key)));
 
@@ -70,7 +70,7 @@ export function readOrderChanges(this: IExecuteFunctions, parameterName: string,
 	const packageRowsRead = replacementRows(packageRows(packages), added('packagesList'), () => packagesFromList(packagesList, packageKeys, written('packagesList')), 'Packages');
 	// Rows added in the editor but left empty mean "no change", not "remove every line".
 	const fields = withoutBlanks({ ...values, items: itemRowsRead.rows, packages: packageRowsRead.rows });
-	for (const key of Object.keys(ROW_ID)) if ((fields[key] as IDataObject[]).length === 0) delete fields[key];
+	for (const key of ROW_LISTS) if ((fields[key] as IDataObject[]).length === 0) delete fields[key];
 	const problems = [...itemRowsRead.problems, ...packageRowsRead.problems];
 	if (Object.keys(fields).length === 0 && problems.length === 0) return undefined;
 	// What was checked is what is sent (trimmed text included).
@@ -83,40 +83,4 @@ export function readOrderChanges(this: IExecuteFunctions, parameterName: string,
 	const metadatas = withAuthorityToLeave([], authorityToLeave, true);
 	if (metadatas.length) order.metadatas = metadatas;
 	return Object.keys(destination).length ? { ...order, destination } : order;
-}
-
-/**
- * The changes as sent to Starshipit: replaced item and package rows also remove every current row
- * (a row with its id and `delete: true`), as a partial update only adds rows that carry no id.
- */
-export function withRowsReplaced(existing: IDataObject, changes: IDataObject): IDataObject {
-	const sent = { ...changes };
-	for (const [key, idKey] of Object.entries(ROW_ID)) {
-		if (!Array.isArray(changes[key])) continue;
-		const current = (Array.isArray(existing[key]) ? existing[key] : []) as IDataObject[];
-		sent[key] = [...current.map((row) => ({ [idKey]: row[idKey], delete: true })), ...(changes[key] as IDataObject[])];
-	}
-	return sent;
-}
-
-/** An order update can be sent again harmlessly unless it adds rows (rows without an id would be added twice). */
-export function isRepeatableUpdate(order: IDataObject): boolean {
-	return Object.keys(ROW_ID).every((key) => !Array.isArray(order[key]) || (order[key] as IDataObject[]).every((row) => row[ROW_ID[key]] !== undefined));
-}
-
-/** PUT /api/orders for one order with a partial body; sent again after a failure only when that cannot add rows twice. */
-export async function putOrderUpdate(this: IExecuteFunctions, existing: IDataObject, update: IDataObject, itemIndex: number): Promise<IDataObject> {
-	const order = { ...update, order_id: existing.order_id };
-	const body = await starshipitRequest.call(this, {
-		endpoint: 'ordersUpdate',
-		body: { order },
-		action: 'updated',
-		sourceOrderId: String(existing.order_number),
-		starshipitOrderId: existing.order_id as number,
-		itemIndex,
-		safeToRepeat: isRepeatableUpdate(order),
-	}).catch((error: unknown) => {
-		throw withItemNamed(error, itemIndex, String(existing.order_number));
-	});
-	return (body.order as IDataObject | undefined) ?? order;
 }

@@ -3,39 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { asNodeError } from '../../helpers/items';
 import { UNCONFIRMED } from '../../transport';
 import type { OperationModule } from '../types';
-import { putOrderUpdate } from './changes';
-import { createOrder } from './create.operation';
 import { credentialHomeCountry, orderFields } from './fields';
 import { fetchOrder, findOrderByNumber } from './lookup';
-import { orderNumberOf, validOrder } from './orderInput';
-import { refuseRepeatsBeforeSending, RepeatedOrders } from './repeats';
-import { failedOutcome, outcomeBeforeUpdate, outcomeOfWrite, verdictForRecord, type Outcome, type Verdict } from './outcome';
-
-/**
- * Turns a new order into an update of the existing one: items are matched by SKU (then by line),
- * packages by line, and rows that are no longer there are removed, so the result matches the input.
- */
-export function asUpdate(existing: IDataObject, order: IDataObject): IDataObject {
-	const matchRows = (key: 'items' | 'packages', idKey: string, sameRow: (a: IDataObject, b: IDataObject, index: number) => boolean) => {
-		const current = (existing[key] as IDataObject[] | undefined) ?? [];
-		const wanted = (order[key] as IDataObject[] | undefined) ?? [];
-		const used = new Set<unknown>();
-		const rows = wanted.map((row, index) => {
-			const match = current.find((old, oldIndex) => !used.has(old[idKey]) && sameRow(old, row, index === oldIndex ? index : -1));
-			if (match) used.add(match[idKey]);
-			return match ? { ...row, [idKey]: match[idKey] } : row;
-		});
-		const removed = current.filter((old) => !used.has(old[idKey])).map((old) => ({ [idKey]: old[idKey], delete: true }));
-		return [...rows, ...removed];
-	};
-	// No rows given leaves the order's rows as they are: an empty Packages field means "let Starshipit choose".
-	const { items, packages, ...fields } = order;
-	delete fields.order_number;
-	const update: IDataObject = { ...fields, order_id: existing.order_id };
-	if ((items as IDataObject[] | undefined)?.length) update.items = matchRows('items', 'item_id', (old, row, index) => (row.sku ? old.sku === row.sku : index >= 0));
-	if ((packages as IDataObject[] | undefined)?.length) update.packages = matchRows('packages', 'package_id', (_old, _row, index) => index >= 0);
-	return update;
-}
+import { createOrder } from './write/create';
+import { orderNumberOf, validOrder } from './write/orderInput';
+import { failedOutcome, outcomeBeforeUpdate, outcomeOfWrite, verdictForRecord, type Outcome, type Verdict } from './write/outcome';
+import { refuseRepeatsBeforeSending, RepeatedOrders } from './write/repeats';
+import { asUpdate, putOrderUpdate } from './write/update';
 
 /** The whole order as Starshipit holds it after an update: its answer, or a read back when the answer leaves it out. */
 async function heldAfterUpdate(this: IExecuteFunctions, answered: IDataObject, orderId: unknown, itemIndex: number): Promise<IDataObject | undefined> {

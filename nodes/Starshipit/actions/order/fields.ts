@@ -167,7 +167,7 @@ const orderFieldsBelow: INodeProperties[] = [
 	},
 ];
 
-/** Using JSON: a whole Starshipit order from the input (see orderJson.ts), checked like the fields. */
+/** Using JSON: a whole Starshipit order from the input (see write/orderJson.ts), checked like the fields. */
 const orderInputFields: INodeProperties[] = [
 	{
 		displayName: 'Specify Order',

@@ -2,16 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
-import { returnAllAndLimit } from '../../helpers/paging';
-import { LIMITS, starshipitRequest, starshipitRequestAllItems, UNCONFIRMED, type AllPagesRequest } from '../../transport';
+import { LIMITS, starshipitRequest, UNCONFIRMED, type AllPagesRequest } from '../../transport';
 import { checkCountry } from '../../validation/checks';
 import { dateValue } from '../../validation/dates';
-import { checked, listLimit } from '../../validation/read';
+import { checked } from '../../validation/read';
 import { validateInput } from '../../validation/validate';
 import type { OperationModule } from '../types';
 import { listFilterFields, listFilterSchema, orderListFilter } from './listFilter';
-import { simplifyOrder } from './simplify';
-import { simplifyField, wantsSimplified } from '../../helpers/simplify';
+import { listOptions, listOrders } from './listing';
 
 /** The order summary's views (`GET /api/orders/summary?order_status=`), by this field's value. */
 const SUMMARY_VIEWS: Record<string, string> = { archived: 'archived', new: 'new', printed: 'printed', summaryShipped: 'shipped' };
@@ -70,8 +68,7 @@ const description: INodeProperties[] = [
 		],
 	},
 	...listFilterFields,
-	...returnAllAndLimit.map((property) => ({ ...property, displayOptions: { ...property.displayOptions, hide: { summaryOutput: ['counts'] } } })),
-	{ ...simplifyField, displayOptions: { hide: { summaryOutput: ['counts'] } } },
+	...listOptions,
 ];
 
 /**
@@ -119,24 +116,6 @@ function listFilterCountry(this: IExecuteFunctions, value: unknown, itemIndex: n
 	return checked(this.getNode(), itemIndex, 'Country', checkCountry(value), 'Enter a country code (AU) or an English name (Australia), or remove the Country filter.')?.name;
 }
 
-/** The lists one after another, up to the limit, each order once (an order may move between lists while they are read). */
-export async function listOrders(this: IExecuteFunctions, itemIndex: number, requests: AllPagesRequest[]): Promise<INodeExecutionData[]> {
-	const limit = listLimit.call(this, itemIndex);
-	const orders: IDataObject[] = [];
-	const seen = new Set<unknown>();
-	for (const request of requests) {
-		const remaining = limit === undefined ? undefined : limit - orders.length;
-		if (remaining !== undefined && remaining <= 0) break;
-		for (const order of await starshipitRequestAllItems.call(this, { ...request, limit: remaining })) {
-			if (order.order_id !== undefined && seen.has(order.order_id)) continue;
-			seen.add(order.order_id);
-			orders.push(order);
-		}
-	}
-	const simplify = wantsSimplified.call(this, itemIndex);
-	return outputFor(itemIndex, simplify ? orders.map(simplifyOrder) : (orders as IDataObject[]));
-}
-
 /** Counts Only: one summary page of one row, for its `order_counts` (counted over the whole account). */
 async function orderCounts(this: IExecuteFunctions, itemIndex: number, status: string): Promise<INodeExecutionData[]> {
 	pagedListQuery.call(this, itemIndex); // the filters are still checked: a bad one is refused, not ignored
@@ -162,5 +141,3 @@ export const getManyOrdersOperation: OperationModule = {
 		});
 	},
 };
-
-export const listOptions = description.filter((property) => ['returnAll', 'limit', 'simplify'].includes(property.name));

@@ -5,15 +5,15 @@ import { asNodeError } from '../../helpers/items';
 import { LIMITS } from '../../transport';
 import { asLines } from '../../validation/validate';
 import type { OperationModule } from '../types';
-import { batchesOf, forEachBatch } from './batches';
-import { updateOrdersInBulk, type OrderToUpdate } from './bulkUpdate';
-import { differences } from './compare';
-import { findStoredOrders } from './existing';
 import { credentialHomeCountry, orderFields } from './fields';
-import { importBatch } from './importBatch';
-import { orderNumberOf, validOrder } from './orderInput';
-import { repeatedOrderError } from './repeats';
-import { failedOutcome, outcomeBeforeUpdate, outcomeOfWrite, type Outcome, type Verdict } from './outcome';
+import { batchesOf, forEachBatch } from './write/batches';
+import { updateOrdersInBulk, type OrderToUpdate } from './write/bulkUpdate';
+import { differences } from './write/compare';
+import { findStoredOrders } from './write/existing';
+import { importBatch } from './write/importBatch';
+import { orderNumberOf, validOrder } from './write/orderInput';
+import { failedOutcome, outcomeBeforeUpdate, outcomeOfWrite, type Outcome, type Verdict } from './write/outcome';
+import { repeatedOrderError } from './write/repeats';
 
 const description: INodeProperties[] = [
 	{

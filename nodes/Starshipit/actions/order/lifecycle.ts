@@ -27,7 +27,7 @@ export function orderLifecycleOperation(endpoint: EndpointName, outcome: 'delete
 					starshipitOrderId: order.order_id as number,
 					itemIndex,
 					// The ID is in the query: repeating an archive or restore cannot make a second order.
-					safeToRepeat: true,
+					write: { safeToRepeat: true },
 				});
 				return outputFor(itemIndex, { success: true, outcome, order_id: order.order_id, order_number: order.order_number });
 			});

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { z } from 'zod/v4';
 
 import { outputFor, runPerItem } from '../../helpers/items';
-import { starshipitRequest, UNCONFIRMED, type AttemptFailure } from '../../transport';
+import { starshipitRequest, UNCONFIRMED, type AttemptFailure, type LandedCheck } from '../../transport';
 import { cancelSignalOf, pause } from '../../transport/cancel';
 import { country, identity, required, requiredPostCode } from '../../validation/rules';
 import { orderNamed, validateInput } from '../../validation/validate';
@@ -108,13 +108,13 @@ const LATE_WRITE_GRACE_MS = 10_000;
  */
 function lateWriteReadBack(this: IExecuteFunctions, input: TrackingOnlyInput, itemIndex: number) {
 	const answered = (order: IDataObject) => ({ orders: { [String(order.order_id)]: input.tracking_number }, success: true });
-	return async ({ ranIntoTimeout, timeoutMs }: AttemptFailure): Promise<IDataObject | undefined> => {
+	return async ({ ranIntoTimeout, timeoutMs }: AttemptFailure): Promise<LandedCheck> => {
 		const existing = await findTrackingOnlyOrder.call(this, input, itemIndex);
-		if (existing) return answered(existing);
-		if (!ranIntoTimeout) return undefined;
+		if (existing) return { done: answered(existing) };
+		if (!ranIntoTimeout) return { resend: 'same body' };
 		await pause(Math.max(LATE_WRITE_GRACE_MS, timeoutMs), cancelSignalOf(this));
 		const landed = await findTrackingOnlyOrder.call(this, input, itemIndex);
-		return landed ? answered(landed) : undefined;
+		return landed ? { done: answered(landed) } : { resend: 'same body' };
 	};
 }
 
@@ -157,7 +157,7 @@ export const markShippedOperation: OperationModule = {
 				action: 'created',
 				sourceOrderId: input.order_number,
 				itemIndex,
-				findExisting: lateWriteReadBack.call(this, input, itemIndex),
+				write: { readBack: lateWriteReadBack.call(this, input, itemIndex) },
 			});
 			return outputFor(itemIndex, {
 				success: true,

@@ -4,7 +4,7 @@ import { runPerItem } from '../../helpers/items';
 import { LIMITS } from '../../transport';
 import { itemInput } from '../../validation/read';
 import type { OperationModule } from '../types';
-import { listOptions, listOrders } from './getMany.operation';
+import { listOptions, listOrders } from './listing';
 
 const description: INodeProperties[] = [
 	{

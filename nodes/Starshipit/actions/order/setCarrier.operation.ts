@@ -97,7 +97,7 @@ export const setCarrierOperation: OperationModule = {
 					starshipitOrderId: orderIds.join(','),
 					itemIndex: entries[0].itemIndex,
 					// Setting the same carrier twice leaves the same orders.
-					safeToRepeat: true,
+					write: { safeToRepeat: true },
 				});
 				for (const { itemIndex, orderId } of entries) {
 					results[itemIndex] = {

@@ -5,8 +5,9 @@ import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { asLines } from '../../validation/validate';
 import type { OperationModule } from '../types';
-import { orderChangeOptions, putOrderUpdate, readOrderChanges, withRowsReplaced } from './changes';
+import { orderChangeOptions, readOrderChanges } from './changes';
 import { orderFieldNamed, orderLocator, resolveOrder } from './lookup';
+import { putOrderUpdate, withRowsReplaced } from './write/update';
 
 
 const description: INodeProperties[] = [

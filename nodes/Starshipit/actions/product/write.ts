@@ -11,9 +11,11 @@ export async function createProduct(this: IExecuteFunctions, product: IDataObjec
 		action,
 		itemIndex,
 		// After a dropped connection, a product with this SKU means the first attempt landed: never create it twice.
-		findExisting: async () => {
-			const existing = await findProductBySku.call(this, String(product.sku), itemIndex);
-			return existing ? { product: existing, success: true } : undefined;
+		write: {
+			readBack: async () => {
+				const existing = await findProductBySku.call(this, String(product.sku), itemIndex);
+				return existing ? { done: { product: existing, success: true } } : { resend: 'same body' };
+			},
 		},
 	});
 	return (body.product as IDataObject) ?? product;
@@ -34,7 +36,7 @@ export async function replaceProduct(
 		action,
 		itemIndex,
 		// The whole product is sent: writing it twice leaves the same product.
-		safeToRepeat: true,
+		write: { safeToRepeat: true },
 	});
 	return (body.product as IDataObject) ?? product;
 }

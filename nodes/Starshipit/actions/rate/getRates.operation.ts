@@ -73,7 +73,7 @@ export const getRatesOperation: OperationModule = {
 			const options = rateOptions.call(this, itemIndex);
 			const request = rateRequest.call(this, itemIndex);
 			// Rates only read: asking again after a dropped connection is harmless.
-			const body = await starshipitRequest.call(this, { endpoint: 'rates', body: request, action: 'rated', itemIndex, safeToRepeat: true });
+			const body = await starshipitRequest.call(this, { endpoint: 'rates', body: request, action: 'rated', itemIndex, write: { safeToRepeat: true } });
 			const found = ratesOf(body).map((rate) => tidy(rate, request.currency));
 			const rates = arrange(found, options);
 			if (rates.length === 0) return outputFor(itemIndex, { rates_found: 0, message: noRatesMessage(found.length, options) });

@@ -31,7 +31,7 @@ export const getRatesForOrderOperation: OperationModule = {
 				starshipitOrderId: orderId,
 				action: 'rated',
 				itemIndex,
-				safeToRepeat: true,
+				write: { safeToRepeat: true },
 			});
 			const found = ratesOf(body).map((rate) => tidy(rate, undefined));
 			const rates = arrange(found, options);

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { differences } from '../order/compare';
 import { credentialHomeCountry } from '../order/fields';
 import { findOrderByNumber } from '../order/lookup';
-import { validOrder } from '../order/orderInput';
+import { differences } from '../order/write/compare';
+import { validOrder } from '../order/write/orderInput';
 import { productDifferences } from '../product/compare';
 import { productToCreate } from '../product/fields';
 import { findProductBySku } from '../product/lookup';

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { UNCONFIRMED } from '../../transport';
-import { describeValue } from '../../validation/checks';
-import { itemRows, packageRows, withoutBlanks } from './rows';
-import { addressSchema, itemSchema, orderFieldRules, packageSchema } from './schema';
+import { UNCONFIRMED } from '../../../transport';
+import { describeValue } from '../../../validation/checks';
+import { itemRows, packageRows, withoutBlanks } from '../rows';
+import { addressSchema, itemSchema, orderFieldRules, packageSchema } from '../schema';
 
 /**
  * Specify Order > Using JSON: a whole Starshipit order from the input. It is read into the same

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { LIMITS, UNCONFIRMED, starshipitListPage } from '../../transport';
+import { LIMITS, UNCONFIRMED, starshipitListPage } from '../../../transport';
+import { fetchOrder, findOrderByNumber } from '../lookup';
 import { isWholeOrder } from './compare';
-import { fetchOrder, findOrderByNumber } from './lookup';
 
 /** What one lookup by order number costs (a search, then the order read in full or, found by neither, the archived summary). */
 const LOOKUP_COST = 2;

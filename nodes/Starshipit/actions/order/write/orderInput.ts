@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { collectionOf, readerOf } from '../../helpers/parameters';
-import { orderNamed, validateInput, type ListContext } from '../../validation/validate';
-import { DESTINATION_EXTRAS, nodeHomeCountry, ORDER_EXTRAS, withAuthorityToLeave, withStarshipitNames } from './fields';
-import { itemsFromList, metadataFromList, NO_ROWS_PROBLEM, packagesOfItem, writtenExpression, type RowsRead } from './lists';
+import { collectionOf, readerOf } from '../../../helpers/parameters';
+import { orderNamed, validateInput, type ListContext } from '../../../validation/validate';
+import { DESTINATION_EXTRAS, nodeHomeCountry, ORDER_EXTRAS, withAuthorityToLeave, withStarshipitNames } from '../fields';
+import { itemsFromList, metadataFromList, NO_ROWS_PROBLEM, packagesOfItem, writtenExpression, type RowsRead } from '../lists';
+import { itemRows, rows, withoutBlanks } from '../rows';
+import { orderSchema } from '../schema';
 import { readOrderJson } from './orderJson';
-import { itemRows, rows, withoutBlanks } from './rows';
-import { orderSchema } from './schema';
 
 /**
  * One item's new order, read from the node's fields (or from JSON) and checked before anything is

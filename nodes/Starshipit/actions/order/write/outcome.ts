@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { UNCONFIRMED } from '../../transport';
-import { plainText } from '../../validation/validate';
+import { UNCONFIRMED } from '../../../transport';
+import { plainText } from '../../../validation/validate';
 import { differences } from './compare';
 
 /**

@@ -1,4 +1,4 @@
-import { LIMITS } from '../../transport';
+import { LIMITS } from '../../../transport';
 
 /** A list cut into the batches of 50 Starshipit takes in one import or bulk update. */
 export function batchesOf<T>(list: T[], size: number = LIMITS.importBatchSize): T[][] {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fieldLabel } from '../../validation/validate';
-import { isInternational } from './schema';
+import { fieldLabel } from '../../../validation/validate';
+import { isInternational } from '../schema';
 
 /**
  * Whether Starshipit holds an order with the values sent: the fields sent that it holds otherwise,

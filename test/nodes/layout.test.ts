@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'fs';
+import { dirname, join, relative, resolve } from 'path';
+
+/**
+ * The folders' one rule: an operation file (`*.operation.ts`) holds one operation's description and
+ * `execute`, and is read only by its resource's `index.ts`. Shared code lives in modules named for
+ * what they do (e.g. `actions/order/write/`), never in an operation file another file reaches into.
+ */
+
+const ROOT = resolve(__dirname, '../..');
+const NODES = join(ROOT, 'nodes');
+
+function sourceFiles(folder: string): string[] {
+	return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(folder, entry.name);
+		if (entry.isDirectory()) return sourceFiles(path);
+		return entry.name.endsWith('.ts') ? [path] : [];
+	});
+}
+
+/** The files one file imports or re-exports from, relative imports only, resolved to a path without extension. */
+function importsOf(file: string): string[] {
+	const text = readFileSync(file, 'utf8');
+	const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/g), ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)];
+	return specifiers.map((match) => match[1]).filter((specifier) => specifier.startsWith('.')).map((specifier) => resolve(dirname(file), specifier).replace(/\.ts$/, ''));
+}
+
+const isOperation = (path: string) => /\.operation(\.ts)?$/.test(path);
+const name = (path: string) => relative(ROOT, path).replace(/\.ts$/, '');
+
+const edges = sourceFiles(NODES).flatMap((file) => importsOf(file).map((target) => ({ from: file, to: target })));
+
+describe('the layout of nodes/', () => {
+	it('reads the import lines it checks (a parser that finds nothing would pass anything)', () => {
+		const fromIndex = edges.filter((edge) => edge.from.endsWith(join('actions', 'order', 'index.ts')) && isOperation(edge.to));
+		expect(fromIndex.length).toBeGreaterThan(10);
+	});
+
+	it('no operation file imports another operation file', () => {
+		const crossings = edges.filter((edge) => isOperation(edge.from) && isOperation(edge.to)).map((edge) => `${name(edge.from)} imports ${name(edge.to)}`);
+		expect(crossings).toEqual([]);
+	});
+
+	it("an operation file is imported only by its own resource's index.ts", () => {
+		const reachedInto = edges
+			.filter((edge) => isOperation(edge.to) && !(edge.from.endsWith('index.ts') && dirname(edge.from) === dirname(edge.to)))
+			.map((edge) => `${name(edge.from)} imports ${name(edge.to)}`);
+		expect(reachedInto).toEqual([]);
+	});
+});
