@@ -3,9 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { LIMITS, starshipitRequestAllItems } from '../Starshipit/transport';
 import { currentWalk, eventsSince, MAX_PAGES_PER_POLL, recordProgress, type PollState } from './cursor';
-import { normaliseTrackingEvent } from '../StarshipitTrigger/normalise';
+import { normaliseTrackingEvent, recordSeenByPoll, shipmentKey } from '../shared/tracking';
 import { EVENTS, isEvent, type PollEvent } from './events';
-import { recordSeenByPoll } from '../StarshipitTrigger/shared-tracking';
 import { forgetUnneeded, rememberValue } from './seen';
 import { readWalk } from './walk';
 import { pollWritebackFailures } from './writeback';
@@ -91,11 +90,11 @@ export class StarshipitPollTrigger implements INodeType {
 	}
 }
 
-/** What this poll read of each shipment, for a webhook trigger in the same workflow (shared-tracking.ts). */
+/** What this poll read of each shipment, for a webhook trigger in the same workflow (shared/tracking/seen-by-poll.ts). */
 function shareWithWebhookTrigger(global: IDataObject, rows: IDataObject[], now: number): void {
 	for (const row of rows) {
-		const { order_number, tracking_number, status } = normaliseTrackingEvent(row);
-		recordSeenByPoll(global, `${String(order_number ?? '')}|${String(tracking_number ?? '')}`, String(status), now);
+		const event = normaliseTrackingEvent(row);
+		recordSeenByPoll(global, shipmentKey(event), String(event.status), now);
 	}
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { AnnouncedMemory } from '../StarshipitTrigger/announced-memory';
+import type { AnnouncedMemory } from '../shared/tracking';
 
 /** Lists are asked from a little before the last poll, so a clock skew or a late write is never missed. */
 export const OVERLAP_MS = 5 * 60_000;
@@ -32,12 +32,10 @@ export interface PollState extends IDataObject {
 	cursor?: string;
 	/** A walk the page cap cut short. */
 	walk?: Walk;
-	/** What was announced per order (announced-memory.ts). */
+	/** What was announced per order (shared/tracking/announced-memory.ts). */
 	announced?: AnnouncedMemory;
 	/** Orders read in the last complete walk. */
 	lastWalkRead?: number;
-	/** The memory kept before it (order → value); moved into `announced` on the first poll. */
-	seen?: Record<string, { value: string; at: number }>;
 }
 
 /** What one poll read of its walk. */

@@ -3,11 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { EndpointName } from '../Starshipit/transport';
 import type { Previously } from './seen';
 import { UNCONFIRMED } from '../Starshipit/transport/api-reference';
-import { toSeconds } from '../StarshipitTrigger/announced-memory';
-import { parseUtc } from '../StarshipitTrigger/dates';
-import { normaliseTrackingEvent } from '../StarshipitTrigger/normalise';
-
-export { parseUtc };
+import { normaliseTrackingEvent, parseUtc, toSeconds } from '../shared/tracking';
 
 export interface PollEvent {
 	/** The list to read. */

@@ -1,4 +1,4 @@
-import { forgetBeyond, MAX_ENTRIES, recall, remember, toSeconds, type AnnouncedMemory } from '../StarshipitTrigger/announced-memory';
+import { forgetBeyond, MAX_ENTRIES, recall, remember, toSeconds, type AnnouncedMemory } from '../shared/tracking';
 import type { PollState } from './cursor';
 
 /** What the trigger knew of an order before this read. */
@@ -26,14 +26,9 @@ export function rememberValue(state: PollState, orderKey: string, value: string,
 	return floorTime !== undefined && floorTime <= (memory.floor ?? -Infinity) ? 'announced' : 'unknown';
 }
 
-/** The memory, moved over from a state saved before it (`seen`: order → value), values kept. */
-export function memoryOf(state: PollState): AnnouncedMemory {
-	if (!state.announced) {
-		state.announced = {};
-		for (const [key, entry] of Object.entries(state.seen ?? {})) remember(state.announced, key, entry.value, 0);
-		delete state.seen;
-	}
-	return state.announced;
+/** The memory in the trigger's state, made on the first poll. */
+function memoryOf(state: PollState): AnnouncedMemory {
+	return (state.announced ??= {});
 }
 
 /**

@@ -1,11 +1,9 @@
 import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { AnnouncedMemory } from './announced-memory';
+import { normaliseTrackingEvent, seenByPoll, TRACKING_STATUSES, type AnnouncedMemory } from '../shared/tracking';
 import { isRepeat, trackingUpdateOf } from './dedupe';
-import { normaliseTrackingEvent, TRACKING_STATUSES } from './normalise';
 import { joinProcessMemory } from './process-memory';
-import { seenByPoll } from './shared-tracking';
 import { assertUsableUrlToken, checkWebhookCredential, isJsonObject, refusal } from './guards';
 
 export class StarshipitTrigger implements INodeType {
@@ -130,8 +128,8 @@ function answer(this: IWebhookFunctions, status: number, message: string): IWebh
 	return { noWebhookResponse: true };
 }
 
-/** On unless turned off; `dedupeMinutes: 0` is how workflows saved before Ignore Repeats turned it off. */
-const ignoresRepeats = (options: IDataObject) => options.ignoreRepeats !== false && options.dedupeMinutes !== 0;
+/** On unless turned off. */
+const ignoresRepeats = (options: IDataObject) => options.ignoreRepeats !== false;
 
 function passesFilters(this: IWebhookFunctions, payload: IDataObject): boolean {
 	const statuses = this.getNodeParameter('statuses', []) as string[];

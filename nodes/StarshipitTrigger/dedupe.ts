@@ -1,11 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isNotNewer, remember, toSeconds, type AnnouncedMemory } from './announced-memory';
-import { parseUtc } from './dates';
+import { isNotNewer, parseUtc, remember, shipmentKey, toSeconds, type AnnouncedMemory } from '../shared/tracking';
 
 /** One tracking update as the repeat check sees it: which shipment, what it says, when it happened. */
 export interface TrackingUpdate {
-	/** Order and tracking number: a redone label is a new shipment. */
+	/** Order and tracking number (shipmentKey): a redone label is a new shipment. */
 	shipment: string;
 	status: string;
 	/** Seconds, when the update carries a time. */
@@ -15,7 +14,7 @@ export interface TrackingUpdate {
 export function trackingUpdateOf(payload: IDataObject): TrackingUpdate {
 	const time = parseUtc(payload.last_updated_date);
 	return {
-		shipment: `${String(payload.order_number ?? '')}|${String(payload.tracking_number ?? '')}`,
+		shipment: shipmentKey(payload),
 		status: String(payload.tracking_status ?? ''),
 		time: time === undefined ? undefined : toSeconds(time),
 	};
@@ -24,7 +23,7 @@ export function trackingUpdateOf(payload: IDataObject): TrackingUpdate {
 /**
  * Whether this update was announced already (or an update newer than it was) by this trigger, or its
  * status of its shipment was read by a poll trigger in the same workflow (`seenByPoll`, see
- * shared-tracking.ts). Records it when it is new. Starshipit sends no event id, so "newer" is by the
+ * shared/tracking/seen-by-poll.ts). Records it when it is new. Starshipit sends no event id, so "newer" is by the
  * update's own time.
  */
 export function isRepeat(memory: AnnouncedMemory, update: TrackingUpdate, seenByPoll?: (shipment: string, status: string) => boolean, now = Date.now()): boolean {

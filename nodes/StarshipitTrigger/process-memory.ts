@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 
-import type { AnnouncedMemory } from './announced-memory';
+import type { AnnouncedMemory } from '../shared/tracking';
 import { recordAnnounced, type TrackingUpdate } from './dedupe';
 
 /**

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'fs';
-import { dirname, join, relative, resolve } from 'path';
+import { dirname, join, relative, resolve, sep } from 'path';
 
 /**
  * The folders' one rule: an operation file (`*.operation.ts`) holds one operation's description and
@@ -46,5 +46,25 @@ describe('the layout of nodes/', () => {
 			.filter((edge) => isOperation(edge.to) && !(edge.from.endsWith('index.ts') && dirname(edge.from) === dirname(edge.to)))
 			.map((edge) => `${name(edge.from)} imports ${name(edge.to)}`);
 		expect(reachedInto).toEqual([]);
+	});
+});
+
+/** The two triggers share only through a module below both (nodes/shared/tracking/), never sideways. */
+describe('the triggers share downward', () => {
+	const WEBHOOK = join(NODES, 'StarshipitTrigger');
+	const POLL = join(NODES, 'StarshipitPollTrigger');
+	const inside = (path: string, folder: string) => path.startsWith(folder + sep);
+	const crossings = (from: string, to: string) => edges.filter((edge) => inside(edge.from, from) && inside(edge.to, to)).map((edge) => `${name(edge.from)} imports ${name(edge.to)}`);
+
+	it('reads the import lines of both triggers (each reaches outside its folder)', () => {
+		for (const folder of [WEBHOOK, POLL]) expect(edges.filter((edge) => inside(edge.from, folder) && !inside(edge.to, folder)).length).toBeGreaterThan(0);
+	});
+
+	it("the poll trigger imports nothing from the webhook trigger's folder", () => {
+		expect(crossings(POLL, WEBHOOK)).toEqual([]);
+	});
+
+	it("the webhook trigger imports nothing from the poll trigger's folder", () => {
+		expect(crossings(WEBHOOK, POLL)).toEqual([]);
 	});
 });

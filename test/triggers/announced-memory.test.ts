@@ -2,7 +2,7 @@
  * The memory both triggers keep of what they announced: bounded, never re-announcing what it forgot,
  * and with the same work per event however full it is.
  */
-import { isNotNewer, MAX_ENTRIES, remember, type AnnouncedMemory } from '../../nodes/StarshipitTrigger/announced-memory';
+import { isNotNewer, MAX_ENTRIES, remember, type AnnouncedMemory } from '../../nodes/shared/tracking/announced-memory';
 import { isRepeat, type TrackingUpdate } from '../../nodes/StarshipitTrigger/dedupe';
 
 const DAY_SECONDS = 24 * 3600;

@@ -1,4 +1,5 @@
-import { EVENTS, isEvent, parseUtc } from '../../nodes/StarshipitPollTrigger/events';
+import { parseUtc } from '../../nodes/shared/tracking/dates';
+import { EVENTS, isEvent } from '../../nodes/StarshipitPollTrigger/events';
 
 const AT = Date.UTC(2026, 5, 1, 7, 29, 7);
 

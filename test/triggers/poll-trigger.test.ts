@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { MAX_PAGES_PER_POLL } from '../../nodes/StarshipitPollTrigger/cursor';
-import { MAX_ENTRIES } from '../../nodes/StarshipitTrigger/announced-memory';
+import { MAX_ENTRIES } from '../../nodes/shared/tracking/announced-memory';
 import { sandboxCredentials } from '../harness/sandbox-credentials';
 import { poll, triggerWorkflow } from '../harness/trigger-contexts';
 import { useSandbox } from '../harness/use-sandbox';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Expression, type IDataObject, type INode } from 'n8n-workflow';
 
-import { normaliseTrackingEvent } from '../../nodes/StarshipitTrigger/normalise';
+import { normaliseTrackingEvent } from '../../nodes/shared/tracking/normalise';
 import { poll, serveWebhook, triggerWorkflow, TRIGGER_CREDENTIALS } from '../harness/trigger-contexts';
 import { useSandbox } from '../harness/use-sandbox';
 import { SEED } from '../sandbox';

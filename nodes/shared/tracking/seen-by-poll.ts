@@ -20,6 +20,7 @@ const KEY = 'starshipitTrackingSeenByPoll';
 /** Each entry is one status of one shipment: a few thousand keep the last hours of a busy account. */
 const MAX_SEEN = 5_000;
 
+/** `shipment`: shipmentKey (normalise.ts), the same for a webhook payload and a list row. */
 const entryKey = (shipment: string, status: string) => `${shipment}|${status}`;
 
 /** Whether a poll trigger in this workflow has read this status of this shipment. */

@@ -21,8 +21,11 @@ export function normaliseTrackingEvent(source: IDataObject): IDataObject {
 	};
 }
 
-/** Starshipit sends no event id: the same order, tracking number, status and time is the same event. */
-export const eventKey = (payload: IDataObject) =>
-	[payload.order_number, payload.tracking_number, payload.tracking_status, payload.last_updated_date].map((part) => String(part ?? '')).join('|');
+/**
+ * Which shipment a tracking event is about, from a webhook payload or a list row (both name these two
+ * fields alike): the order and its tracking number, as a redone label is a new shipment. Both triggers
+ * key their memories with it, so the webhook trigger finds what a poll trigger read (seen-by-poll.ts).
+ */
+export const shipmentKey = (event: IDataObject) => `${String(event.order_number ?? '')}|${String(event.tracking_number ?? '')}`;
 
 export const TRACKING_STATUSES = ['AttemptedDelivery', 'AwaitingCollection', 'Cancelled', 'Delivered', 'Dispatched', 'Exception', 'InTransit', 'OutForDelivery', 'PickupInStore', 'Printed'];
