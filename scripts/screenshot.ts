@@ -2,8 +2,9 @@
  * `npm run screenshot` (with `npm start` running): logs in to the demo n8n in Debian's headless Chromium
  * (package `chromium`), presses the big "Execute workflow" button of each template as a new user would and checks
  * that it runs the sample data at once (no "waiting for trigger event", a successful run in n8n's executions),
- * then saves the pattern-2 workflow, after its run, to docs/. Exits non-zero if a template does not run green.
- * TEMPLATES=2,3 checks only those (and skips the node panel); TEMPLATES=none only the node panel.
+ * then saves the pattern-2 and WooCommerce (8) workflows, after their runs, to docs/. Exits non-zero if a template
+ * does not run green. TEMPLATES=2,3 checks only those (and skips the node panel); TEMPLATES=none only the node panel.
+ * Template 9 is not in the default list: the demo has no Shopify store, so it waits for a Shopify credential.
  */
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -12,7 +13,11 @@ import { DEMO_OWNER } from './demo-owner';
 
 const base = `http://127.0.0.1:${process.env.N8N_PORT ?? 5678}`;
 const only = process.env.TEMPLATES;
-const templates = only === 'none' ? [] : (only ?? '1,2,3,4,5,6').split(',').map((number) => `starshipitTpl${number.trim()}`);
+/** Template number to workflow id (template 8's id names its shop). */
+const workflowIdOf = (number: string) => (number === '8' ? 'starshipitWoo8' : `starshipitTpl${number}`);
+const templates = only === 'none' ? [] : (only ?? '0,1,2,3,4,5,6,7,8').split(',').map((number) => workflowIdOf(number.trim()));
+/** The workflows saved to docs/ after their first click. */
+const SAVED: Record<string, string> = { starshipitTpl2: 'starshipit-nodes-in-n8n.png', starshipitWoo8: 'template-8-woocommerce-in-n8n.png' };
 
 /** The newest run of a workflow, from n8n's executions list (the browser's own session). */
 async function latestRun(page: Page, workflowId: string): Promise<{ id: string; status: string } | undefined> {
@@ -70,9 +75,9 @@ void (async () => {
 		const outcome = await firstClick(page, workflowId);
 		console.log(`${workflowId}: first click ${outcome}`);
 		if (outcome !== 'ok') failed += 1;
-		if (workflowId === 'starshipitTpl2') {
+		if (SAVED[workflowId]) {
 			await page.waitForTimeout(1500);
-			const file = join(__dirname, '..', 'docs', 'starshipit-nodes-in-n8n.png');
+			const file = join(__dirname, '..', 'docs', SAVED[workflowId]);
 			await page.screenshot({ path: file });
 			console.log(`Saved ${file}`);
 		}
