@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, errorItem } from '../helpers/items';
+import { asNodeError } from '../helpers/items';
 import { checkRecordId } from '../validation/checks';
 import { itemInput } from '../validation/read';
+import { errorItem } from './failures/mark';
 
 /**
  * One request for all input items (labels for many orders, packing slips, manifests): each item names

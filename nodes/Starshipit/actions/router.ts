@@ -1,26 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { addressBookResource } from './addressBook';
-import { labelResource } from './label';
-import { manifestResource } from './manifest';
-import { orderResource } from './order';
-import { productResource } from './product';
-import { rateResource } from './rate';
-import { replayResource } from './replay';
-import { withSupportFields, withSupportFieldsOnError } from './replay/support-fields';
-import { trackingResource } from './tracking';
+import { failedRequestResource } from './failedRequest';
+import { withSupportFields, withSupportFieldsOnError } from './failures/support-fields';
+import { operationResources } from './operations';
 import type { ResourceModule } from './types';
 
 export const resources: Record<string, ResourceModule> = {
-	order: orderResource,
-	product: productResource,
-	rate: rateResource,
-	label: labelResource,
-	manifest: manifestResource,
-	tracking: trackingResource,
-	addressBook: addressBookResource,
-	failedRequest: replayResource(() => resources),
+	...operationResources,
+	failedRequest: failedRequestResource,
 };
 
 /** Picks the operation the user chose and runs it over all input items. */

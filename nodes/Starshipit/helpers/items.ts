@@ -1,28 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { plainText } from '../validation/validate';
-
-/** The error behind each failed item, so the router can complete its support fields once, for every operation. */
-// Keyed by the item's json, which survives `{ ...errorItem(...), pairedItem }` copies.
-const failures = new WeakMap<IDataObject, Error>();
-
-/** The error a failed item stands for, or undefined for a successful item. */
-export function failureOf(item: INodeExecutionData): Error | undefined {
-	return failures.get(item.json);
-}
-
-/** The item n8n shows in place of a failed one when "Continue On Fail" is on. */
-export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	const { description, context } = error as Error & { description?: string; context?: IDataObject };
-	// Item data is text: the editor's <br> line breaks become newlines.
-	if (description) json.description = plainText(description);
-	if (context?.supportContext) json.supportContext = context.supportContext;
-	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
-	failures.set(json, error);
-	return item;
-}
+// The error item carries the failed-item mark the router completes (actions/failures/).
+import { errorItem } from '../actions/failures/mark';
 
 /** Wraps whatever was thrown so n8n can show it against the right item. */
 export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): Error {

@@ -10,6 +10,7 @@ import { createContactFields, readContact } from './fields';
 export const createContactOperation: OperationModule = {
 	description: createContactFields,
 	writes: true,
+	action: 'create',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const input = itemInput.call(this, itemIndex);

@@ -9,6 +9,7 @@ import { contactId, contactLocator } from './lookup';
 export const deleteContactOperation: OperationModule = {
 	description: [contactLocator],
 	writes: true,
+	action: 'delete',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const id = contactId.call(this, itemIndex);

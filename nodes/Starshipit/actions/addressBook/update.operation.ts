@@ -13,6 +13,7 @@ import { contactId, contactLocator, findContact } from './lookup';
 export const updateContactOperation: OperationModule = {
 	description: [contactLocator, updateContactFields],
 	writes: true,
+	action: 'update',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const id = contactId.call(this, itemIndex);

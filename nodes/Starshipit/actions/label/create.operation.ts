@@ -1,17 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
+import { binaryOptions } from '../../descriptions/files';
+import { orderLocator } from '../../descriptions/orderLocator';
+import { packagesField } from '../../descriptions/packages';
 import { runPerItem } from '../../helpers/items';
+import { credentialHomeCountry, nodeHomeCountry } from '../../transport';
 import { itemInput } from '../../validation/read';
 import { validateInput } from '../../validation/validate';
 import { readOrderChanges } from '../order/changes';
-import { credentialHomeCountry, nodeHomeCountry, packagesField } from '../order/fields';
 import { packagesOfItem, packagesSourceFields } from '../order/lists';
-import { fetchOrder, orderLocator, orderReference, type OrderReference } from '../order/lookup';
 import { packageSchema } from '../order/schema';
+import { fetchOrder, orderReference, type OrderReference } from '../orderReads';
 import type { OperationModule } from '../types';
 import { assertAddressReady, assertCustomsReady } from './customs';
-import { binaryOptions } from './document';
 import { labelFailedAfter, refuseIfPrinted, refuseUpdate, updateOrder, updateOrderFirstField, withChanges } from './orderUpdate';
 import { bookLabel, labelItem } from './shipment';
 
@@ -93,6 +95,7 @@ async function createLabel(this: IExecuteFunctions, itemIndex: number): Promise<
 export const createLabelOperation: OperationModule = {
 	description,
 	writes: true,
+	action: 'label',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => await createLabel.call(this, itemIndex));
 	},

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, errorItem } from '../../helpers/items';
+import { binaryOptions } from '../../descriptions/files';
+import { asNodeError } from '../../helpers/items';
 import { starshipitRequest, UNCONFIRMED } from '../../transport';
 import { batchOrderIdField, runBatch, type BatchEntry } from '../batch';
-import { fetchOrder } from '../order/lookup';
+import { errorItem } from '../failures/mark';
+import { fetchOrder } from '../orderReads';
 import type { OperationModule } from '../types';
-import { binaryOptions } from './document';
 import { labelItem, reprintLabel } from './shipment';
 
 /** The batch answer's label files, as the single-order answer holds them (`labels`, `label_types`). */
@@ -42,6 +43,7 @@ export const createManyLabelsOperation: OperationModule = {
 		...binaryOptions('label'),
 	],
 	writes: true,
+	action: 'label',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runBatch.call(this, items, async (entries) => {
 			const body = await starshipitRequest.call(this, {

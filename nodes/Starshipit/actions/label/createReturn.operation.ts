@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { binaryOptions } from '../../descriptions/files';
+import { orderLocator } from '../../descriptions/orderLocator';
 import { runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
-import { orderLocator, resolveOrder } from '../order/lookup';
+import { resolveOrder } from '../orderReads';
 import type { OperationModule } from '../types';
-import { binaryOptions } from './document';
 import { labelFailedAfter } from './orderUpdate';
 import { bookLabel, labelItem } from './shipment';
 
@@ -24,6 +25,7 @@ const shipmentKind: INodeProperties = {
 export const createReturnLabelOperation: OperationModule = {
 	description: [orderLocator, shipmentKind, ...binaryOptions('label')],
 	writes: true,
+	action: 'label',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			// The clone needs the Starshipit ID; the original is usually printed or shipped, which a plain lookup misses.

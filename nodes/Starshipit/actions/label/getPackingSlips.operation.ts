@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { documentsItem } from '../../helpers/documents';
 import { starshipitRequest } from '../../transport';
 import { batchOrderIdField, runBatch } from '../batch';
 import type { OperationModule } from '../types';
-import { documentsItem } from './document';
 
 const description: INodeProperties[] = [
 	batchOrderIdField('The Starshipit order ID of each input item (for example from Order > Get Many). All input orders go in one PDF.'),

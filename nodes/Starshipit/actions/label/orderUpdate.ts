@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { orderChangeOptions } from '../order/changes';
-import { fetchOrder, type OrderReference } from '../order/lookup';
-import { putOrderUpdate, withRowsReplaced } from '../order/write/update';
 import { asLines } from '../../validation/validate';
+import { orderChangeOptions } from '../order/changes';
+import { putOrderUpdate, withRowsReplaced } from '../order/write/update';
+import { fetchOrder, type OrderReference } from '../orderReads';
 
 /**
  * "Update Order First" on Label > Create: the changes Order > Update offers, sent with PUT /api/orders

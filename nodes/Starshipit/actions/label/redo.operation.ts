@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { binaryOptions } from '../../descriptions/files';
+import { orderLocator } from '../../descriptions/orderLocator';
 import { runPerItem } from '../../helpers/items';
 import { starshipitRequest, UNCONFIRMED } from '../../transport';
-import { orderLocator, resolveOrder } from '../order/lookup';
+import { resolveOrder } from '../orderReads';
 import type { OperationModule } from '../types';
-import { binaryOptions } from './document';
 import { labelFailedAfter } from './orderUpdate';
 import { bookLabel, labelItem, reprintLabel } from './shipment';
 
@@ -27,6 +28,7 @@ async function printedOrder(this: IExecuteFunctions, itemIndex: number): Promise
 export const redoLabelOperation: OperationModule = {
 	description: [orderLocator, ...binaryOptions('label')],
 	writes: true,
+	action: 'label',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const original = await printedOrder.call(this, itemIndex);

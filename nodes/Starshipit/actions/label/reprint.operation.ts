@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { binaryOptions } from '../../descriptions/files';
+import { orderLocator } from '../../descriptions/orderLocator';
 import { runPerItem } from '../../helpers/items';
-import { orderLocator, orderReference } from '../order/lookup';
+import { orderReference } from '../orderReads';
 import type { OperationModule } from '../types';
-import { binaryOptions } from './document';
 import { labelItem, reprintLabel } from './shipment';
 
 /** `reprint: true` returns the labels Starshipit already made and books nothing, so read-only mode allows it. */

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { documentsItem } from '../../helpers/documents';
 import { starshipitRequest } from '../../transport';
-import { withoutBlanks } from '../order/fields';
-import { fetchOrder, type OrderReference } from '../order/lookup';
-import { documentsItem } from './document';
+import { withoutBlanks } from '../order/rows';
+import { fetchOrder, type OrderReference } from '../orderReads';
 
 /** The label answer, flattened: the first tracking number on its own for easy mapping. */
 export function shipmentFacts(body: IDataObject): IDataObject {

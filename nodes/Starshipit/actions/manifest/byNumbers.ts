@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError, errorItem } from '../../helpers/items';
+import { documentsItem } from '../../helpers/documents';
+import { asNodeError } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { itemInput } from '../../validation/read';
-import { documentsItem } from '../label/document';
+import { errorItem } from '../failures/mark';
 
 /** Manifest > Create, "These Tracking or Order Numbers": `POST /api/manifests/shipments`. */
 export const manifestByNumbersFields: INodeProperties[] = [

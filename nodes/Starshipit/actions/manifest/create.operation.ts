@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError, errorItem } from '../../helpers/items';
+import { binaryOptions } from '../../descriptions/files';
+import { documentsItem } from '../../helpers/documents';
+import { asNodeError } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
-import { readOrderIds } from '../batch';
-import { binaryOptions, documentsItem } from '../label/document';
-import { manifestByNumbers, manifestByNumbersFields } from './byNumbers';
 import { itemInput } from '../../validation/read';
+import { readOrderIds } from '../batch';
+import { errorItem } from '../failures/mark';
 import type { OperationModule } from '../types';
+import { manifestByNumbers, manifestByNumbersFields } from './byNumbers';
 
 const description: INodeProperties[] = [
 	{
@@ -58,6 +60,7 @@ async function manifestOrders(this: IExecuteFunctions, items: INodeExecutionData
 export const createManifestOperation: OperationModule = {
 	description,
 	writes: true,
+	action: 'manifest',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		if (this.getNodeParameter('manifestBy', 0) === 'orders') return await manifestOrders.call(this, items);
 		if (this.getNodeParameter('manifestBy', 0) === 'numbers') return await manifestByNumbers.call(this, items);

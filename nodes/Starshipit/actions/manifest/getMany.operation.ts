@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { documentsItem } from '../../helpers/documents';
 import { runPerItem } from '../../helpers/items';
 import { returnAllAndLimit } from '../../helpers/paging';
 import { LIMITS, starshipitRequest, starshipitRequestAllItems } from '../../transport';
-import { documentsItem } from '../label/document';
 import { listLimit } from '../../validation/read';
 import type { OperationModule } from '../types';
 

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, errorItem, withItemNamed } from '../../helpers/items';
+import { orderLocator } from '../../descriptions/orderLocator';
+import { asNodeError, withItemNamed } from '../../helpers/items';
 import { readCredentials, readTargetAccountKey, starshipitErrorText, starshipitRequest, targetAccountName, UNCONFIRMED } from '../../transport';
+import { errorItem } from '../failures/mark';
+import { fetchOrder, findArchivedOrder, orderReference, type OrderReference } from '../orderReads';
 import type { OperationModule } from '../types';
-import { fetchOrder, findArchivedOrder, orderLocator, orderReference, type OrderReference } from './lookup';
 
 const description: INodeProperties[] = [
 	{
@@ -150,6 +152,7 @@ async function assignAll(this: IExecuteFunctions, entries: Entry[], accountKeys:
 export const assignOrdersOperation: OperationModule = {
 	description,
 	writes: true,
+	action: 'update',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const accountKeys = await keys.call(this);
 		const outcomes = new Map<number, INodeExecutionData | Error>();

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod/v4';
 
 import { validateInput } from '../../validation/validate';
-import { itemRowsField, itemRows, orderFields, packageRows, packageRowsField, withAuthorityToLeave, withoutBlanks, withStarshipitNames } from './fields';
+import { itemRowsField, itemRows, orderFields, packageRows, packageRowsField, withAuthorityToLeave, withStarshipitNames } from './fields';
 import { itemsFromList, listChangeOptions, packagesFromList, writtenExpression, type RowsRead } from './lists';
+import { withoutBlanks } from './rows';
 import { addressSchema, itemSchema, orderFieldRules, packageSchema } from './schema';
 
 /**

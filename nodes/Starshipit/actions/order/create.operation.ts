@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
+import { credentialHomeCountry } from '../../transport';
 import type { OperationModule } from '../types';
-import { credentialHomeCountry, orderFields } from './fields';
+import { orderFields } from './fields';
 import { differences, isWholeOrder } from './write/compare';
 import { createOrder } from './write/create';
 import { validOrder } from './write/orderInput';
@@ -22,6 +23,7 @@ function assertStoredAsSent(this: IExecuteFunctions, stored: IDataObject, order:
 export const createOrderOperation: OperationModule = {
 	description: orderFields,
 	writes: true,
+	action: 'create',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const homeCountry = await credentialHomeCountry.call(this);
 		refuseRepeatsBeforeSending.call(this, items);

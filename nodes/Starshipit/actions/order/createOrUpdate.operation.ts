@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/items';
-import { UNCONFIRMED } from '../../transport';
+import { credentialHomeCountry, UNCONFIRMED } from '../../transport';
+import { fetchOrder, findOrderByNumber } from '../orderReads';
 import type { OperationModule } from '../types';
-import { credentialHomeCountry, orderFields } from './fields';
-import { fetchOrder, findOrderByNumber } from './lookup';
+import { orderFields } from './fields';
 import { createOrder } from './write/create';
 import { orderNumberOf, validOrder } from './write/orderInput';
 import { failedOutcome, outcomeBeforeUpdate, outcomeOfWrite, verdictForRecord, type Outcome, type Verdict } from './write/outcome';
@@ -56,6 +56,7 @@ async function createOrUpdateOrder(this: IExecuteFunctions, itemIndex: number, h
 export const createOrUpdateOrderOperation: OperationModule = {
 	description: orderFields,
 	writes: true,
+	action: 'create',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const output: INodeExecutionData[] = [];
 		const homeCountry = await credentialHomeCountry.call(this);

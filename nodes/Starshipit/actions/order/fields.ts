@@ -1,10 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { NodeOperationError } from 'n8n-workflow';
-
-import { ORDER_METADATA, readCredentials, UNCONFIRMED } from '../../transport';
-import { checkCountry } from '../../validation/checks';
-import { checked } from '../../validation/read';
+import { packagesField } from '../../descriptions/packages';
+import { ORDER_METADATA, UNCONFIRMED } from '../../transport';
 import { itemsSourceFields, metadataListOption, packagesSourceFields } from './lists';
 
 export { itemRows, packageRows, rows, withoutBlanks } from './rows';
@@ -16,37 +13,6 @@ export { itemRows, packageRows, rows, withoutBlanks } from './rows';
  * literal, and n8n's scanner ignores eslint-disable comments: so each list is a named constant, in this order on
  * purpose. Only display names and hints may change here, never a `name` (saved workflows hold the names).
  */
-
-const metres = (displayName: string, name: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'number',
-	default: 0,
-	typeOptions: { minValue: 0, numberPrecision: 3 },
-	hint: 'In metres; 0 = not given',
-});
-
-/** A package's fields: weight first (every carrier needs it), then length × width × height. */
-const packageRowFields = (defaultWeight: number): INodeProperties[] => [
-	{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: defaultWeight, typeOptions: { minValue: 0, numberPrecision: 3 }, hint: 'In kilograms, above 0' },
-	metres('Length (M)', 'length'),
-	metres('Width (M)', 'width'),
-	metres('Height (M)', 'height'),
-];
-
-/** The Packages rows every operation that takes packages offers (orders, labels, rates), in kg and metres. */
-export function packagesField(description: string, defaultWeight: number): INodeProperties {
-	return {
-		displayName: 'Packages',
-		name: 'packages',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Package',
-		description,
-		options: [{ displayName: 'Package', name: 'package', values: packageRowFields(defaultWeight) }],
-	};
-}
 
 /** A line's fields: what it is, how many, what one is worth and weighs; then what customs needs. */
 const ITEM_ROW_FIELDS: INodeProperties[] = [
@@ -218,22 +184,3 @@ export function withStarshipitNames(values: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(values).map(([key, value]) => [UNCONFIRMED.orderFieldsByAnalogy[key] ?? key, value]));
 }
 
-/**
- * The country the merchant ships from when the node leaves Your Country empty: the credential's
- * optional Your Country, else AU (said in every customs error, so the default is never silent).
- */
-export async function credentialHomeCountry(this: IExecuteFunctions): Promise<string> {
-	const credentials = await readCredentials(this);
-	const found = checkCountry(credentials.homeCountry);
-	if (!found.ok) {
-		throw new NodeOperationError(this.getNode(), `Your Country in the Starshipit credential ${found.problem}`, {
-			description: 'Open the credential and enter the country you ship from as a code (AU) or a name (Australia), or leave it empty for AU. Nothing was sent to Starshipit.',
-		});
-	}
-	return found.value?.code ?? 'AU';
-}
-
-/** The home country set on the node, as a code; undefined when empty (the credential's or AU then applies). */
-export function nodeHomeCountry(this: IExecuteFunctions, value: unknown, itemIndex: number): string | undefined {
-	return checked(this.getNode(), itemIndex, 'Your Country', checkCountry(value), 'Enter the country you ship from, as a code (AU) or a name (Australia), or leave it empty.')?.code;
-}

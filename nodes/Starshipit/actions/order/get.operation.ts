@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { orderLocator } from '../../descriptions/orderLocator';
 import { outputFor, runPerItem } from '../../helpers/items';
 import { simplifyField, wantsSimplified } from '../../helpers/simplify';
+import { resolveOrder } from '../orderReads';
 import type { OperationModule } from '../types';
-import { orderLocator, resolveOrder } from './lookup';
 import { simplifyOrder } from './simplify';
 
 export const getOrderOperation: OperationModule = {

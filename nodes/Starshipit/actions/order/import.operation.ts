@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/items';
-import { LIMITS } from '../../transport';
+import { credentialHomeCountry, LIMITS } from '../../transport';
 import { asLines } from '../../validation/validate';
+import { markFailed } from '../failures/mark';
 import type { OperationModule } from '../types';
-import { credentialHomeCountry, orderFields } from './fields';
+import { orderFields } from './fields';
 import { batchesOf, forEachBatch } from './write/batches';
 import { updateOrdersInBulk, type OrderToUpdate } from './write/bulkUpdate';
 import { differences } from './write/compare';
@@ -73,7 +74,7 @@ function withoutRepeats(entries: Entry[], outcomes: Map<number, Outcome>): Entry
 		const earlier = first.get(number);
 		if (earlier === undefined) return first.set(number, itemIndex);
 		const { message, description } = repeatedOrderError(number, earlier, itemIndex);
-		outcomes.set(itemIndex, { outcome: 'failed', order_number: number, error: `${message}. ${description}` });
+		outcomes.set(itemIndex, markFailed({ outcome: 'failed', order_number: number, error: `${message}. ${description}` }));
 		return false;
 	});
 }
@@ -126,8 +127,8 @@ async function settleExisting(this: IExecuteFunctions, entries: Existing[], outc
 			outcomes.set(itemIndex, outcomeOfWrite(verdict, number, 'created'));
 			continue;
 		}
-		if (!updateExisting(itemIndex)) outcomes.set(itemIndex, { outcome: 'failed', order_number: number, error: message || `Order ${number} already exists` });
-		else if (!stored) outcomes.set(itemIndex, { outcome: 'failed', order_number: number, error: `Starshipit refused the order (${message}) and no existing order has that number` });
+		if (!updateExisting(itemIndex)) outcomes.set(itemIndex, markFailed({ outcome: 'failed', order_number: number, error: message || `Order ${number} already exists` }));
+		else if (!stored) outcomes.set(itemIndex, markFailed({ outcome: 'failed', order_number: number, error: `Starshipit refused the order (${message}) and no existing order has that number` }));
 		else {
 			const before = outcomeBeforeUpdate(stored, order);
 			if (before) outcomes.set(itemIndex, before);
@@ -140,6 +141,7 @@ async function settleExisting(this: IExecuteFunctions, entries: Existing[], outc
 export const importOrdersOperation: OperationModule = {
 	description,
 	writes: true,
+	action: 'create',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const outcomes = new Map<number, Outcome>();
 		const homeCountry = await credentialHomeCountry.call(this);

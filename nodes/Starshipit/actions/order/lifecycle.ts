@@ -1,18 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { orderLocator } from '../../descriptions/orderLocator';
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest, type EndpointName } from '../../transport';
+import { orderReference, resolveOrder, type OrderStatus } from '../orderReads';
 import type { OperationModule } from '../types';
-import { orderLocator, orderReference, resolveOrder, type OrderStatus } from './lookup';
 
 /**
  * Delete, Archive and Restore: find the order (looking first where such an order usually is), then one
- * call with its ID in the query string.
+ * call with its ID in the query string. Each operation file names its own action.
  */
-export function orderLifecycleOperation(endpoint: EndpointName, outcome: 'deleted' | 'archived' | 'restored', likeliest: OrderStatus): OperationModule {
+export function orderLifecycleOperation(endpoint: EndpointName, outcome: 'deleted' | 'archived' | 'restored', likeliest: OrderStatus, action: 'delete' | 'archive' | 'restore'): OperationModule {
 	return {
 		description: [orderLocator],
 		writes: true,
+		action,
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await runPerItem.call(this, items, async (itemIndex) => {
 				// An archived order can be found by number only (the archived summary is not filtered on IDs);

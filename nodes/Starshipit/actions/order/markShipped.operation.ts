@@ -6,8 +6,8 @@ import { starshipitRequest, UNCONFIRMED, type AttemptFailure, type LandedCheck }
 import { cancelSignalOf, pause } from '../../transport/cancel';
 import { country, identity, required, requiredPostCode } from '../../validation/rules';
 import { orderNamed, validateInput } from '../../validation/validate';
+import { searchByOrderNumber } from '../orderReads';
 import type { OperationModule } from '../types';
-import { searchByOrderNumber } from './lookup';
 
 const description: INodeProperties[] = [
 	{
@@ -137,6 +137,7 @@ function newOrderId(body: IDataObject, trackingNumber: string): number | string 
 export const markShippedOperation: OperationModule = {
 	description,
 	writes: true,
+	action: 'create',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const input = readInput.call(this, itemIndex);

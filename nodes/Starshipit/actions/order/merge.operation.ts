@@ -5,8 +5,8 @@ import { runPerItem } from '../../helpers/items';
 import { starshipitRequest, UNCONFIRMED } from '../../transport';
 import { checkRecordId } from '../../validation/checks';
 import { itemInput } from '../../validation/read';
+import { fetchOrder } from '../orderReads';
 import type { OperationModule } from '../types';
-import { fetchOrder } from './lookup';
 
 const description: INodeProperties[] = [
 	{
@@ -96,6 +96,7 @@ async function readBack(this: IExecuteFunctions, plan: MergePlan, itemIndex: num
 export const mergeOrdersOperation: OperationModule = {
 	description,
 	writes: true,
+	action: 'update',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const plan = readPlan.call(this, itemIndex);

@@ -1,3 +1,3 @@
 import { orderLifecycleOperation } from './lifecycle';
 
-export const restoreOrderOperation = orderLifecycleOperation('ordersRestore', 'restored', 'Archived');
+export const restoreOrderOperation = orderLifecycleOperation('ordersRestore', 'restored', 'Archived', 'restore');

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, errorItem } from '../../helpers/items';
+import { asNodeError } from '../../helpers/items';
 import { starshipitRequest, UNCONFIRMED } from '../../transport';
 import { itemInput } from '../../validation/read';
+import { errorItem } from '../failures/mark';
 import type { OperationModule } from '../types';
 
 const description: INodeProperties[] = [
@@ -66,6 +67,7 @@ function readItem(this: IExecuteFunctions, itemIndex: number): { orderId: number
 export const setCarrierOperation: OperationModule = {
 	description,
 	writes: true,
+	action: 'update',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const results: INodeExecutionData[] = [];
 		const changes = new Map<string, CarrierChange>();

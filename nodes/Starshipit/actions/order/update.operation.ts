@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { orderLocator } from '../../descriptions/orderLocator';
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { asLines } from '../../validation/validate';
+import { orderFieldNamed, resolveOrder } from '../orderReads';
 import type { OperationModule } from '../types';
 import { orderChangeOptions, readOrderChanges } from './changes';
-import { orderFieldNamed, orderLocator, resolveOrder } from './lookup';
 import { putOrderUpdate, withRowsReplaced } from './write/update';
 
 
@@ -68,6 +69,7 @@ function rowMismatches(sent: IDataObject[], stored: IDataObject[], name: string)
 export const updateOrderOperation: OperationModule = {
 	description,
 	writes: true,
+	action: 'update',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const changes = changesOf.call(this, itemIndex);

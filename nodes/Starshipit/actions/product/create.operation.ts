@@ -22,6 +22,7 @@ const description: INodeProperties[] = [
 export const createProductOperation: OperationModule = {
 	description,
 	writes: true,
+	action: 'create',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			return outputFor(itemIndex, await createProduct.call(this, productToCreate.call(this, itemIndex), itemIndex));

@@ -9,6 +9,7 @@ import { requireProduct } from './lookup';
 export const deleteProductOperation: OperationModule = {
 	description: [productLocator('The product to remove')],
 	writes: true,
+	action: 'delete',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			// Delete takes ids, not SKUs: look the id up first (and say so clearly when the SKU is unknown).

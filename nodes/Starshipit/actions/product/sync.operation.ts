@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { asNodeError, outputFor, runPerItem } from '../../helpers/items';
+import { markFailed } from '../failures/mark';
 import type { OperationModule } from '../types';
-import { productFieldOptions, rawSku, skuField, validProduct } from './fields';
 import { readCatalogueIfCheaper, type Catalogue } from './catalogue';
 import { productDifferences } from './compare';
+import { productFieldOptions, rawSku, skuField, validProduct } from './fields';
 import { findProductBySku } from './lookup';
 import { createProduct, replaceProduct } from './write';
 
@@ -59,6 +60,7 @@ async function catalogueFor(this: IExecuteFunctions, itemCount: number): Promise
 export const syncProductsOperation: OperationModule = {
 	description,
 	writes: true,
+	action: 'sync',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		// The SKU of each item, once known, so that a failed item still says which product it was.
 		const skus: Array<string | undefined> = [];
@@ -92,7 +94,8 @@ export const syncProductsOperation: OperationModule = {
 			if (item.json.outcome !== undefined) return item;
 			const itemIndex = (item.pairedItem as { item: number }).item;
 			const sku = skus[itemIndex];
-			return { ...item, json: { outcome: 'failed', ...(sku ? { sku } : {}), ...item.json } };
+			// A failed outcome, completed as one (not as the error item it was).
+			return { ...item, json: markFailed({ outcome: 'failed', ...(sku ? { sku } : {}), ...item.json }) };
 		});
 	},
 };

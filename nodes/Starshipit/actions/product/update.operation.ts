@@ -23,6 +23,7 @@ const description: INodeProperties[] = [
 export const updateProductOperation: OperationModule = {
 	description,
 	writes: true,
+	action: 'update',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const changes = validProduct.call(this, { ...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject), sku: rawSku.call(this, itemIndex) }, itemIndex);

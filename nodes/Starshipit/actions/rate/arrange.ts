@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { UNCONFIRMED } from '../../transport';
 import { checkNumber, checkText } from '../../validation/checks';
 import { checked } from '../../validation/read';
-import { withoutBlanks } from '../order/fields';
+import { withoutBlanks } from '../order/rows';
 
 /** Sorting, filtering and shaping of a list of rates, shared by Get Rates and Get Rates for Order. */
 

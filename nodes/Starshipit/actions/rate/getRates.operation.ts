@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
+import { packagesField } from '../../descriptions/packages';
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
 import { country, currency, postCode, requiredPostCode, text } from '../../validation/rules';
 import { validateInput } from '../../validation/validate';
-import { packagesField, withoutBlanks } from '../order/fields';
 import { cartLines, packagesOfItem, packagesSourceFields } from '../order/lists';
+import { withoutBlanks } from '../order/rows';
 import { packageSchema } from '../order/schema';
 import type { OperationModule } from '../types';
 import { arrange, noRatesMessage, rateListOptions, rateOptions, ratesOf, text as textField, tidy } from './arrange';
@@ -68,6 +69,7 @@ function rateRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
 export const getRatesOperation: OperationModule = {
 	description,
 	writes: false,
+	action: 'rate',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const options = rateOptions.call(this, itemIndex);

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { orderLocator } from '../../descriptions/orderLocator';
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest } from '../../transport';
-import { orderLocator, orderReference, resolveOrder } from '../order/lookup';
+import { orderReference, resolveOrder } from '../orderReads';
 import type { OperationModule } from '../types';
 import { arrange, noRatesMessage, rateListOptions, rateOptions, ratesOf, tidy } from './arrange';
 
@@ -20,6 +21,7 @@ async function orderIdOf(this: IExecuteFunctions, itemIndex: number): Promise<st
 export const getRatesForOrderOperation: OperationModule = {
 	description,
 	writes: false,
+	action: 'rate',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const options = rateOptions.call(this, itemIndex);

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { withItemNamed } from '../../../helpers/items';
 import { starshipitRequest } from '../../../transport';
-import { findOrderByNumber } from '../lookup';
+import { findOrderByNumber } from '../../orderReads';
 import { differences } from './compare';
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { LIMITS, UNCONFIRMED, starshipitListPage } from '../../../transport';
-import { fetchOrder, findOrderByNumber } from '../lookup';
+import { fetchOrder, findOrderByNumber } from '../../orderReads';
 import { isWholeOrder } from './compare';
 
 /** What one lookup by order number costs (a search, then the order read in full or, found by neither, the archived summary). */

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { collectionOf, readerOf } from '../../../helpers/parameters';
+import { nodeHomeCountry } from '../../../transport';
 import { orderNamed, validateInput, type ListContext } from '../../../validation/validate';
-import { DESTINATION_EXTRAS, nodeHomeCountry, ORDER_EXTRAS, withAuthorityToLeave, withStarshipitNames } from '../fields';
+import { DESTINATION_EXTRAS, ORDER_EXTRAS, withAuthorityToLeave, withStarshipitNames } from '../fields';
 import { itemsFromList, metadataFromList, NO_ROWS_PROBLEM, packagesOfItem, writtenExpression, type RowsRead } from '../lists';
 import { itemRows, rows, withoutBlanks } from '../rows';
 import { orderSchema } from '../schema';

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { UNCONFIRMED } from '../../../transport';
 import { plainText } from '../../../validation/validate';
+import { markFailed } from '../../failures/mark';
 import { differences } from './compare';
 
 /**
@@ -112,13 +113,13 @@ export function outcomeOfWrite(verdict: Verdict, number: string, done: 'created'
 	if (verdict.kind === 'stored') return { outcome: done, order_number: number, order_id: verdict.record.order_id, order: verdict.record };
 	if (verdict.kind === 'stored-otherwise') {
 		const error = `Starshipit holds order ${number} with other values than were sent (${verdict.fields.join(', ')}): check the order in Starshipit`;
-		return { outcome: 'failed', order_number: number, order_id: verdict.record.order_id, error, order: verdict.record };
+		return markFailed({ outcome: 'failed', order_number: number, order_id: verdict.record.order_id, error, order: verdict.record });
 	}
 	if (verdict.kind === 'unsaid') {
 		const said = verdict.messages.length ? ` (it answered: ${verdict.messages.join('; ')})` : '';
-		return { outcome: 'failed', order_number: number, error: `Starshipit did not say what happened to order ${number} and does not hold it${said}` };
+		return markFailed({ outcome: 'failed', order_number: number, error: `Starshipit did not say what happened to order ${number} and does not hold it${said}` });
 	}
-	return { outcome: 'failed', order_number: number, error: verdict.message };
+	return markFailed({ outcome: 'failed', order_number: number, error: verdict.message });
 }
 
 /** A failed order from a thrown error: its message, its description as text, and its support context when a request failed. */
@@ -127,5 +128,6 @@ export function failedOutcome(number: string, error: Error): Outcome {
 	const outcome: Outcome = { outcome: 'failed', order_number: number, error: error.message };
 	if (description) outcome.description = plainText(description);
 	if (context?.supportContext) outcome.supportContext = context.supportContext as IDataObject;
-	return outcome;
+	// Marked without the error: a batch's one error stands for several orders, each completed on its own.
+	return markFailed(outcome);
 }

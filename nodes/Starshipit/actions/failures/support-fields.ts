@@ -1,8 +1,8 @@
 import { NodeHelpers, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type NodeApiError } from 'n8n-workflow';
 
-import { asNodeError, failureOf } from '../../helpers/items';
-import type { AttemptedAction } from '../../transport';
+import { asNodeError } from '../../helpers/items';
 import type { OperationModule } from '../types';
+import { failureOf, isFailed, unmarked } from './mark';
 
 /** What a failed write needs to run again: the operation and its checked input, never a key. */
 export interface ReplayPayload extends IDataObject {
@@ -11,37 +11,12 @@ export interface ReplayPayload extends IDataObject {
 	parameters: IDataObject;
 }
 
-/** The guide's "action" (what was attempted) for a failure that never reached Starshipit (a request failure names its own). */
-const ACTIONS: Record<string, AttemptedAction> = {
-	'order.create': 'create',
-	'order.createOrUpdate': 'create',
-	'order.import': 'create',
-	'order.markShipped': 'create',
-	'order.update': 'update',
-	'order.setCarrier': 'update',
-	'order.delete': 'delete',
-	'order.archive': 'archive',
-	'order.restore': 'restore',
-	'order.merge': 'update',
-	'order.assign': 'update',
-	'label.create': 'label',
-	'label.createMany': 'label',
-	'label.redo': 'label',
-	'label.createReturn': 'label',
-	'manifest.create': 'manifest',
-	'product.create': 'create',
-	'product.update': 'update',
-	'product.delete': 'delete',
-	'product.sync': 'sync',
-	'rate.getRates': 'rate',
-	'rate.getRatesForOrder': 'rate',
-	'addressBook.create': 'create',
-	'addressBook.update': 'update',
-	'addressBook.delete': 'delete',
-};
-
-export function actionOf(resource: string, operation: string): string {
-	return ACTIONS[`${resource}.${operation}`] ?? 'read';
+/**
+ * The guide's "action" (what was attempted) for a failure that never reached Starshipit (a request
+ * failure names its own): the operation's own `action`, "read" for a read.
+ */
+export function actionOf(module: OperationModule): string {
+	return module.action ?? 'read';
 }
 
 /** The payload a replay takes. Exported so that operations with their own outcome items (Import) can attach it too. */
@@ -119,7 +94,7 @@ function completeError(this: IExecuteFunctions, failed: FailedOperation, error: 
 	const holder = error as Error & { context?: IDataObject };
 	holder.context ??= {};
 	const parameters = operationInput.call(this, failed.module, itemIndex);
-	holder.context.supportContext = completeSupportContext(holder.context.supportContext as IDataObject | undefined, actionOf(failed.resource, failed.operation), parameters);
+	holder.context.supportContext = completeSupportContext(holder.context.supportContext as IDataObject | undefined, actionOf(failed.module), parameters);
 	if (failed.module.writes) holder.context.replay ??= replayPayload(failed.resource, failed.operation, parameters);
 	return holder.context;
 }
@@ -137,10 +112,14 @@ function pairedIndex(item: INodeExecutionData): number {
 	return typeof paired === 'number' ? paired : paired?.item ?? 0;
 }
 
-/** An item that failed: an error item, or a batch operation's `outcome: "failed"` (Import, Sync). */
+/**
+ * The error behind an item marked failed (mark.ts): an error item's own error, or for a batch
+ * outcome (Import, Create or Update, Sync) one made from its fields.
+ */
 function failureIn(this: IExecuteFunctions, item: INodeExecutionData): Error | undefined {
+	if (!isFailed(item)) return undefined;
 	const error = failureOf(item);
-	if (error || item.json.outcome !== 'failed') return error;
+	if (error) return error;
 	const outcome = new NodeOperationError(this.getNode(), String(item.json.error ?? item.json.reason ?? 'failed'), { itemIndex: pairedIndex(item) });
 	if (item.json.supportContext) outcome.context.supportContext = item.json.supportContext;
 	return outcome;
@@ -166,7 +145,7 @@ export function withSupportFields(this: IExecuteFunctions, failed: FailedOperati
 		const error = failureIn.call(this, item);
 		if (!error) return item;
 		const context = completeError.call(this, failed, error, pairedIndex(item));
-		const json: IDataObject = { ...item.json, supportContext: context.supportContext };
+		const json: IDataObject = { ...unmarked(item.json), supportContext: context.supportContext };
 		if (context.replay) json.replay ??= context.replay;
 		return { ...item, json: toErrorOutput ? forErrorOutput(json, error) : json };
 	});

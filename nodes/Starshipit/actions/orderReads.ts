@@ -1,31 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { LIMITS, starshipitRequest, type StarshipitContext } from '../../transport';
-import { checkIdentity } from '../../validation/checks';
-import { checked } from '../../validation/read';
-import { orderNamed } from '../../validation/validate';
-
-/** Pick an order by Starshipit ID, by your order number, or from a searchable list. */
-export const orderLocator: INodeProperties = {
-	displayName: 'Order',
-	name: 'order',
-	type: 'resourceLocator',
-	default: { mode: 'orderNumber', value: '' },
-	required: true,
-	description: 'The order in Starshipit',
-	modes: [
-		{ displayName: 'By Number', name: 'orderNumber', type: 'string', placeholder: 'e.g. 1001', hint: 'Your shop or system’s order number' },
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 123456',
-			validation: [{ type: 'regex', properties: { regex: '^[0-9]+$', errorMessage: 'A Starshipit order ID is a number' } }],
-		},
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchOrders', searchable: true } },
-	],
-};
+import { LIMITS, starshipitRequest, type StarshipitContext } from '../transport';
+import { checkIdentity } from '../validation/checks';
+import { checked } from '../validation/read';
+import { orderNamed } from '../validation/validate';
 
 /** How the user named an order: Starshipit takes either `order_id` or `order_number`. */
 export interface OrderReference {

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, errorItem } from '../../helpers/items';
-import type { OperationModule, ResourceModule } from '../types';
+import { asNodeError } from '../../helpers/items';
+import { errorItem, isFailed } from '../failures/mark';
+import { actionOf, completeSupportContext, type ReplayPayload } from '../failures/support-fields';
+import { operationResources } from '../operations';
+import type { OperationModule } from '../types';
 import { settleLanded } from './landed';
-import { completeSupportContext, actionOf, type ReplayPayload } from './support-fields';
 
 const description: INodeProperties[] = [
 	{
@@ -27,8 +29,13 @@ const description: INodeProperties[] = [
 /** Writes that need more than this node's credential to run again. */
 const NOT_REPLAYED_HERE = new Set(['order.assign']);
 
+interface ReadPayload {
+	payload: ReplayPayload;
+	module: OperationModule;
+}
+
 /** Reads and checks the stored replay of one item: which write, with which input. */
-function readPayload(this: IExecuteFunctions, resources: Record<string, ResourceModule>, itemIndex: number): { payload: ReplayPayload; module: OperationModule } {
+function readPayload(this: IExecuteFunctions, itemIndex: number): ReadPayload {
 	const refuse = (message: string) =>
 		new NodeOperationError(this.getNode(), `${message} (item ${itemIndex + 1})`, {
 			itemIndex,
@@ -46,7 +53,7 @@ function readPayload(this: IExecuteFunctions, resources: Record<string, Resource
 	if (!payload || typeof payload !== 'object' || typeof payload.resource !== 'string' || typeof payload.operation !== 'string' || typeof payload.parameters !== 'object' || payload.parameters === null) {
 		throw refuse('Failed Request is empty or is not the "replay" field of a failed item');
 	}
-	const module = payload.resource === 'failedRequest' ? undefined : resources[payload.resource]?.operations[payload.operation];
+	const module = operationResources[payload.resource]?.operations[payload.operation];
 	if (!module?.writes) throw refuse(`"${payload.resource} > ${payload.operation}" is not a Starshipit write that can be replayed`);
 	// Assign needs the target account's credential, which only Order > Assign shows: it runs again from there.
 	if (NOT_REPLAYED_HERE.has(`${payload.resource}.${payload.operation}`)) {
@@ -86,45 +93,45 @@ async function replayOne(this: IExecuteFunctions, payload: ReplayPayload, module
 	const settled = await settleLanded.call(context, payload);
 	if (settled) return [{ json: settled, pairedItem: { item: itemIndex } }];
 	const results = await module.execute.call(context, [item]);
-	const refused = results.find((result) => result.json.outcome === 'failed');
+	const refused = results.find(isFailed);
 	if (refused) throw new NodeOperationError(this.getNode(), `Starshipit: ${String(refused.json.error ?? refused.json.reason ?? 'the replay failed')}`, { itemIndex });
 	return results.map((result) => ({ ...result, json: { replayed: true, ...result.json }, pairedItem: { item: itemIndex } }));
 }
 
 /** A failed replay: its fields completed from the stored input, and its replay kept, so it can run again. */
-function failedReplay(this: IExecuteFunctions, error: unknown, payload: ReplayPayload | undefined, itemIndex: number): Error {
+function failedReplay(this: IExecuteFunctions, error: unknown, read: ReadPayload | undefined, itemIndex: number): Error {
 	const nodeError = asNodeError.call(this, error, itemIndex) as Error & { context: IDataObject };
 	nodeError.context ??= {};
 	// The replayed operation saw one item (its item 1): n8n must show the error against this item.
 	nodeError.context.itemIndex = itemIndex;
-	if (payload) {
-		const action = actionOf(payload.resource, payload.operation);
-		nodeError.context.supportContext = completeSupportContext(nodeError.context.supportContext as IDataObject | undefined, action, payload.parameters);
+	if (read) {
+		const { payload, module } = read;
+		nodeError.context.supportContext = completeSupportContext(nodeError.context.supportContext as IDataObject | undefined, actionOf(module), payload.parameters);
 		nodeError.context.replay = payload;
 	}
 	return nodeError;
 }
 
-/** Failed Request > Replay, for the resources of this node (read when it runs, so the list is complete). */
-export function replayFailedOperation(resources: () => Record<string, ResourceModule>): OperationModule {
-	return {
-		description,
-		writes: true,
-		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-			const output: INodeExecutionData[] = [];
-			for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-				let payload: ReplayPayload | undefined;
-				try {
-					const read = readPayload.call(this, resources(), itemIndex);
-					payload = read.payload;
-					output.push(...(await replayOne.call(this, read.payload, read.module, itemIndex)));
-				} catch (error) {
-					const nodeError = failedReplay.call(this, error, payload, itemIndex);
-					if (!this.continueOnFail()) throw nodeError;
-					output.push(errorItem(nodeError, itemIndex));
-				}
+/**
+ * Failed Request > Replay, for the writes of the other resources (operations.ts). It names no action
+ * of its own: a failed replay carries the action of the write it ran again.
+ */
+export const replayOperation: OperationModule = {
+	description,
+	writes: true,
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		const output: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			let read: ReadPayload | undefined;
+			try {
+				read = readPayload.call(this, itemIndex);
+				output.push(...(await replayOne.call(this, read.payload, read.module, itemIndex)));
+			} catch (error) {
+				const nodeError = failedReplay.call(this, error, read, itemIndex);
+				if (!this.continueOnFail()) throw nodeError;
+				output.push(errorItem(nodeError, itemIndex));
 			}
-			return output;
-		},
-	};
-}
+		}
+		return output;
+	},
+};

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { credentialHomeCountry } from '../order/fields';
-import { findOrderByNumber } from '../order/lookup';
+import { credentialHomeCountry } from '../../transport';
+import type { ReplayPayload } from '../failures/support-fields';
 import { differences } from '../order/write/compare';
 import { validOrder } from '../order/write/orderInput';
+import { findOrderByNumber } from '../orderReads';
 import { productDifferences } from '../product/compare';
 import { productToCreate } from '../product/fields';
 import { findProductBySku } from '../product/lookup';
-import type { ReplayPayload } from './support-fields';
 
 /** What a replay reports instead of writing, when Starshipit already holds what the failed request meant to write. */
 export interface Settled extends IDataObject {
