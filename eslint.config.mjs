@@ -6,8 +6,14 @@ import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 
 const scannerLayers = [
-	{ ...n8nCommunityNodesPlugin.configs.recommended, files: ['package.json', 'nodes/**/*.ts', 'credentials/**/*.ts'] },
-	{ files: ['package.json', 'nodes/**/*.ts', 'credentials/**/*.ts'], rules: { 'no-console': 'error' } },
+	{
+		...n8nCommunityNodesPlugin.configs.recommended,
+		files: ['package.json', 'nodes/**/*.ts', 'credentials/**/*.ts'],
+	},
+	{
+		files: ['package.json', 'nodes/**/*.ts', 'credentials/**/*.ts'],
+		rules: { 'no-console': 'error' },
+	},
 	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
 	{ files: ['package.json'], rules: { ...n8nNodesBase.configs.community.rules } },
 	{
@@ -33,11 +39,20 @@ const scannerLayers = [
 export default [
 	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
 	...scannerLayers,
-	...tseslint.configs.recommended.map((config) => ({ ...config, files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'] })),
+	...tseslint.configs.recommended.map((config) => ({
+		...config,
+		files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+	})),
 	{
 		files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
-		rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off',
+		rules: {
+			'@typescript-eslint/no-explicit-any': 'off',
+			'@typescript-eslint/no-require-imports': 'off',
 			// Leading underscore: deliberately unused (destructuring a field away, an interface's parameter).
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }] },
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+			],
+		},
 	},
 ];

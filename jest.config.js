@@ -6,7 +6,11 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$', ...SLOW_SUITES.map((path) => `<rootDir>/${path}`)],
+	testPathIgnorePatterns: [
+		'/node_modules/',
+		'\\.e2e\\.test\\.ts$',
+		...SLOW_SUITES.map((path) => `<rootDir>/${path}`),
+	],
 	// Jest's default on two cores is one worker; the tests mostly wait on loopback, so two share the cores well.
 	maxWorkers: 2,
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },

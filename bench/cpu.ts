@@ -27,7 +27,8 @@ import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY } from '../test/sandbox';
 import { printSplit, splitProfile, type CpuProfile } from './profile';
 import { lineItem, listImportFields, listOrders } from './workflows';
 
-const text = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+const text = (name: string) =>
+	process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const option = (name: string, fallback: number) => Number(text(name) ?? fallback);
 const ORDERS = option('orders', 1000);
 const LINES = option('lines', 5);
@@ -40,7 +41,17 @@ const ENGINES = (text('engine') ? [text('engine')] : ['legacy', 'vm']) as Engine
 /** The sandbox in its own process (no rate limit): resolves with its URL once it prints it. */
 function startSandboxProcess(): Promise<{ url: string; child: ChildProcess }> {
 	const root = join(__dirname, '..');
-	const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', join(root, 'test/sandbox/cli.ts'), '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+	const child = spawn(
+		process.execPath,
+		[
+			require.resolve('ts-node/dist/bin.js'),
+			'--transpile-only',
+			join(root, 'test/sandbox/cli.ts'),
+			'--port',
+			'0',
+		],
+		{ cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+	);
 	return new Promise((resolve, reject) => {
 		let said = '';
 		child.stdout?.on('data', (chunk: Buffer) => {
@@ -48,49 +59,98 @@ function startSandboxProcess(): Promise<{ url: string; child: ChildProcess }> {
 			const url = /listening on (\S+)/.exec(said)?.[1];
 			if (url) resolve({ url, child });
 		});
-		child.on('exit', (code) => reject(new Error(`the sandbox exited (${code}) before it listened`)));
+		child.on('exit', (code) =>
+			reject(new Error(`the sandbox exited (${code}) before it listened`)),
+		);
 	});
 }
 
 async function sandboxRequests(url: string): Promise<number> {
-	const answer = (await (await fetch(`${url}/__sandbox/stats`)).json()) as { stats: { requests: number } };
+	const answer = (await (await fetch(`${url}/__sandbox/stats`)).json()) as {
+		stats: { requests: number };
+	};
 	return answer.stats.requests;
 }
 
-type StoredOrder = { order_number: string; items?: Array<{ sku?: string; description?: string; quantity?: number; value?: number }> };
+type StoredOrder = {
+	order_number: string;
+	items?: Array<{ sku?: string; description?: string; quantity?: number; value?: number }>;
+};
 
 /** Every order the sandbox holds, read through its API after the measured runs (not counted in any figure). */
 async function storedOrders(url: string): Promise<StoredOrder[]> {
 	const all: StoredOrder[] = [];
-	const headers = { 'StarShipIT-Api-Key': SANDBOX_API_KEY, 'Ocp-Apim-Subscription-Key': SANDBOX_SUBSCRIPTION_KEY };
+	const headers = {
+		'StarShipIT-Api-Key': SANDBOX_API_KEY,
+		'Ocp-Apim-Subscription-Key': SANDBOX_SUBSCRIPTION_KEY,
+	};
 	for (let page = 1; ; page++) {
-		const answer = (await (await fetch(`${url}/api/orders?status=All&page_size=500&page_number=${page}`, { headers })).json()) as { total_pages: number; data: { orders: StoredOrder[] } };
+		const answer = (await (
+			await fetch(`${url}/api/orders?status=All&page_size=500&page_number=${page}`, { headers })
+		).json()) as { total_pages: number; data: { orders: StoredOrder[] } };
 		all.push(...answer.data.orders);
 		if (page >= answer.total_pages) return all;
 	}
 }
 
 /** Of a run's orders: how many the sandbox holds with every line as sent, every line it holds, and how many it holds twice. */
-function countStored(orders: StoredOrder[], prefix: string): { complete: number; lines: number; duplicates: number } {
+function countStored(
+	orders: StoredOrder[],
+	prefix: string,
+): { complete: number; lines: number; duplicates: number } {
 	const mine = orders.filter((order) => order.order_number.startsWith(`${prefix}-`));
 	const wanted = Array.from({ length: LINES }, (_, l) => lineItem(l));
 	const exact = (order: StoredOrder) =>
-		order.items?.length === LINES && order.items.every((item, l) => item.sku === wanted[l].sku && item.description === wanted[l].name && item.quantity === wanted[l].quantity && item.value === wanted[l].price);
+		order.items?.length === LINES &&
+		order.items.every(
+			(item, l) =>
+				item.sku === wanted[l].sku &&
+				item.description === wanted[l].name &&
+				item.quantity === wanted[l].quantity &&
+				item.value === wanted[l].price,
+		);
 	const numbers = new Set(mine.map((order) => order.order_number));
-	return { complete: new Set(mine.filter(exact).map((order) => order.order_number)).size, lines: mine.reduce((sum, order) => sum + (order.items?.length ?? 0), 0), duplicates: mine.length - numbers.size };
+	return {
+		complete: new Set(mine.filter(exact).map((order) => order.order_number)).size,
+		lines: mine.reduce((sum, order) => sum + (order.items?.length ?? 0), 0),
+		duplicates: mine.length - numbers.size,
+	};
 }
 
 /** n8n's expression engine, set up as n8n 2.40.7 starts it (its default settings: one isolate, no compile cache). */
 async function useEngine(engine: Engine): Promise<void> {
-	if (engine === 'vm') await Expression.initExpressionEngine({ engine: 'vm', poolSize: 1, maxCodeCacheSize: 1024, bridgeTimeout: 5000, bridgeMemoryLimit: 128, lazyAcquire: false, compileCache: false });
+	if (engine === 'vm')
+		await Expression.initExpressionEngine({
+			engine: 'vm',
+			poolSize: 1,
+			maxCodeCacheSize: 1024,
+			bridgeTimeout: 5000,
+			bridgeMemoryLimit: 128,
+			lazyAcquire: false,
+			compileCache: false,
+		});
 	Expression.setExpressionEngine(engine);
 }
 
 async function main() {
 	const { url, child } = await startSandboxProcess();
-	const credentials = { apiKey: SANDBOX_API_KEY, subscriptionApiKey: SANDBOX_SUBSCRIPTION_KEY, baseUrl: url, rateLimitTier: 'custom', customRateLimit: 100000, maxRetries: 3 };
-	const parameters: IDataObject = { resource: 'order', operation: 'import', ...(WOO ? wooCommerceFields : listImportFields) };
-	const inputFor = (prefix: string) => listOrders(prefix, ORDERS, LINES).map((order) => (WOO ? { ...wooCommerceOrder(order.number), line_items: order.line_items } : order));
+	const credentials = {
+		apiKey: SANDBOX_API_KEY,
+		subscriptionApiKey: SANDBOX_SUBSCRIPTION_KEY,
+		baseUrl: url,
+		rateLimitTier: 'custom',
+		customRateLimit: 100000,
+		maxRetries: 3,
+	};
+	const parameters: IDataObject = {
+		resource: 'order',
+		operation: 'import',
+		...(WOO ? wooCommerceFields : listImportFields),
+	};
+	const inputFor = (prefix: string) =>
+		listOrders(prefix, ORDERS, LINES).map((order) =>
+			WOO ? { ...wooCommerceOrder(order.number), line_items: order.line_items } : order,
+		);
 	const importRun = async (prefix: string) => {
 		const input = inputFor(prefix);
 		const before = await sandboxRequests(url);
@@ -102,9 +162,20 @@ async function main() {
 		if (error) throw new Error(`the import failed: ${error.message}`);
 		const created = items.filter((item) => item.json.outcome === 'created').length;
 		const nodeMs = run.data.resultData.runData.Starshipit?.[0]?.executionTime ?? 0;
-		return { prefix, cpuMs: (used.user + used.system) / 1000, wallMs, nodeMs, created, requests: (await sandboxRequests(url)) - before };
+		return {
+			prefix,
+			cpuMs: (used.user + used.system) / 1000,
+			wallMs,
+			nodeMs,
+			created,
+			requests: (await sandboxRequests(url)) - before,
+		};
 	};
-	const results: Array<{ engine: Engine; runs: Array<Awaited<ReturnType<typeof importRun>>>; profile?: CpuProfile }> = [];
+	const results: Array<{
+		engine: Engine;
+		runs: Array<Awaited<ReturnType<typeof importRun>>>;
+		profile?: CpuProfile;
+	}> = [];
 	try {
 		for (const engine of ENGINES) {
 			await useEngine(engine);
@@ -127,16 +198,26 @@ async function main() {
 		}
 		const stored = await storedOrders(url);
 		const n = (value: number) => value.toLocaleString('en-US');
-		const mapping = WOO ? 'every field mapped from a WooCommerce order (10 expressions an item)' : 'the order number and the lines mapped (2 expressions an item), the address typed';
-		console.log(`\nOrder > Import, ${n(ORDERS)} orders × ${LINES} lines from a list in the input, ${mapping}; through n8n's engine (test harness, Node ${process.versions.node}), sandbox in another process, no rate limit.`);
-		console.log('CPU: this process\'s user + system time around a run (the Input node and n8n\'s engine included), after one warm-up run.\n');
-		console.log('| Expressions | Run | Outcome created | Stored with every line | Lines stored | Failed | Duplicates | Requests | Wall (ms) | Node time (ms, n8n\'s record) | CPU (ms) | CPU per order (ms) |');
+		const mapping = WOO
+			? 'every field mapped from a WooCommerce order (10 expressions an item)'
+			: 'the order number and the lines mapped (2 expressions an item), the address typed';
+		console.log(
+			`\nOrder > Import, ${n(ORDERS)} orders × ${LINES} lines from a list in the input, ${mapping}; through n8n's engine (test harness, Node ${process.versions.node}), sandbox in another process, no rate limit.`,
+		);
+		console.log(
+			"CPU: this process's user + system time around a run (the Input node and n8n's engine included), after one warm-up run.\n",
+		);
+		console.log(
+			"| Expressions | Run | Outcome created | Stored with every line | Lines stored | Failed | Duplicates | Requests | Wall (ms) | Node time (ms, n8n's record) | CPU (ms) | CPU per order (ms) |",
+		);
 		console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 		const medians = new Map<Engine, number>();
 		for (const { engine, runs } of results) {
 			runs.forEach((run, index) => {
 				const held = countStored(stored, run.prefix);
-				console.log(`| ${engine} | ${index + 1} | ${n(run.created)} | ${n(held.complete)} | ${n(held.lines)} | ${n(ORDERS - Math.min(run.created, held.complete))} | ${n(held.duplicates)} | ${run.requests} | ${run.wallMs.toFixed(0)} | ${run.nodeMs} | ${run.cpuMs.toFixed(0)} | ${(run.cpuMs / ORDERS).toFixed(3)} |`);
+				console.log(
+					`| ${engine} | ${index + 1} | ${n(run.created)} | ${n(held.complete)} | ${n(held.lines)} | ${n(ORDERS - Math.min(run.created, held.complete))} | ${n(held.duplicates)} | ${run.requests} | ${run.wallMs.toFixed(0)} | ${run.nodeMs} | ${run.cpuMs.toFixed(0)} | ${(run.cpuMs / ORDERS).toFixed(3)} |`,
+				);
 			});
 			const perOrder = runs.map((run) => run.cpuMs / ORDERS).sort((a, b) => a - b);
 			medians.set(engine, perOrder[Math.floor(perOrder.length / 2)]);
@@ -144,13 +225,17 @@ async function main() {
 		console.log('');
 		for (const { engine, runs } of results) {
 			const perOrder = runs.map((run) => run.cpuMs / ORDERS).sort((a, b) => a - b);
-			console.log(`CPU per order, ${engine} expressions: median ${(medians.get(engine) as number).toFixed(3)} ms (min ${perOrder[0].toFixed(3)}, max ${perOrder[perOrder.length - 1].toFixed(3)})`);
+			console.log(
+				`CPU per order, ${engine} expressions: median ${(medians.get(engine) as number).toFixed(3)} ms (min ${perOrder[0].toFixed(3)}, max ${perOrder[perOrder.length - 1].toFixed(3)})`,
+			);
 		}
 		for (const { engine, profile } of results) {
 			if (!profile) continue;
 			const file = join(tmpdir(), `bench-cpu-${engine}-${Date.now()}.cpuprofile`);
 			writeFileSync(file, JSON.stringify(profile));
-			console.log(`\n${engine} expressions: profile of ${RUNS} more runs; ms per order is each share of the median above. The profile (Chrome DevTools > Performance can open it): ${file}`);
+			console.log(
+				`\n${engine} expressions: profile of ${RUNS} more runs; ms per order is each share of the median above. The profile (Chrome DevTools > Performance can open it): ${file}`,
+			);
 			printSplit(splitProfile(profile, 4), medians.get(engine));
 		}
 	} finally {
@@ -162,8 +247,20 @@ async function main() {
 const major = Number(process.versions.node.split('.')[0]);
 if (ENGINES.includes('vm') && major < 22) {
 	const { node } = installN8n('2');
-	console.log(`Node ${process.versions.node} cannot run n8n's vm expression engine: running with the Node of the pinned n8n's install.`);
-	const again = spawnSync(node, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', '--prefer-ts-exts', __filename, ...process.argv.slice(2)], { stdio: 'inherit', cwd: join(__dirname, '..') });
+	console.log(
+		`Node ${process.versions.node} cannot run n8n's vm expression engine: running with the Node of the pinned n8n's install.`,
+	);
+	const again = spawnSync(
+		node,
+		[
+			require.resolve('ts-node/dist/bin.js'),
+			'--transpile-only',
+			'--prefer-ts-exts',
+			__filename,
+			...process.argv.slice(2),
+		],
+		{ stdio: 'inherit', cwd: join(__dirname, '..') },
+	);
 	process.exit(again.status ?? 1);
 } else {
 	void main()

@@ -15,9 +15,13 @@ export class StarshipitApi implements ICredentialType {
 
 	displayName = 'Starshipit API';
 
-	icon: Icon = { light: 'file:../nodes/Starshipit/starshipit.svg', dark: 'file:../nodes/Starshipit/starshipit.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Starshipit/starshipit.svg',
+		dark: 'file:../nodes/Starshipit/starshipit.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-starshipit/n8n-nodes-starshipit#the-starshipit-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-starshipit/n8n-nodes-starshipit#the-starshipit-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -27,7 +31,8 @@ export class StarshipitApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'In Starshipit: Settings > API > API Key. It chooses which Starshipit account n8n works in.',
+			description:
+				'In Starshipit: Settings > API > API Key. It chooses which Starshipit account n8n works in.',
 		},
 		{
 			displayName: 'Subscription Key',
@@ -36,14 +41,16 @@ export class StarshipitApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'In Starshipit: Settings > API > Subscription key. It sets how many requests per second you may send.',
+			description:
+				'In Starshipit: Settings > API > Subscription key. It sets how many requests per second you may send.',
 		},
 		{
 			displayName: 'Rate Limit',
 			name: 'rateLimitTier',
 			type: 'options',
 			default: 'developer',
-			description: 'How fast n8n may call Starshipit. Pick the plan of your subscription key; n8n then paces its requests so Starshipit never refuses them.',
+			description:
+				'How fast n8n may call Starshipit. Pick the plan of your subscription key; n8n then paces its requests so Starshipit never refuses them.',
 			options: [
 				{ name: 'Developer (2 Requests per Second)', value: 'developer' },
 				{ name: 'Production (20 Requests per Second)', value: 'production' },
@@ -65,7 +72,8 @@ export class StarshipitApi implements ICredentialType {
 			type: 'number',
 			default: 4,
 			typeOptions: { minValue: 0, maxValue: 10 },
-			description: 'How many times to retry a request that failed because of a passing server error (500, 502, 503, 504) or because Starshipit could not be reached. Orders are never created twice: before a create is retried, n8n checks that the first attempt did not land. "Too many requests" answers are not counted here: see Wait When Rate-Limited.',
+			description:
+				'How many times to retry a request that failed because of a passing server error (500, 502, 503, 504) or because Starshipit could not be reached. Orders are never created twice: before a create is retried, n8n checks that the first attempt did not land. "Too many requests" answers are not counted here: see Wait When Rate-Limited.',
 		},
 		// 429 wait budget: a 429 was not processed, so it is waited out rather than counted as a failure.
 		{
@@ -74,7 +82,8 @@ export class StarshipitApi implements ICredentialType {
 			type: 'number',
 			default: 5,
 			typeOptions: { minValue: 0, numberPrecision: 1 },
-			description: 'When Starshipit answers "too many requests" (429), nothing was done, so n8n waits as Starshipit asks and sends the request again, orders and labels included. It gives up after this many minutes for one request. This happens when several workflows or n8n workers share the same keys.',
+			description:
+				'When Starshipit answers "too many requests" (429), nothing was done, so n8n waits as Starshipit asks and sends the request again, orders and labels included. It gives up after this many minutes for one request. This happens when several workflows or n8n workers share the same keys.',
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -82,7 +91,8 @@ export class StarshipitApi implements ICredentialType {
 			type: 'number',
 			default: 60,
 			typeOptions: { minValue: 1, maxValue: 300 },
-			description: 'How long to wait for Starshipit’s answer before treating the request as failed (and, for a write, checking whether it landed before trying again)',
+			description:
+				'How long to wait for Starshipit’s answer before treating the request as failed (and, for a write, checking whether it landed before trying again)',
 		},
 		{
 			displayName: 'Your Country',
@@ -90,14 +100,16 @@ export class StarshipitApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. AU or Australia',
-			description: 'The country you ship from (code or name). Orders to other countries are checked for customs data before they are sent or labelled. A node’s own Your Country wins; empty here and there: AU.',
+			description:
+				'The country you ship from (code or name). Orders to other countries are checked for customs data before they are sent or labelled. A node’s own Your Country wins; empty here and there: AU.',
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.starshipit.com',
-			description: 'Leave as it is unless you use a proxy or a local Starshipit sandbox for testing',
+			description:
+				'Leave as it is unless you use a proxy or a local Starshipit sandbox for testing',
 		},
 	];
 
@@ -125,14 +137,16 @@ export class StarshipitApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Starshipit says: "Access denied due to missing or invalid subscription key". Copy the subscription key again from Starshipit: Settings > API.',
+					message:
+						'Starshipit says: "Access denied due to missing or invalid subscription key". Copy the subscription key again from Starshipit: Settings > API.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'Starshipit refused the API key (403 Forbidden). Copy the API key again from Starshipit: Settings > API.',
+					message:
+						'Starshipit refused the API key (403 Forbidden). Copy the API key again from Starshipit: Settings > API.',
 				},
 			},
 		],

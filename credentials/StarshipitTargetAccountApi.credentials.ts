@@ -14,13 +14,18 @@ export class StarshipitTargetAccountApi implements ICredentialType {
 
 	displayName = 'Starshipit Target Account API';
 
-	icon: Icon = { light: 'file:../nodes/Starshipit/starshipit.svg', dark: 'file:../nodes/Starshipit/starshipit.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Starshipit/starshipit.svg',
+		dark: 'file:../nodes/Starshipit/starshipit.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-starshipit/n8n-nodes-starshipit#the-starshipit-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-starshipit/n8n-nodes-starshipit#the-starshipit-credential';
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Used only by Order > Assign to Another Account: the orders you assign move from the account of your Starshipit API credential to this one.',
+			displayName:
+				'Used only by Order > Assign to Another Account: the orders you assign move from the account of your Starshipit API credential to this one.',
 			name: 'targetNotice',
 			type: 'notice',
 			default: '',
@@ -32,7 +37,8 @@ export class StarshipitTargetAccountApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Log in to the Starshipit account that should receive the orders, then copy Settings > API > API Key. Not the key of the account the orders are in now.',
+			description:
+				'Log in to the Starshipit account that should receive the orders, then copy Settings > API > API Key. Not the key of the account the orders are in now.',
 		},
 	];
 }

@@ -12,9 +12,13 @@ export class StarshipitWebhookApi implements ICredentialType {
 
 	displayName = 'Starshipit Webhook API';
 
-	icon: Icon = { light: 'file:../nodes/Starshipit/starshipit.svg', dark: 'file:../nodes/Starshipit/starshipit.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Starshipit/starshipit.svg',
+		dark: 'file:../nodes/Starshipit/starshipit.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-starshipit/n8n-nodes-starshipit#starshipit-trigger-who-may-start-it';
+	documentationUrl =
+		'https://github.com/n8n-nodes-starshipit/n8n-nodes-starshipit#starshipit-trigger-who-may-start-it';
 
 	properties: INodeProperties[] = [
 		{

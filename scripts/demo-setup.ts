@@ -26,8 +26,18 @@ export function demoOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOptions
 	const n8nPort = Number(env.N8N_PORT ?? 5678);
 	const fresh = argv.includes('--fresh') || /^(1|true|yes)$/i.test(env.DEMO_FRESH ?? '');
 	// One folder per port, so that a second demo on other ports leaves the first one's folder alone.
-	const folder = join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-starshipit', `demo-${n8nPort}`);
-	return { n8nPort, sandboxPort: Number(env.SANDBOX_PORT ?? 4010), wooPort: Number(env.WOO_PORT ?? 4015), fresh, folder };
+	const folder = join(
+		env.XDG_CACHE_HOME ?? join(homedir(), '.cache'),
+		'n8n-nodes-starshipit',
+		`demo-${n8nPort}`,
+	);
+	return {
+		n8nPort,
+		sandboxPort: Number(env.SANDBOX_PORT ?? 4010),
+		wooPort: Number(env.WOO_PORT ?? 4015),
+		fresh,
+		folder,
+	};
 }
 
 export type FolderState = 'new' | 'kept' | 'fresh';
@@ -54,7 +64,9 @@ export function folderLines(state: FolderState, folder: string): string[] {
 		];
 	}
 	if (state === 'fresh') return [`A fresh demo: the previous one was deleted (${folder}).`];
-	return [`A new demo in ${folder}. Your work there is kept from one npm start to the next (npm start -- --fresh starts anew).`];
+	return [
+		`A new demo in ${folder}. Your work there is kept from one npm start to the next (npm start -- --fresh starts anew).`,
+	];
 }
 
 /** The sandbox's address, its page and its keys: what a user needs to make a credential of their own. */

@@ -12,7 +12,13 @@ import { startWooCommerceDemo } from '../test/shops/woocommerce/demo';
 import { startServer, stopServer } from '../test/e2e/n8n';
 import { ownerEnvironment, prepareWorkspace } from '../test/e2e/workspace';
 import { DEMO_OWNER } from './demo-owner';
-import { demoOptions, folderLines, prepareDemoFolder, sandboxLines, wooCommerceLines } from './demo-setup';
+import {
+	demoOptions,
+	folderLines,
+	prepareDemoFolder,
+	sandboxLines,
+	wooCommerceLines,
+} from './demo-setup';
 import { busyDemoPorts, busyPortsMessage } from './ports';
 
 const options = demoOptions(process.argv.slice(2), process.env);
@@ -27,7 +33,10 @@ async function assertPortsFree(): Promise<void> {
 /** n8n takes about a minute to answer: say so every 15 s, so the terminal does not look stuck. */
 function whileWaiting(what: string): () => void {
 	const started = Date.now();
-	const timer = setInterval(() => console.log(`  ${what} (${Math.round((Date.now() - started) / 1000)} s)`), 15_000);
+	const timer = setInterval(
+		() => console.log(`  ${what} (${Math.round((Date.now() - started) / 1000)} s)`),
+		15_000,
+	);
 	return () => clearInterval(timer);
 }
 
@@ -46,10 +55,16 @@ void (async () => {
 		void (n8n ? stopServer(n8n) : Promise.resolve())
 			.then(() => store?.close())
 			.then(() => sandbox.close())
-			.then(() => console.log(`\nn8n, the sandbox and the WooCommerce store have stopped. Your work is kept for the next npm start (npm start -- --fresh starts anew).`))
+			.then(() =>
+				console.log(
+					`\nn8n, the sandbox and the WooCommerce store have stopped. Your work is kept for the next npm start (npm start -- --fresh starts anew).`,
+				),
+			)
 			.then(() => process.exit(0));
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
-	console.log('\nPreparing n8n: installing n8n (the first time only: a few minutes) and this package, then importing the templates and the sandbox credential...');
+	console.log(
+		'\nPreparing n8n: installing n8n (the first time only: a few minutes) and this package, then importing the templates and the sandbox credential...',
+	);
 	const workspace = await prepareWorkspace({
 		sandboxUrl: sandbox.url,
 		port: options.n8nPort,
@@ -61,7 +76,10 @@ void (async () => {
 	store = await startWooCommerceDemo(workspace, { port: options.wooPort });
 	for (const line of wooCommerceLines(store.url)) console.log(line);
 	// A headless owner, so the editor opens on a login rather than a set-up wizard.
-	Object.assign(workspace.env, ownerEnvironment(workspace.install, { ...DEMO_OWNER, firstName: 'Demo', lastName: 'User' }));
+	Object.assign(
+		workspace.env,
+		ownerEnvironment(workspace.install, { ...DEMO_OWNER, firstName: 'Demo', lastName: 'User' }),
+	);
 	console.log('Starting n8n (about a minute)...');
 	const stopWaiting = whileWaiting('waiting for n8n to answer');
 	try {
@@ -69,9 +87,13 @@ void (async () => {
 	} finally {
 		stopWaiting();
 	}
-	console.log(`\nn8n is ready: http://127.0.0.1:${options.n8nPort}/  (log in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password})`);
+	console.log(
+		`\nn8n is ready: http://127.0.0.1:${options.n8nPort}/  (log in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password})`,
+	);
 	console.log(`Templates: ${workspace.templates.map((template) => template.name).join(', ')}`);
-	console.log(`The "Starshipit sandbox" credential points at the sandbox (${sandbox.url}/ shows what it holds), the "WooCommerce shop" credential at the store (${store.url}). Ctrl+C (or kill ${process.pid}) stops all three.`);
+	console.log(
+		`The "Starshipit sandbox" credential points at the sandbox (${sandbox.url}/ shows what it holds), the "WooCommerce shop" credential at the store (${store.url}). Ctrl+C (or kill ${process.pid}) stops all three.`,
+	);
 })().catch((error: Error) => {
 	console.error(error.message);
 	process.exit(1);

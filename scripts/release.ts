@@ -22,7 +22,8 @@ export function nextVersion(current: string, bump: string): string | undefined {
 	if (bump === 'major') return `${major + 1}.0.0`;
 	const wanted = parse(bump);
 	if (!wanted) return undefined;
-	for (let index = 0; index < 3; index++) if (wanted[index] !== now[index]) return wanted[index] > now[index] ? bump : undefined;
+	for (let index = 0; index < 3; index++)
+		if (wanted[index] !== now[index]) return wanted[index] > now[index] ? bump : undefined;
 	return undefined;
 }
 
@@ -45,15 +46,26 @@ function main(): void {
 	const args = process.argv.slice(2);
 	const dryRun = args.includes('--dry-run');
 	const bump = args.find((arg) => !arg.startsWith('--'));
-	const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string };
+	const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
+		version: string;
+	};
 	const version = bump ? nextVersion(pkg.version, bump) : undefined;
 	const problems: string[] = [];
-	if (!version) problems.push(`usage: npm run release -- <patch|minor|major|x.y.z above ${pkg.version}> [--dry-run]`);
-	if (git('status', '--porcelain') !== '') problems.push('the work tree has uncommitted changes: commit or stash them first');
+	if (!version)
+		problems.push(
+			`usage: npm run release -- <patch|minor|major|x.y.z above ${pkg.version}> [--dry-run]`,
+		);
+	if (git('status', '--porcelain') !== '')
+		problems.push('the work tree has uncommitted changes: commit or stash them first');
 	const branch = git('rev-parse', '--abbrev-ref', 'HEAD');
 	if (branch !== 'main') problems.push(`releases are made from main, not ${branch}`);
-	if (version && !changelogHasVersion(readFileSync(resolve(ROOT, 'CHANGELOG.md'), 'utf8'), version)) {
-		problems.push(`CHANGELOG.md has no section for ${version}: rename "## Unreleased" to "## ${version} - <date>" and commit it`);
+	if (
+		version &&
+		!changelogHasVersion(readFileSync(resolve(ROOT, 'CHANGELOG.md'), 'utf8'), version)
+	) {
+		problems.push(
+			`CHANGELOG.md has no section for ${version}: rename "## Unreleased" to "## ${version} - <date>" and commit it`,
+		);
 	}
 	if (problems.length > 0 || !version) {
 		for (const problem of problems) console.error(`release: ${problem}`);
@@ -63,7 +75,9 @@ function main(): void {
 	// npm version commits package.json and package-lock.json and tags the commit v<version>.
 	run(dryRun, 'npm', ['version', version, '--message', 'Release v%s']);
 	run(dryRun, 'git', ['push', '--atomic', 'origin', 'HEAD', `refs/tags/v${version}`]);
-	console.log(`Pushed v${version}: .github/workflows/publish.yml publishes it to npm with provenance.`);
+	console.log(
+		`Pushed v${version}: .github/workflows/publish.yml publishes it to npm with provenance.`,
+	);
 }
 
 if (require.main === module) main();

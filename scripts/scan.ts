@@ -31,9 +31,13 @@ interface Scanner {
 }
 
 // The scanner is an ES module; TypeScript compiles import() to require() under "module": "commonjs".
-const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+const importModule = new Function('specifier', 'return import(specifier)') as (
+	specifier: string,
+) => Promise<unknown>;
 
-const SCANNER_PATH = require.resolve('@n8n/scan-community-package/scanner/scanner.mjs', { paths: [ROOT] });
+const SCANNER_PATH = require.resolve('@n8n/scan-community-package/scanner/scanner.mjs', {
+	paths: [ROOT],
+});
 // ESLint and fast-glob as the scanner resolves them.
 const scannerRequire = createRequire(SCANNER_PATH);
 
@@ -44,11 +48,25 @@ interface Leg {
 }
 
 /** Every message (errors and warnings) the scanner's configuration gives on a leg's files. */
-async function findings(scanner: Scanner, leg: Leg): Promise<{ count: number; files: number; report: string }> {
+async function findings(
+	scanner: Scanner,
+	leg: Leg,
+): Promise<{ count: number; files: number; report: string }> {
 	const { ESLint } = scannerRequire('eslint') as { ESLint: typeof ESLintClass };
-	const glob = scannerRequire('fast-glob') as { sync(patterns: string[], options: object): string[] };
-	const eslint = new ESLint({ cwd: leg.dir, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: await scanner.buildScanConfig() });
-	const files = glob.sync(leg.patterns, { cwd: leg.dir, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
+	const glob = scannerRequire('fast-glob') as {
+		sync(patterns: string[], options: object): string[];
+	};
+	const eslint = new ESLint({
+		cwd: leg.dir,
+		allowInlineConfig: false,
+		overrideConfigFile: true,
+		overrideConfig: await scanner.buildScanConfig(),
+	});
+	const files = glob.sync(leg.patterns, {
+		cwd: leg.dir,
+		absolute: true,
+		ignore: ['node_modules/**', '**/package-lock.json'],
+	});
 	const results = await eslint.lintFiles(files);
 	const count = results.reduce((sum, result) => sum + result.errorCount + result.warningCount, 0);
 	const report = count > 0 ? await (await eslint.loadFormatter('stylish')).format(results) : '';
@@ -61,7 +79,10 @@ function packAndUnpack(work: string): string {
 	const unpacked = join(work, 'package');
 	mkdirSync(packDir);
 	mkdirSync(unpacked);
-	execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	const tarball = readdirSync(packDir).find((file) => file.endsWith('.tgz'));
 	if (!tarball) throw new Error('npm pack made no tarball');
 	execFileSync('tar', ['-xzf', join(packDir, tarball), '-C', unpacked, '--strip-components=1']);
@@ -79,17 +100,28 @@ async function main(): Promise<void> {
 	let total = 0;
 	try {
 		const legs: Leg[] = [
-			{ name: 'source tree (package.json, nodes/, credentials/)', dir: ROOT, patterns: scanner.SOURCE_FILE_PATTERNS },
-			{ name: 'packed tarball (its .js files and package.json)', dir: packAndUnpack(work), patterns: ['**/*.js', 'package.json'] },
+			{
+				name: 'source tree (package.json, nodes/, credentials/)',
+				dir: ROOT,
+				patterns: scanner.SOURCE_FILE_PATTERNS,
+			},
+			{
+				name: 'packed tarball (its .js files and package.json)',
+				dir: packAndUnpack(work),
+				patterns: ['**/*.js', 'package.json'],
+			},
 		];
 		for (const leg of legs) {
 			const verdict = await scanner.analyzePackage(leg.dir, leg.patterns);
 			const found = await findings(scanner, leg);
 			const failed = !verdict.passed || found.count > 0;
 			total += Math.max(found.count, verdict.passed ? 0 : 1);
-			console.log(`${failed ? '✗' : '✓'} ${leg.name}: ${found.files} files, ${found.count} findings${verdict.passed ? '' : ` (scanner: ${verdict.message})`}`);
+			console.log(
+				`${failed ? '✗' : '✓'} ${leg.name}: ${found.files} files, ${found.count} findings${verdict.passed ? '' : ` (scanner: ${verdict.message})`}`,
+			);
 			const report = found.report || verdict.details || '';
-			if (report) console.log(report.split(leg.dir + '/').join(leg.dir === ROOT ? '' : `<tarball>/`));
+			if (report)
+				console.log(report.split(leg.dir + '/').join(leg.dir === ROOT ? '' : `<tarball>/`));
 		}
 	} finally {
 		rmSync(work, { recursive: true, force: true });
@@ -102,4 +134,3 @@ main().catch((error: unknown) => {
 	console.error(error);
 	process.exitCode = 1;
 });
-

@@ -1,4 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources, route } from './actions/router';
@@ -12,21 +18,45 @@ import { loadOptions, listSearch } from './methods';
  */
 const RESOURCE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Order', value: 'order', description: 'Orders waiting to be shipped, or shipped' },
-	{ name: 'Rate', value: 'rate', description: 'Live shipping prices and the delivery services available' },
-	{ name: 'Label', value: 'label', description: 'Print shipping labels and packing slips, and get label files' },
+	{
+		name: 'Rate',
+		value: 'rate',
+		description: 'Live shipping prices and the delivery services available',
+	},
+	{
+		name: 'Label',
+		value: 'label',
+		description: 'Print shipping labels and packing slips, and get label files',
+	},
 	{ name: 'Manifest', value: 'manifest', description: 'Hand printed orders over to the carrier' },
 	{ name: 'Tracking', value: 'tracking', description: 'Where a shipment is now' },
-	{ name: 'Product', value: 'product', description: 'The Product Catalogue: SKUs, weights, dimensions, customs data' },
-	{ name: 'Address Book', value: 'addressBook', description: 'Saved addresses: your warehouses, return desks and regular customers' },
-	{ name: 'Failed Request', value: 'failedRequest', description: 'Run a failed write again from its error item, safely' },
+	{
+		name: 'Product',
+		value: 'product',
+		description: 'The Product Catalogue: SKUs, weights, dimensions, customs data',
+	},
+	{
+		name: 'Address Book',
+		value: 'addressBook',
+		description: 'Saved addresses: your warehouses, return desks and regular customers',
+	},
+	{
+		name: 'Failed Request',
+		value: 'failedRequest',
+		description: 'Run a failed write again from its error item, safely',
+	},
 ];
 
 /** "Create or Update: Order" rather than the stored values ("createOrUpdate: order"): each pair's labels, looked up on the canvas. */
 function canvasSubtitle(): string {
 	const labels: Record<string, string> = {};
 	for (const resource of RESOURCE_OPTIONS) {
-		const picker = resources[String(resource.value)]?.description.find((property) => property.name === 'operation');
-		for (const operation of (picker?.options ?? []) as INodePropertyOptions[]) labels[`${String(resource.value)}:${String(operation.value)}`] = `${operation.name}: ${resource.name}`;
+		const picker = resources[String(resource.value)]?.description.find(
+			(property) => property.name === 'operation',
+		);
+		for (const operation of (picker?.options ?? []) as INodePropertyOptions[])
+			labels[`${String(resource.value)}:${String(operation.value)}`] =
+				`${operation.name}: ${resource.name}`;
 	}
 	return `={{ ${JSON.stringify(labels)}[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] + ": " + $parameter["resource"] }}`;
 }
@@ -40,7 +70,8 @@ export class Starshipit implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: CANVAS_SUBTITLE,
-		description: 'Create and update orders, get rates, print labels, manifest, track shipments and sync products in Starshipit',
+		description:
+			'Create and update orders, get rates, print labels, manifest, track shipments and sync products in Starshipit',
 		defaults: { name: 'Starshipit' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -48,7 +79,12 @@ export class Starshipit implements INodeType {
 		credentials: [
 			{ name: 'starshipitApi', required: true },
 			// The account Order > Assign to Another Account moves orders to: a type of its own, as n8n lists a type once.
-			{ name: 'starshipitTargetAccountApi', required: true, testedBy: 'checkTargetAccountCredential', displayOptions: { show: { resource: ['order'], operation: ['assign'] } } },
+			{
+				name: 'starshipitTargetAccountApi',
+				required: true,
+				testedBy: 'checkTargetAccountCredential',
+				displayOptions: { show: { resource: ['order'], operation: ['assign'] } },
+			},
 		],
 		properties: [
 			{
@@ -68,7 +104,8 @@ export class Starshipit implements INodeType {
 				type: 'boolean',
 				default: true,
 				displayOptions: { show: { '@tool': [true] } },
-				description: 'Whether to refuse every operation that would change Starshipit (create, update, print, manifest, delete), so the agent can only read. Turn it off only if the agent may make changes.',
+				description:
+					'Whether to refuse every operation that would change Starshipit (create, update, print, manifest, delete), so the agent can only read. Turn it off only if the agent may make changes.',
 			},
 		],
 	};

@@ -1,8 +1,20 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { LIMITS, starshipitRequestAllItems } from '../Starshipit/transport';
-import { currentWalk, eventsSince, MAX_PAGES_PER_POLL, recordProgress, type PollState } from './cursor';
+import {
+	currentWalk,
+	eventsSince,
+	MAX_PAGES_PER_POLL,
+	recordProgress,
+	type PollState,
+} from './cursor';
 import { normaliseTrackingEvent, recordSeenByPoll, shipmentKey } from '../shared/tracking';
 import { EVENTS, isEvent, type PollEvent } from './events';
 import { forgetUnneeded, rememberValue } from './seen';
@@ -33,10 +45,26 @@ export class StarshipitPollTrigger implements INodeType {
 				type: 'options',
 				default: 'trackingChanged',
 				options: [
-					{ name: 'New Unshipped Order', value: 'newUnshipped', description: 'An order arrived in Starshipit' },
-					{ name: 'Order Labelled or Shipped', value: 'shipped', description: 'An order got its label (once per order)' },
-					{ name: 'Tracking Status Changed', value: 'trackingChanged', description: 'A shipped order’s tracking status moved on' },
-					{ name: 'Write-Back to Your Store Failed', value: 'writebackFailed', description: 'Starshipit could not send an order’s tracking back to your shop' },
+					{
+						name: 'New Unshipped Order',
+						value: 'newUnshipped',
+						description: 'An order arrived in Starshipit',
+					},
+					{
+						name: 'Order Labelled or Shipped',
+						value: 'shipped',
+						description: 'An order got its label (once per order)',
+					},
+					{
+						name: 'Tracking Status Changed',
+						value: 'trackingChanged',
+						description: 'A shipped order’s tracking status moved on',
+					},
+					{
+						name: 'Write-Back to Your Store Failed',
+						value: 'writebackFailed',
+						description: 'Starshipit could not send an order’s tracking back to your shop',
+					},
 				],
 			},
 			{
@@ -67,7 +95,8 @@ export class StarshipitPollTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		if (this.getNodeParameter('event') === 'writebackFailed') return await pollWritebackFailures.call(this);
+		if (this.getNodeParameter('event') === 'writebackFailed')
+			return await pollWritebackFailures.call(this);
 		const event = EVENTS[this.getNodeParameter('event') as string];
 		if (this.getMode() === 'manual') return await recentSample.call(this, event);
 		const state = this.getWorkflowStaticData('node') as PollState;
@@ -79,10 +108,17 @@ export class StarshipitPollTrigger implements INodeType {
 		const walk = currentWalk(state, now);
 		const progress = await readWalk.call(this, event.endpoint, walk, MAX_PAGES_PER_POLL);
 		const found = progress.rows.filter((order) => {
-			const previously = rememberValue(state, String(order.order_id), event.value(order), event.floorTime?.(order), now);
+			const previously = rememberValue(
+				state,
+				String(order.order_id),
+				event.value(order),
+				event.floorTime?.(order),
+				now,
+			);
 			return isEvent(event, order, previously, since);
 		});
-		if (event === EVENTS.trackingChanged) shareWithWebhookTrigger(this.getWorkflowStaticData('global'), progress.rows, now);
+		if (event === EVENTS.trackingChanged)
+			shareWithWebhookTrigger(this.getWorkflowStaticData('global'), progress.rows, now);
 		recordProgress(state, walk, progress);
 		forgetUnneeded(state);
 		if (first) return null;
@@ -99,7 +135,10 @@ function shareWithWebhookTrigger(global: IDataObject, rows: IDataObject[], now: 
 }
 
 /** "Fetch Test Event" in the editor: a few recent orders, shaped as a real run gets them, without touching the cursor. */
-async function recentSample(this: IPollFunctions, event: PollEvent): Promise<INodeExecutionData[][] | null> {
+async function recentSample(
+	this: IPollFunctions,
+	event: PollEvent,
+): Promise<INodeExecutionData[][] | null> {
 	const orders = await starshipitRequestAllItems.call(this, {
 		endpoint: event.endpoint,
 		query: { since_last_updated: new Date(Date.now() - SAMPLE_WINDOW_MS).toISOString() },

@@ -41,11 +41,27 @@ function trackingValue(order: IDataObject): string {
 }
 
 export const EVENTS: Record<string, PollEvent> = {
-	newUnshipped: { endpoint: 'ordersUnshipped', value: () => 'new', happenedAt: (order) => order.order_date, floorTime: UNCONFIRMED.orderIdOrder, output: (order) => order },
+	newUnshipped: {
+		endpoint: 'ordersUnshipped',
+		value: () => 'new',
+		happenedAt: (order) => order.order_date,
+		floorTime: UNCONFIRMED.orderIdOrder,
+		output: (order) => order,
+	},
 	// shipped_date is the name in Starshipit's documented list rows; shipment_date the full order's.
-	shipped: { endpoint: 'ordersShipped', value: () => 'labelled', happenedAt: labelDate, floorTime: (order) => secondsOf(labelDate(order)), output: (order) => order },
+	shipped: {
+		endpoint: 'ordersShipped',
+		value: () => 'labelled',
+		happenedAt: labelDate,
+		floorTime: (order) => secondsOf(labelDate(order)),
+		output: (order) => order,
+	},
 	// The same fields as the webhook trigger's, so a workflow fed by both maps one set.
-	trackingChanged: { endpoint: 'ordersShipped', value: trackingValue, output: normaliseTrackingEvent },
+	trackingChanged: {
+		endpoint: 'ordersShipped',
+		value: trackingValue,
+		output: normaliseTrackingEvent,
+	},
 };
 
 /**
@@ -54,7 +70,12 @@ export const EVENTS: Record<string, PollEvent> = {
  * trigger's start minus the overlap), as the first poll only remembers orders updated in the last few
  * minutes, and an older order's next update would otherwise announce what happened before publishing.
  */
-export function isEvent(event: PollEvent, order: IDataObject, previously: Previously, since: number): boolean {
+export function isEvent(
+	event: PollEvent,
+	order: IDataObject,
+	previously: Previously,
+	since: number,
+): boolean {
 	if (previously !== 'unknown') return previously === 'changed';
 	if (!event.happenedAt) return true;
 	const at = parseUtc(event.happenedAt(order));

@@ -1,4 +1,11 @@
-import { forgetBeyond, MAX_ENTRIES, recall, remember, toSeconds, type AnnouncedMemory } from '../shared/tracking';
+import {
+	forgetBeyond,
+	MAX_ENTRIES,
+	recall,
+	remember,
+	toSeconds,
+	type AnnouncedMemory,
+} from '../shared/tracking';
 import type { PollState } from './cursor';
 
 /** What the trigger knew of an order before this read. */
@@ -18,12 +25,21 @@ export type Previously =
  * id of a new order, the label's date): when entries are forgotten (forgetUnneeded), their latest floor
  * time is kept, so an order forgotten since is still known as announced.
  */
-export function rememberValue(state: PollState, orderKey: string, value: string, floorTime: number | undefined, now = Date.now()): Previously {
+export function rememberValue(
+	state: PollState,
+	orderKey: string,
+	value: string,
+	floorTime: number | undefined,
+	now = Date.now(),
+): Previously {
 	const memory = memoryOf(state);
 	const before = recall(memory, orderKey);
 	remember(memory, orderKey, value, floorTime ?? toSeconds(now), Infinity);
-	if (before) return before.fingerprint === recall(memory, orderKey)!.fingerprint ? 'same' : 'changed';
-	return floorTime !== undefined && floorTime <= (memory.floor ?? -Infinity) ? 'announced' : 'unknown';
+	if (before)
+		return before.fingerprint === recall(memory, orderKey)!.fingerprint ? 'same' : 'changed';
+	return floorTime !== undefined && floorTime <= (memory.floor ?? -Infinity)
+		? 'announced'
+		: 'unknown';
 }
 
 /** The memory in the trigger's state, made on the first poll. */

@@ -8,11 +8,17 @@ const PAGE_SIZE = LIMITS.legacyListMaxLimit;
 const orderIdOf = (order: IDataObject) => String(order.order_id);
 
 /** True when the page read again still holds an order of the page read last: nothing moved past it. */
-const overlapsLastPage = (pageIds: string[], walk: Walk) => pageIds.some((id) => walk.lastPageIds.includes(id));
+const overlapsLastPage = (pageIds: string[], walk: Walk) =>
+	pageIds.some((id) => walk.lastPageIds.includes(id));
 
 async function readPage(this: IPollFunctions, endpoint: EndpointName, since: string, page: number) {
 	// Last updated, not order date: an order imported today may carry last week's order date.
-	return await starshipitListPage.call(this, { endpoint, query: { since_last_updated: since }, style: 'page-limit', itemsKey: 'orders' }, page, PAGE_SIZE);
+	return await starshipitListPage.call(
+		this,
+		{ endpoint, query: { since_last_updated: since }, style: 'page-limit', itemsKey: 'orders' },
+		page,
+		PAGE_SIZE,
+	);
 }
 
 /**
@@ -21,7 +27,12 @@ async function readPage(this: IPollFunctions, endpoint: EndpointName, since: str
  * and that page catches them. If none of that page's orders are still on it, more moved up than a page
  * holds: the walk starts over (same `since`), as re-reading costs requests but skipping loses events.
  */
-export async function readWalk(this: IPollFunctions, endpoint: EndpointName, walk: Walk, maxPages: number): Promise<WalkProgress> {
+export async function readWalk(
+	this: IPollFunctions,
+	endpoint: EndpointName,
+	walk: Walk,
+	maxPages: number,
+): Promise<WalkProgress> {
 	const resuming = walk.nextPage > 1;
 	const rows: IDataObject[] = [];
 	let page = resuming ? walk.nextPage - 1 : 1;

@@ -17,14 +17,27 @@ export interface WritebackState extends IDataObject {
 }
 
 const isFailed = (order: IDataObject) =>
-	WRITEBACK.failedValues.some((value) => value.toLowerCase() === String(order[WRITEBACK.statusField] ?? '').toLowerCase());
+	WRITEBACK.failedValues.some(
+		(value) => value.toLowerCase() === String(order[WRITEBACK.statusField] ?? '').toLowerCase(),
+	);
 
 /** The orders whose write-back failed, from Starshipit's order list filtered on its Writeback column. */
-async function readFailures(this: IPollFunctions, maxPages: number): Promise<{ orders: IDataObject[]; complete: boolean }> {
-	const query = { status: WRITEBACK.listStatus, filter: `${WRITEBACK.filterColumn}:::${WRITEBACK.filterValue}` };
+async function readFailures(
+	this: IPollFunctions,
+	maxPages: number,
+): Promise<{ orders: IDataObject[]; complete: boolean }> {
+	const query = {
+		status: WRITEBACK.listStatus,
+		filter: `${WRITEBACK.filterColumn}:::${WRITEBACK.filterValue}`,
+	};
 	const orders: IDataObject[] = [];
 	for (let page = 1; page <= maxPages; page++) {
-		const { rows, isLast } = await starshipitListPage.call(this, { endpoint: 'ordersGet', query, style: 'page-number-size', itemsKey: 'orders' }, page, PAGE_SIZE);
+		const { rows, isLast } = await starshipitListPage.call(
+			this,
+			{ endpoint: 'ordersGet', query, style: 'page-number-size', itemsKey: 'orders' },
+			page,
+			PAGE_SIZE,
+		);
 		orders.push(...rows.filter(isFailed));
 		if (isLast) return { orders, complete: true };
 	}
@@ -33,7 +46,9 @@ async function readFailures(this: IPollFunctions, maxPages: number): Promise<{ o
 
 /** One alert: which order, which shop, why, and where to look. */
 function alertFor(order: IDataObject): IDataObject {
-	const shopField = WRITEBACK.shopFields.find((field) => order[field] !== undefined && order[field] !== '');
+	const shopField = WRITEBACK.shopFields.find(
+		(field) => order[field] !== undefined && order[field] !== '',
+	);
 	return {
 		order_id: order.order_id,
 		order_number: order.order_number,
@@ -42,7 +57,9 @@ function alertFor(order: IDataObject): IDataObject {
 		writeback_status: order[WRITEBACK.statusField],
 		carrier: order.carrier_name ?? order.carrier,
 		tracking_number: order.tracking_number,
-		...(WRITEBACK.orderPageUrl ? { link: WRITEBACK.orderPageUrl.replace('{order_id}', String(order.order_id)) } : {}),
+		...(WRITEBACK.orderPageUrl
+			? { link: WRITEBACK.orderPageUrl.replace('{order_id}', String(order.order_id)) }
+			: {}),
 	};
 }
 
@@ -50,7 +67,9 @@ function alertFor(order: IDataObject): IDataObject {
  * A run per order whose write-back newly failed. The first poll only notes the failures already there
  * (as the other events, nothing from before publishing starts a run). "Fetch Test Event" shows a few.
  */
-export async function pollWritebackFailures(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+export async function pollWritebackFailures(
+	this: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
 	if (this.getMode() === 'manual') {
 		const { orders } = await readFailures.call(this, 1);
 		return orders.length ? [orders.slice(0, 5).map((order) => ({ json: alertFor(order) }))] : null;

@@ -1,7 +1,19 @@
-import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { normaliseTrackingEvent, seenByPoll, TRACKING_STATUSES, type AnnouncedMemory } from '../shared/tracking';
+import {
+	normaliseTrackingEvent,
+	seenByPoll,
+	TRACKING_STATUSES,
+	type AnnouncedMemory,
+} from '../shared/tracking';
 import { isRepeat, trackingUpdateOf } from './dedupe';
 import { joinProcessMemory } from './process-memory';
 import { assertUsableUrlToken, checkWebhookCredential, isJsonObject, refusal } from './guards';
@@ -16,14 +28,19 @@ export class StarshipitTrigger implements INodeType {
 		subtitle: 'Tracking updates',
 		// n8n's node panel folds this trigger into the Starshipit node's entry (same name minus "Trigger") and shows
 		// this text there: it leads with what the action node does, so "print labels" reads right in the panel.
-		description: 'Create and update orders, get rates, print labels, manifest, track shipments and sync products in Starshipit, or start a workflow when Starshipit sends a tracking update',
+		description:
+			'Create and update orders, get rates, print labels, manifest, track shipments and sync products in Starshipit, or start a workflow when Starshipit sends a tracking update',
 		defaults: { name: 'Starshipit Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'tracking' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'tracking' },
+		],
 		// The Signing Secret and URL Token live in this credential (guards.ts: WEBHOOK_CREDENTIAL_TYPE), which n8n stores
 		// encrypted: as node fields they were saved in plain text in the workflow. "Test" on it runs checkWebhookCredential.
-		credentials: [{ name: 'starshipitWebhookApi', required: true, testedBy: 'checkWebhookCredential' }],
+		credentials: [
+			{ name: 'starshipitWebhookApi', required: true, testedBy: 'checkWebhookCredential' },
+		],
 		properties: [
 			// These texts are for whoever sets Starshipit up, so they leave out the scheme. With a Signing Secret set, the
 			// header named by UNCONFIRMED.webhookSignatureHeader (X-Starshipit-Signature) must carry the HMAC-SHA256 of the
@@ -48,7 +65,10 @@ export class StarshipitTrigger implements INodeType {
 				name: 'statuses',
 				type: 'multiOptions',
 				default: [],
-				options: TRACKING_STATUSES.map((status) => ({ name: status.replace(/([a-z])([A-Z])/g, '$1 $2'), value: status })),
+				options: TRACKING_STATUSES.map((status) => ({
+					name: status.replace(/([a-z])([A-Z])/g, '$1 $2'),
+					value: status,
+				})),
 				description: 'Only start for these statuses. Empty: every status.',
 			},
 			{
@@ -57,7 +77,8 @@ export class StarshipitTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Australia Post',
-				description: 'Only start for this carrier name (as Starshipit shows it). Empty: every carrier.',
+				description:
+					'Only start for this carrier name (as Starshipit shows it). Empty: every carrier.',
 			},
 			{
 				displayName: 'Options',
@@ -74,7 +95,13 @@ export class StarshipitTrigger implements INodeType {
 						description:
 							'Whether an update that is not newer than the last one announced for its shipment starts nothing (Starshipit may send an update more than once, and a copied request can be sent again at any time)',
 					},
-					{ displayName: 'Include Raw Payload', name: 'includeRaw', type: 'boolean', default: false, description: 'Whether to add Starshipit’s original payload under "raw"' },
+					{
+						displayName: 'Include Raw Payload',
+						name: 'includeRaw',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add Starshipit’s original payload under "raw"',
+					},
 				],
 			},
 		],
@@ -103,17 +130,28 @@ export class StarshipitTrigger implements INodeType {
 		const refused = await refusal.call(this);
 		if (refused) return answer.call(this, 401, refused);
 		const payload: unknown = this.getRequestObject().body;
-		if (!isJsonObject(payload)) return answer.call(this, 400, 'The body must be one JSON object (a tracking update); nothing was started');
-		if (!passesFilters.call(this, payload)) return { webhookResponse: { received: true, started: false } };
+		if (!isJsonObject(payload))
+			return answer.call(
+				this,
+				400,
+				'The body must be one JSON object (a tracking update); nothing was started',
+			);
+		if (!passesFilters.call(this, payload))
+			return { webhookResponse: { received: true, started: false } };
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const global = this.getWorkflowStaticData('global');
-		const seenByPollTrigger = (shipment: string, status: string) => seenByPoll(global, shipment, status);
+		const seenByPollTrigger = (shipment: string, status: string) =>
+			seenByPoll(global, shipment, status);
 		if (ignoresRepeats(options)) {
 			const update = trackingUpdateOf(payload);
 			const memory = this.getWorkflowStaticData('node') as AnnouncedMemory;
 			// No await from here to `announce`: updates arriving together are checked one after the other (process-memory.ts).
-			const announce = joinProcessMemory(`${this.getWorkflow().id ?? ''}|${this.getNode().name}`, memory);
-			if (isRepeat(memory, update, seenByPollTrigger)) return { webhookResponse: { received: true, started: false, reason: 'repeat' } };
+			const announce = joinProcessMemory(
+				`${this.getWorkflow().id ?? ''}|${this.getNode().name}`,
+				memory,
+			);
+			if (isRepeat(memory, update, seenByPollTrigger))
+				return { webhookResponse: { received: true, started: false, reason: 'repeat' } };
 			announce(update);
 		}
 		const json = normaliseTrackingEvent(payload);

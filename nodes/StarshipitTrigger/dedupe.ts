@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isNotNewer, parseUtc, remember, shipmentKey, toSeconds, type AnnouncedMemory } from '../shared/tracking';
+import {
+	isNotNewer,
+	parseUtc,
+	remember,
+	shipmentKey,
+	toSeconds,
+	type AnnouncedMemory,
+} from '../shared/tracking';
 
 /** One tracking update as the repeat check sees it: which shipment, what it says, when it happened. */
 export interface TrackingUpdate {
@@ -26,7 +33,12 @@ export function trackingUpdateOf(payload: IDataObject): TrackingUpdate {
  * shared/tracking/seen-by-poll.ts). Records it when it is new. Starshipit sends no event id, so "newer" is by the
  * update's own time.
  */
-export function isRepeat(memory: AnnouncedMemory, update: TrackingUpdate, seenByPoll?: (shipment: string, status: string) => boolean, now = Date.now()): boolean {
+export function isRepeat(
+	memory: AnnouncedMemory,
+	update: TrackingUpdate,
+	seenByPoll?: (shipment: string, status: string) => boolean,
+	now = Date.now(),
+): boolean {
 	if (isNotNewer(memory, update.shipment, update.status, update.time)) return true;
 	if (seenByPoll?.(update.shipment, update.status)) return true;
 	recordAnnounced(memory, update, now);
@@ -34,6 +46,11 @@ export function isRepeat(memory: AnnouncedMemory, update: TrackingUpdate, seenBy
 }
 
 /** Records an update as announced, as isRepeat does for a new one. */
-export function recordAnnounced(memory: AnnouncedMemory, update: TrackingUpdate, now = Date.now()): void {
-	if (!isNotNewer(memory, update.shipment, update.status, update.time)) remember(memory, update.shipment, update.status, update.time ?? toSeconds(now));
+export function recordAnnounced(
+	memory: AnnouncedMemory,
+	update: TrackingUpdate,
+	now = Date.now(),
+): void {
+	if (!isNotNewer(memory, update.shipment, update.status, update.time))
+		remember(memory, update.shipment, update.status, update.time ?? toSeconds(now));
 }

@@ -40,22 +40,29 @@ export async function refusal(this: IWebhookFunctions): Promise<string | undefin
 	if (!this.getNode().credentials?.[WEBHOOK_CREDENTIAL_TYPE]) {
 		return 'This trigger has no Starshipit Webhook credential, so it starts nothing: choose or create one in the Starshipit Trigger node and set a Signing Secret or a URL Token in it';
 	}
-	const { signingSecret, urlToken } = guardsOf(await this.getCredentials<ICredentialDataDecryptedObject>(WEBHOOK_CREDENTIAL_TYPE));
+	const { signingSecret, urlToken } = guardsOf(
+		await this.getCredentials<ICredentialDataDecryptedObject>(WEBHOOK_CREDENTIAL_TYPE),
+	);
 	if (!signingSecret && !urlToken) {
 		return 'This trigger has no Signing Secret and no URL Token, so it starts nothing: set a Signing Secret or a URL Token in its Starshipit Webhook credential';
 	}
 	// Before comparing: such a token arrives changed (a `+` as a space, cut at `&` or `#`), and a bare "wrong token" would not say why.
 	const unsafe = urlUnsafeCharacters(urlToken);
 	if (unsafe) return unsafeTokenMessage(unsafe);
-	if (urlToken && !sameText(this.getQueryData() as IDataObject, urlToken)) return `Missing or wrong "${URL_TOKEN_PARAM}" in the URL`;
-	if (signingSecret && !isSignedBySecret.call(this, signingSecret)) return `Invalid or missing ${UNCONFIRMED.webhookSignatureHeader} header`;
+	if (urlToken && !sameText(this.getQueryData() as IDataObject, urlToken))
+		return `Missing or wrong "${URL_TOKEN_PARAM}" in the URL`;
+	if (signingSecret && !isSignedBySecret.call(this, signingSecret))
+		return `Invalid or missing ${UNCONFIRMED.webhookSignatureHeader} header`;
 	return undefined;
 }
 
 /** What would make the trigger refuse every update, or a token that cannot arrive intact; undefined: none. */
-export function webhookCredentialProblem(data: ICredentialDataDecryptedObject | undefined): string | undefined {
+export function webhookCredentialProblem(
+	data: ICredentialDataDecryptedObject | undefined,
+): string | undefined {
 	const { signingSecret, urlToken } = guardsOf(data);
-	if (!signingSecret && !urlToken) return 'Set a Signing Secret or a URL Token: with neither, the Starshipit Trigger refuses every update.';
+	if (!signingSecret && !urlToken)
+		return 'Set a Signing Secret or a URL Token: with neither, the Starshipit Trigger refuses every update.';
 	const unsafe = urlUnsafeCharacters(urlToken);
 	if (unsafe) {
 		return `Use only letters, digits, - and _ in the URL Token (it has ${unsafe}): other characters change meaning in a URL, so Starshipit’s updates would arrive with a different token, and the trigger refuses such a token.`;
@@ -72,7 +79,9 @@ export function webhookCredentialProblem(data: ICredentialDataDecryptedObject | 
  */
 export function urlUnsafeCharacters(token: string): string | undefined {
 	const found = new Set<string>();
-	for (const character of token) if (!URL_SAFE_CHARACTER.test(character)) found.add(/\s/.test(character) ? 'spaces' : `"${character}"`);
+	for (const character of token)
+		if (!URL_SAFE_CHARACTER.test(character))
+			found.add(/\s/.test(character) ? 'spaces' : `"${character}"`);
 	const names = [...found].sort((a, b) => Number(a === 'spaces') - Number(b === 'spaces'));
 	return names.length ? names.join(', ').replace(/, ([^,]*)$/, ' and $1') : undefined;
 }
@@ -88,7 +97,9 @@ const unsafeTokenMessage = (characters: string) =>
  */
 export async function assertUsableUrlToken(this: IHookFunctions): Promise<void> {
 	if (!this.getNode().credentials?.[WEBHOOK_CREDENTIAL_TYPE]) return;
-	const { urlToken } = guardsOf(await this.getCredentials<ICredentialDataDecryptedObject>(WEBHOOK_CREDENTIAL_TYPE));
+	const { urlToken } = guardsOf(
+		await this.getCredentials<ICredentialDataDecryptedObject>(WEBHOOK_CREDENTIAL_TYPE),
+	);
 	const unsafe = urlUnsafeCharacters(urlToken);
 	if (unsafe) throw new NodeOperationError(this.getNode(), unsafeTokenMessage(unsafe));
 }
@@ -97,11 +108,19 @@ export async function assertUsableUrlToken(this: IHookFunctions): Promise<void> 
  * "Test" on the Starshipit Webhook credential (the trigger's `testedBy`): nothing is sent anywhere, the
  * values are checked as the trigger will use them.
  */
-export async function checkWebhookCredential(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+export async function checkWebhookCredential(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
 	const problem = webhookCredentialProblem(credential.data);
 	if (problem) return { status: 'Error', message: problem };
 	const { signingSecret, urlToken } = guardsOf(credential.data);
-	const needs = [signingSecret && 'signed with the Signing Secret', urlToken && `sent to the URL with ?${URL_TOKEN_PARAM}=`].filter(Boolean).join(' and ');
+	const needs = [
+		signingSecret && 'signed with the Signing Secret',
+		urlToken && `sent to the URL with ?${URL_TOKEN_PARAM}=`,
+	]
+		.filter(Boolean)
+		.join(' and ');
 	return { status: 'OK', message: `The Starshipit Trigger will start only for updates ${needs}` };
 }
 
@@ -118,11 +137,14 @@ function sameText(query: IDataObject, expected: string): boolean {
  * checked: re-serialised JSON may differ from what was signed, so that case fails closed.
  */
 function isSignedBySecret(this: IWebhookFunctions, secret: string): boolean {
-	const { rawBody } = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
+	const { rawBody } = this.getRequestObject() as ReturnType<
+		IWebhookFunctions['getRequestObject']
+	> & { rawBody?: Buffer };
 	// Node hands header names over in lower case, whatever case the constant is written in.
 	const signature = this.getHeaderData()[UNCONFIRMED.webhookSignatureHeader.toLowerCase()];
 	return Buffer.isBuffer(rawBody) && isValidSignature(rawBody, signature, secret);
 }
 
 /** A tracking update is one JSON object; null, a list, text or a number is not one. */
-export const isJsonObject = (body: unknown): body is IDataObject => typeof body === 'object' && body !== null && !Array.isArray(body);
+export const isJsonObject = (body: unknown): body is IDataObject =>
+	typeof body === 'object' && body !== null && !Array.isArray(body);

@@ -48,9 +48,15 @@ const triggers = new Map<string, Trigger>();
 function forgetOld(trigger: Trigger, now: number): void {
 	const { journal } = trigger;
 	let drop = 0;
-	while (drop < journal.length && (journal[drop].at + KEEP_MS <= now || journal.length - drop > MAX_JOURNAL)) drop++;
+	while (
+		drop < journal.length &&
+		(journal[drop].at + KEEP_MS <= now || journal.length - drop > MAX_JOURNAL)
+	)
+		drop++;
 	if (drop) journal.splice(0, drop);
-	trigger.copies = trigger.copies.filter((copy) => copy.at + COPY_MS > now && copy.memory.deref() !== undefined).slice(-MAX_COPIES);
+	trigger.copies = trigger.copies
+		.filter((copy) => copy.at + COPY_MS > now && copy.memory.deref() !== undefined)
+		.slice(-MAX_COPIES);
 }
 
 /** The entries of the journal this copy has not had: those after its mark if this process set it, else all. */
@@ -69,13 +75,18 @@ function write(memory: AnnouncedMemory, entry: Entry): void {
  * The memory this request loaded, brought up to date with what this process announced since it was
  * saved, and held so that later announcements reach it too. Call `announce` with no await in between.
  */
-export function joinProcessMemory(triggerKey: string, memory: AnnouncedMemory, now = Date.now()): (update: TrackingUpdate) => void {
+export function joinProcessMemory(
+	triggerKey: string,
+	memory: AnnouncedMemory,
+	now = Date.now(),
+): (update: TrackingUpdate) => void {
 	let trigger = triggers.get(triggerKey);
 	if (!trigger) triggers.set(triggerKey, (trigger = { journal: [], nextSeq: 0, copies: [] }));
 	forgetOld(trigger, now);
 	for (const entry of missedBy(trigger, memory)) write(memory, entry);
 	// A workflow object that serves several requests (as in tests) holds one copy: written once per announcement.
-	if (!trigger.copies.some((copy) => copy.memory.deref() === memory)) trigger.copies.push({ memory: new WeakRef(memory), at: now });
+	if (!trigger.copies.some((copy) => copy.memory.deref() === memory))
+		trigger.copies.push({ memory: new WeakRef(memory), at: now });
 	const joined = trigger;
 	/** Records an announced update in the journal and in every copy that may still be saved (this one included). */
 	return (update: TrackingUpdate) => {

@@ -14,6 +14,14 @@ export function isValidSignature(rawBody: Buffer, header: unknown, secret: strin
 	const given = header.trim().replace(ALGORITHM_PREFIX, '');
 	if (given === '') return false;
 	const digest = createHmac('sha256', secret).update(rawBody).digest();
-	const candidates = [/^[0-9a-fA-F]{64}$/.test(given) ? Buffer.from(given, 'hex') : undefined, Buffer.from(given, 'base64')];
-	return candidates.some((candidate) => candidate !== undefined && candidate.length === digest.length && timingSafeEqual(candidate, digest));
+	const candidates = [
+		/^[0-9a-fA-F]{64}$/.test(given) ? Buffer.from(given, 'hex') : undefined,
+		Buffer.from(given, 'base64'),
+	];
+	return candidates.some(
+		(candidate) =>
+			candidate !== undefined &&
+			candidate.length === digest.length &&
+			timingSafeEqual(candidate, digest),
+	);
 }

@@ -14,14 +14,20 @@ describe('the Starshipit credential test (as the editor runs it)', () => {
 	});
 
 	test('says the API key is wrong when Starshipit refuses it', async () => {
-		const result = await testCredential('starshipitApi', sandboxCredentials(sandbox, { apiKey: 'wrong-api-key' }));
+		const result = await testCredential(
+			'starshipitApi',
+			sandboxCredentials(sandbox, { apiKey: 'wrong-api-key' }),
+		);
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/API key/);
 		expect(result.message).not.toContain('wrong-api-key');
 	});
 
 	test('says the subscription key is wrong when the gateway refuses it', async () => {
-		const result = await testCredential('starshipitApi', sandboxCredentials(sandbox, { subscriptionApiKey: 'wrong-sub' }));
+		const result = await testCredential(
+			'starshipitApi',
+			sandboxCredentials(sandbox, { subscriptionApiKey: 'wrong-sub' }),
+		);
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/subscription key/);
 		expect(result.message).not.toContain('wrong-sub');
@@ -36,6 +42,7 @@ describe('the Starshipit credential test (as the editor runs it)', () => {
 		// The sandbox answers 200 only when both headers hold the right keys (it does not record headers).
 		expect(request.status).toBe(200);
 		// What it does record (path, query, body) and what the editor shows must not carry a key.
-		for (const key of [SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY]) expect(JSON.stringify({ result, request })).not.toContain(key);
+		for (const key of [SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY])
+			expect(JSON.stringify({ result, request })).not.toContain(key);
 	});
 });

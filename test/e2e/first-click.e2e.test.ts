@@ -27,7 +27,11 @@ beforeAll(async () => {
 	workspace = await prepareWorkspace({ sandboxUrl: sandbox.url, port: N8N_PORT, rateLimit: 50 });
 	Object.assign(workspace.env, ownerEnvironment(workspace.install, OWNER));
 	server = await startServer(workspace.install, workspace.env);
-	const login = await fetch(`${base}/rest/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }) });
+	const login = await fetch(`${base}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+	});
 	if (!login.ok) throw new Error(`n8n refused the log-in: ${login.status} ${await login.text()}`);
 	cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
 }, 900_000);
@@ -37,50 +41,78 @@ afterAll(async () => {
 });
 
 /** n8n keeps a run's data as `flatted` text: its own copy of flatted reads it. */
-function runDataOf(execution: { data: string }): Record<string, Array<{ data?: { main?: Array<Array<{ json: any }> | null> } }>> {
-	const flatted = require(join(workspace.install.dir, 'node_modules', 'flatted')) as { parse(text: string): any };
+function runDataOf(execution: {
+	data: string;
+}): Record<string, Array<{ data?: { main?: Array<Array<{ json: any }> | null> } }>> {
+	const flatted = require(join(workspace.install.dir, 'node_modules', 'flatted')) as {
+		parse(text: string): any;
+	};
 	return flatted.parse(execution.data).resultData.runData;
 }
 
 /** Presses Execute workflow: the trigger the editor picks, posted as the editor posts it; the finished run. */
-async function click(workflowId: string): Promise<{ status: string; runData: ReturnType<typeof runDataOf>; trigger: string }> {
-	const trigger = autoSelectedTrigger(workspace.templates.find((template) => template.id === workflowId)!.json.nodes)!.name;
+async function click(
+	workflowId: string,
+): Promise<{ status: string; runData: ReturnType<typeof runDataOf>; trigger: string }> {
+	const trigger = autoSelectedTrigger(
+		workspace.templates.find((template) => template.id === workflowId)!.json.nodes,
+	)!.name;
 	const answer = await fetch(`${base}/rest/workflows/${workflowId}/run`, {
-		method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ triggerToStartFrom: { name: trigger } }),
+		method: 'POST',
+		headers: { cookie, 'content-type': 'application/json' },
+		body: JSON.stringify({ triggerToStartFrom: { name: trigger } }),
 	});
-	const { data } = (await answer.json()) as { data: { executionId?: string; waitingForWebhook?: boolean } };
+	const { data } = (await answer.json()) as {
+		data: { executionId?: string; waitingForWebhook?: boolean };
+	};
 	expect(data.waitingForWebhook).toBeUndefined();
 	expect(data.executionId).toBeDefined();
 	for (let tries = 0; tries < 240; tries++) {
-		const execution = (await (await fetch(`${base}/rest/executions/${data.executionId}`, { headers: { cookie } })).json()) as { data?: { status: string; data: string } };
-		if (execution.data && !['running', 'new', 'waiting'].includes(execution.data.status)) return { status: execution.data.status, runData: runDataOf(execution.data), trigger };
+		const execution = (await (
+			await fetch(`${base}/rest/executions/${data.executionId}`, { headers: { cookie } })
+		).json()) as { data?: { status: string; data: string } };
+		if (execution.data && !['running', 'new', 'waiting'].includes(execution.data.status))
+			return { status: execution.data.status, runData: runDataOf(execution.data), trigger };
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	throw new Error(`the run of ${workflowId} did not end within 2 minutes`);
 }
 
 /** The items a node gave on one output in its last run. */
-const output = (runData: ReturnType<typeof runDataOf>, node: string, index = 0) => (runData[node]?.at(-1)?.data?.main?.[index] ?? []).map((item) => item.json);
-const stored = (number: string) => sandbox.store.orders.filter((order) => order.order_number === number);
+const output = (runData: ReturnType<typeof runDataOf>, node: string, index = 0) =>
+	(runData[node]?.at(-1)?.data?.main?.[index] ?? []).map((item) => item.json);
+const stored = (number: string) =>
+	sandbox.store.orders.filter((order) => order.order_number === number);
 
 describeOn2('1: Execute workflow imports the sample orders', () => {
 	test('first click: the three sample orders are created in Starshipit; the tracking rows do not run', async () => {
 		const { status, runData, trigger } = await click('starshipitTpl1');
 		expect(trigger).toBe('When your shop sends orders');
 		expect(status).toBe('success');
-		expect(output(runData, 'Import into Starshipit').map((item) => [item.order_number ?? item.orderNumber, item.outcome])).toEqual([
-			['WEB-1001', 'created'], ['WEB-1002', 'created'], ['WEB-1003', 'created'],
+		expect(
+			output(runData, 'Import into Starshipit').map((item) => [
+				item.order_number ?? item.orderNumber,
+				item.outcome,
+			]),
+		).toEqual([
+			['WEB-1001', 'created'],
+			['WEB-1002', 'created'],
+			['WEB-1003', 'created'],
 		]);
 		expect(runData['Write tracking back to your shop']).toBeUndefined();
-		for (const number of ['WEB-1001', 'WEB-1002', 'WEB-1003']) expect(stored(number)).toHaveLength(1);
+		for (const number of ['WEB-1001', 'WEB-1002', 'WEB-1003'])
+			expect(stored(number)).toHaveLength(1);
 	});
 
 	test('second click: green again, the same three orders, none created twice', async () => {
 		const { status, runData } = await click('starshipitTpl1');
 		expect(status).toBe('success');
-		expect(output(runData, 'Import into Starshipit').map((item) => item.outcome)).not.toContain('failed');
+		expect(output(runData, 'Import into Starshipit').map((item) => item.outcome)).not.toContain(
+			'failed',
+		);
 		expect(output(runData, 'Import into Starshipit')).toHaveLength(3);
-		for (const number of ['WEB-1001', 'WEB-1002', 'WEB-1003']) expect(stored(number)).toHaveLength(1);
+		for (const number of ['WEB-1001', 'WEB-1002', 'WEB-1003'])
+			expect(stored(number)).toHaveLength(1);
 	});
 });
 
@@ -89,10 +121,26 @@ describeOn2('7: Execute workflow keeps a failure in the Data table, then replays
 		const { status, runData, trigger } = await click('starshipitTpl7');
 		expect(trigger).toBe('Every 15 minutes');
 		expect(status).toBe('success');
-		expect(output(runData, 'Keep the sample failure')).toEqual([expect.objectContaining({ status: 'pending', tries: 0, order_number: 'KEEP-7001', operation: 'order > createOrUpdate' })]);
-		expect(output(runData, 'Replay the failed request')).toEqual([expect.objectContaining({ replayed: true, order_number: 'KEEP-7001' })]);
+		expect(output(runData, 'Keep the sample failure')).toEqual([
+			expect.objectContaining({
+				status: 'pending',
+				tries: 0,
+				order_number: 'KEEP-7001',
+				operation: 'order > createOrUpdate',
+			}),
+		]);
+		expect(output(runData, 'Replay the failed request')).toEqual([
+			expect.objectContaining({ replayed: true, order_number: 'KEEP-7001' }),
+		]);
 		expect(output(runData, 'Replay the failed request', 1)).toEqual([]);
-		expect(output(runData, 'Mark done')).toEqual([expect.objectContaining({ status: 'done', tries: 1, order_number: 'KEEP-7001', result: 'replayed' })]);
+		expect(output(runData, 'Mark done')).toEqual([
+			expect.objectContaining({
+				status: 'done',
+				tries: 1,
+				order_number: 'KEEP-7001',
+				result: 'replayed',
+			}),
+		]);
 		expect(stored('KEEP-7001')).toHaveLength(1);
 	});
 
@@ -102,7 +150,9 @@ describeOn2('7: Execute workflow keeps a failure in the Data table, then replays
 		expect(output(runData, 'Keep the sample failure')).toHaveLength(1);
 		// Only the new row was pending: the first click's row is done.
 		expect(output(runData, 'Pending failed requests')).toHaveLength(1);
-		expect(output(runData, 'Mark done')).toEqual([expect.objectContaining({ status: 'done', order_number: 'KEEP-7001' })]);
+		expect(output(runData, 'Mark done')).toEqual([
+			expect.objectContaining({ status: 'done', order_number: 'KEEP-7001' }),
+		]);
 		expect(output(runData, 'Alert: replay gave up')).toEqual([]);
 		expect(stored('KEEP-7001')).toHaveLength(1);
 	});

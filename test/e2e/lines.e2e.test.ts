@@ -11,7 +11,12 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { unexpectedDeviations } from '../harness/deviations';
 import { savedForm } from '../fixtures/saved-form';
-import { shopifyFields, shopifyOrder, wooCommerceFields, wooCommerceOrder } from '../fixtures/shop-orders';
+import {
+	shopifyFields,
+	shopifyOrder,
+	wooCommerceFields,
+	wooCommerceOrder,
+} from '../fixtures/shop-orders';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { parseRawOutput, runCli } from './n8n';
 import { cli, prepareWorkspace, SANDBOX_CREDENTIAL, type Workspace } from './workspace';
@@ -30,11 +35,31 @@ const changed = (fields: IDataObject, operation: string): INodeParameters => {
 function linesWorkflow() {
 	const credentials = { starshipitApi: SANDBOX_CREDENTIAL };
 	const shop = (name: string, order: IDataObject, y: number) => ({
-		id: name, name, type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [220, y], parameters: { mode: 'raw', jsonOutput: JSON.stringify(order), options: {} },
+		id: name,
+		name,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [220, y],
+		parameters: { mode: 'raw', jsonOutput: JSON.stringify(order), options: {} },
 	});
-	const starshipit = (name: string, parameters: INodeParameters, y: number) => ({ id: name, name, type: 'n8n-nodes-starshipit.starshipit', typeVersion: 1, position: [440, y], credentials, parameters });
+	const starshipit = (name: string, parameters: INodeParameters, y: number) => ({
+		id: name,
+		name,
+		type: 'n8n-nodes-starshipit.starshipit',
+		typeVersion: 1,
+		position: [440, y],
+		credentials,
+		parameters,
+	});
 	const nodes = [
-		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 100], parameters: {} },
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 100],
+			parameters: {},
+		},
 		shop('WooCommerce order', wooCommerceOrder('E2E-WOO-1'), 0),
 		shop('Shopify order', shopifyOrder('#E2E-SHOP-1'), 200),
 		starshipit('Create from WooCommerce', changed(wooCommerceFields, 'create'), 0),
@@ -46,7 +71,15 @@ function linesWorkflow() {
 		'WooCommerce order': { main: [[to('Create from WooCommerce')]] },
 		'Shopify order': { main: [[to('Import from Shopify')]] },
 	};
-	return { id: WORKFLOW_ID, name: 'Orders with several lines (e2e)', nodes, connections, active: false, settings: { executionOrder: 'v1' }, pinData: {} };
+	return {
+		id: WORKFLOW_ID,
+		name: 'Orders with several lines (e2e)',
+		nodes,
+		connections,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
 }
 
 beforeAll(async () => {
@@ -67,13 +100,24 @@ afterAll(async () => {
 	expect(deviations).toEqual([]);
 });
 
-const lines = (number: string) => ((sandbox.store.orders.find((row) => row.order_number === number)?.items ?? []) as IDataObject[]).map(({ item_id: _id, ...line }) => line);
+const lines = (number: string) =>
+	(
+		(sandbox.store.orders.find((row) => row.order_number === number)?.items ?? []) as IDataObject[]
+	).map(({ item_id: _id, ...line }) => line);
 
 test('three-line WooCommerce and Shopify orders, saved as the editor saves them, arrive with every line exact', async () => {
-	const result = await runCli(workspace.install, workspace.env, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
-	if (result.code !== 0 || /Execution was NOT successful|Execution error/.test(result.stdout)) throw new Error(`n8n execute failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+	const result = await runCli(workspace.install, workspace.env, [
+		'execute',
+		`--id=${WORKFLOW_ID}`,
+		'--rawOutput',
+	]);
+	if (result.code !== 0 || /Execution was NOT successful|Execution error/.test(result.stdout))
+		throw new Error(
+			`n8n execute failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`,
+		);
 	const run = parseRawOutput(result.stdout);
-	const imported = run.data?.resultData?.runData?.['Import from Shopify']?.at(-1)?.data?.main?.[0] ?? [];
+	const imported =
+		run.data?.resultData?.runData?.['Import from Shopify']?.at(-1)?.data?.main?.[0] ?? [];
 	expect(imported.map((item: { json: IDataObject }) => item.json.outcome)).toEqual(['created']);
 	expect(lines('E2E-WOO-1')).toEqual([
 		{ description: 'Blue mug', sku: 'MUG-BLUE', quantity: 2, value: 19.5 },
@@ -82,9 +126,17 @@ test('three-line WooCommerce and Shopify orders, saved as the editor saves them,
 	]);
 	expect(lines('#E2E-SHOP-1')).toEqual([
 		{ description: 'Blue mug - Large', sku: 'MUG-BLUE-L', quantity: 1, value: 24, weight: 0.45 },
-		{ description: 'Cotton T-shirt - M / Black', sku: 'TEE-M-BLACK', quantity: 2, value: 30, weight: 0.2 },
+		{
+			description: 'Cotton T-shirt - M / Black',
+			sku: 'TEE-M-BLACK',
+			quantity: 2,
+			value: 30,
+			weight: 0.2,
+		},
 		{ description: 'Linen apron', sku: 'APRON-1', quantity: 1, value: 45.5, weight: 0.35 },
 	]);
 	const shopify = sandbox.store.orders.find((row) => row.order_number === '#E2E-SHOP-1');
-	expect((shopify?.packages as IDataObject[]).map(({ package_id: _id, ...pack }) => pack)).toEqual([{ weight: 1.2 }]);
+	expect((shopify?.packages as IDataObject[]).map(({ package_id: _id, ...pack }) => pack)).toEqual([
+		{ weight: 1.2 },
+	]);
 });

@@ -20,23 +20,43 @@ export interface N8nInstall {
 
 /** Installs the pinned n8n once into a cache folder outside the repository (line '2' or '1'). */
 export function installN8n(line = process.env.N8N_LINE ?? '2'): N8nInstall {
-	const dir = execFileSync('bash', [join(__dirname, 'install-n8n.sh'), line], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop() as string;
+	const dir = execFileSync('bash', [join(__dirname, 'install-n8n.sh'), line], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	})
+		.trim()
+		.split('\n')
+		.pop() as string;
 	return { dir, node: join(dir, 'node'), bin: join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
 }
 
 /** `npm pack` of the built package: what a user gets from the registry. */
 export function packPackage(destination: string): string {
-	execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
-	const tarball = readdirSync(destination).find((name) => name.startsWith('n8n-nodes-starshipit-') && name.endsWith('.tgz'));
+	execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], {
+		cwd: REPO,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	const tarball = readdirSync(destination).find(
+		(name) => name.startsWith('n8n-nodes-starshipit-') && name.endsWith('.tgz'),
+	);
 	if (!tarball) throw new Error('npm pack made no tarball');
 	return join(destination, tarball);
 }
 
 /** A fresh n8n user folder with the package installed under .n8n/nodes, by the README's own install commands. */
-export function createUserFolder(tarball: string, folder = mkdtempSync(join(tmpdir(), 'n8n-starshipit-'))): string {
+export function createUserFolder(
+	tarball: string,
+	folder = mkdtempSync(join(tmpdir(), 'n8n-starshipit-')),
+): string {
 	installAsReadmeSays(REPO, tarball, folder);
-	if (!existsSync(join(folder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-starshipit', 'package.json'))) {
-		throw new Error('The README’s install commands ran but did not install n8n-nodes-starshipit under ~/.n8n/nodes/node_modules');
+	if (
+		!existsSync(
+			join(folder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-starshipit', 'package.json'),
+		)
+	) {
+		throw new Error(
+			'The README’s install commands ran but did not install n8n-nodes-starshipit under ~/.n8n/nodes/node_modules',
+		);
 	}
 	return folder;
 }
@@ -78,9 +98,16 @@ export interface CliResult {
 }
 
 /** Runs one n8n CLI command to its end. */
-export function runCli(install: N8nInstall, env: NodeJS.ProcessEnv, args: string[]): Promise<CliResult> {
+export function runCli(
+	install: N8nInstall,
+	env: NodeJS.ProcessEnv,
+	args: string[],
+): Promise<CliResult> {
 	return new Promise((done) => {
-		const child = spawn(install.node, [install.bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(install.node, [install.bin, ...args], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -102,8 +129,16 @@ export function parseRawOutput(stdout: string): any {
 }
 
 /** Starts `n8n start` and waits until /healthz answers. */
-export async function startServer(install: N8nInstall, env: NodeJS.ProcessEnv, timeoutMs = 180_000, onSpawn?: (child: ChildProcess) => void): Promise<ChildProcess> {
-	const child = spawn(install.node, [install.bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServer(
+	install: N8nInstall,
+	env: NodeJS.ProcessEnv,
+	timeoutMs = 180_000,
+	onSpawn?: (child: ChildProcess) => void,
+): Promise<ChildProcess> {
+	const child = spawn(install.node, [install.bin, 'start'], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	// The caller can stop n8n while it is still starting (the demo on Ctrl+C).
 	onSpawn?.(child);
 	let log = '';
@@ -111,7 +146,8 @@ export async function startServer(install: N8nInstall, env: NodeJS.ProcessEnv, t
 	child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n stopped while starting:\n${log.slice(-3000)}`);
+		if (child.exitCode !== null)
+			throw new Error(`n8n stopped while starting:\n${log.slice(-3000)}`);
 		try {
 			// /healthz answers early; the REST routes (and active workflows' webhooks) come a little later.
 			const answer = await fetch(`http://127.0.0.1:${env.N8N_PORT}/rest/settings`);

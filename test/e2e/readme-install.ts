@@ -16,7 +16,10 @@ export function readmeInstallLines(repo: string): string[] {
 	const readme = readFileSync(join(repo, 'README.md'), 'utf8');
 	const start = readme.indexOf(START);
 	const end = readme.indexOf(END);
-	if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} block: the install route it documents cannot be tested`);
+	if (start < 0 || end < start)
+		throw new Error(
+			`README.md has no ${START} … ${END} block: the install route it documents cannot be tested`,
+		);
 	return readme
 		.slice(start + START.length, end)
 		.split('\n')

@@ -31,14 +31,40 @@ async function createAndPrint(orderNumber: string): Promise<void> {
 	const created = await runNode({
 		credentials,
 		parameters: {
-			resource: 'order', operation: 'create', orderNumber, destinationName: 'Sam Lee', destinationStreet: '5 King Street',
-			destinationSuburb: 'Newtown', destinationCity: 'Sydney', destinationState: 'NSW', destinationPostCode: '2042', destinationCountry: 'Australia',
-			items: { item: [{ sku: 'MUG-BLUE', description: 'Blue mug', quantity: 2, value: 19.5, weight: 0.4 }, { sku: 'TEE-M-BLACK', description: 'Cotton T-shirt', quantity: 1, value: 30, weight: 0.2 }] },
+			resource: 'order',
+			operation: 'create',
+			orderNumber,
+			destinationName: 'Sam Lee',
+			destinationStreet: '5 King Street',
+			destinationSuburb: 'Newtown',
+			destinationCity: 'Sydney',
+			destinationState: 'NSW',
+			destinationPostCode: '2042',
+			destinationCountry: 'Australia',
+			items: {
+				item: [
+					{ sku: 'MUG-BLUE', description: 'Blue mug', quantity: 2, value: 19.5, weight: 0.4 },
+					{
+						sku: 'TEE-M-BLACK',
+						description: 'Cotton T-shirt',
+						quantity: 1,
+						value: 30,
+						weight: 0.2,
+					},
+				],
+			},
 		},
 	});
 	if (created.error) throw new Error(`Order > Create failed: ${created.error.message}`);
 	const orderId = String(created.items[0].json.order_id);
-	const label = await runNode({ credentials, parameters: { resource: 'label', operation: 'create', order: { __rl: true, mode: 'id', value: orderId } } });
+	const label = await runNode({
+		credentials,
+		parameters: {
+			resource: 'label',
+			operation: 'create',
+			order: { __rl: true, mode: 'id', value: orderId },
+		},
+	});
 	if (label.error) throw new Error(`Label > Create failed: ${label.error.message}`);
 }
 

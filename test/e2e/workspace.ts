@@ -7,11 +7,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY } from '../sandbox';
-import { createUserFolder, installN8n, n8nEnvironment, packPackage, REPO, runCli, type N8nInstall } from './n8n';
+import {
+	createUserFolder,
+	installN8n,
+	n8nEnvironment,
+	packPackage,
+	REPO,
+	runCli,
+	type N8nInstall,
+} from './n8n';
 
 export const SANDBOX_CREDENTIAL = { id: 'starshipitSandbox', name: 'Starshipit sandbox' };
 /** The Starshipit Trigger's credential in the templates: its Signing Secret and URL Token (n8n stores them encrypted). */
-export const WEBHOOK_CREDENTIAL = { id: 'starshipitWebhookSandbox', name: 'Starshipit webhook (sandbox)' };
+export const WEBHOOK_CREDENTIAL = {
+	id: 'starshipitWebhookSandbox',
+	name: 'Starshipit webhook (sandbox)',
+};
 export const TEMPLATES_DIR = join(REPO, 'templates');
 /** Templates post tracking to this placeholder; the suite points it at the sandbox's inbox. */
 export const SHOP_PLACEHOLDER = 'https://your-shop.example/api/tracking';
@@ -23,16 +34,21 @@ export interface WebhookGuards {
 }
 
 /** The demo's webhook credential: the sandbox signs its tracking webhooks with this when told to (a test value). */
-export const SANDBOX_WEBHOOK_GUARDS: WebhookGuards = { signingSecret: 'sandbox-webhook-secret-not-a-secret' };
+export const SANDBOX_WEBHOOK_GUARDS: WebhookGuards = {
+	signingSecret: 'sandbox-webhook-secret-not-a-secret',
+};
 
 /**
  * What the real-n8n suites change in the templates: the poll triggers run every minute (n8n's shortest poll)
  * instead of every quarter hour, so a test can wait for one. (The webhook trigger's secret is not in the
  * template: it is in the webhook credential, `webhook` in WorkspaceOptions.)
  */
-export function pollingEveryMinute(template: { nodes: Array<{ type: string; parameters: Record<string, unknown> }> }): void {
+export function pollingEveryMinute(template: {
+	nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
+}): void {
 	for (const node of template.nodes) {
-		if (node.type === 'n8n-nodes-starshipit.starshipitPollTrigger') node.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+		if (node.type === 'n8n-nodes-starshipit.starshipitPollTrigger')
+			node.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
 	}
 }
 
@@ -56,7 +72,10 @@ export function readTemplates(): Workspace['templates'] {
 
 async function cli(workspace: Pick<Workspace, 'install' | 'env'>, args: string[]) {
 	const result = await runCli(workspace.install, workspace.env, args);
-	if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${result.stderr.slice(-2000)}\n${result.stdout.slice(-2000)}`);
+	if (result.code !== 0)
+		throw new Error(
+			`n8n ${args.join(' ')} failed (${result.code}):\n${result.stderr.slice(-2000)}\n${result.stdout.slice(-2000)}`,
+		);
 	return result;
 }
 
@@ -84,15 +103,28 @@ export interface SandboxCredentialOptions {
  * Imports (or replaces) the "Starshipit sandbox" credential (the sandbox's keys and URL) with n8n's CLI, and with
  * `webhook` the "Starshipit webhook (sandbox)" credential too, in the same command. n8n encrypts both on import.
  */
-export async function importSandboxCredential(workspace: Pick<Workspace, 'install' | 'env'>, options: SandboxCredentialOptions, webhook?: WebhookGuards): Promise<void> {
-	const credentials = [{
-		...SANDBOX_CREDENTIAL,
-		type: 'starshipitApi',
-		data: {
-			apiKey: SANDBOX_API_KEY, subscriptionApiKey: SANDBOX_SUBSCRIPTION_KEY, baseUrl: options.sandboxUrl,
-			rateLimitTier: options.rateLimit ? 'custom' : 'production', customRateLimit: options.rateLimit ?? 20, maxRetries: options.maxRetries ?? 4,
+export async function importSandboxCredential(
+	workspace: Pick<Workspace, 'install' | 'env'>,
+	options: SandboxCredentialOptions,
+	webhook?: WebhookGuards,
+): Promise<void> {
+	const credentials = [
+		{
+			...SANDBOX_CREDENTIAL,
+			type: 'starshipitApi',
+			data: {
+				apiKey: SANDBOX_API_KEY,
+				subscriptionApiKey: SANDBOX_SUBSCRIPTION_KEY,
+				baseUrl: options.sandboxUrl,
+				rateLimitTier: options.rateLimit ? 'custom' : 'production',
+				customRateLimit: options.rateLimit ?? 20,
+				maxRetries: options.maxRetries ?? 4,
+			},
 		},
-	}, ...(webhook ? [{ ...WEBHOOK_CREDENTIAL, type: 'starshipitWebhookApi', data: { ...webhook } }] : [])];
+		...(webhook
+			? [{ ...WEBHOOK_CREDENTIAL, type: 'starshipitWebhookApi', data: { ...webhook } }]
+			: []),
+	];
 	const folder = mkdtempSync(join(tmpdir(), 'starshipit-credential-'));
 	try {
 		const file = join(folder, 'credentials.json');
@@ -115,7 +147,9 @@ export interface Owner {
  * rather than the set-up wizard (n8n 1.x ignores it). The password is hashed with n8n's own bcryptjs.
  */
 export function ownerEnvironment(install: N8nInstall, owner: Owner): NodeJS.ProcessEnv {
-	const bcrypt = require(join(install.dir, 'node_modules', 'bcryptjs')) as { hashSync(value: string, rounds: number): string };
+	const bcrypt = require(join(install.dir, 'node_modules', 'bcryptjs')) as {
+		hashSync(value: string, rounds: number): string;
+	};
 	return {
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: owner.email,
@@ -126,7 +160,8 @@ export function ownerEnvironment(install: N8nInstall, owner: Owner): NodeJS.Proc
 }
 
 export async function prepareWorkspace(options: WorkspaceOptions): Promise<Workspace> {
-	if (!existsSync(join(REPO, 'dist', 'nodes'))) throw new Error('Build the package first: npm run build');
+	if (!existsSync(join(REPO, 'dist', 'nodes')))
+		throw new Error('Build the package first: npm run build');
 	options.onStep?.('installing n8n (ready at once after the first time)');
 	const install = installN8n();
 	options.onStep?.('installing this package into the n8n folder');
@@ -136,13 +171,22 @@ export async function prepareWorkspace(options: WorkspaceOptions): Promise<Works
 	const workspace = { install, userFolder, env, port: options.port, templates: readTemplates() };
 
 	options.onStep?.('importing the sandbox credentials');
-	await importSandboxCredential(workspace, { sandboxUrl: options.sandboxUrl, rateLimit: options.rateLimit }, options.webhook ?? SANDBOX_WEBHOOK_GUARDS);
+	await importSandboxCredential(
+		workspace,
+		{ sandboxUrl: options.sandboxUrl, rateLimit: options.rateLimit },
+		options.webhook ?? SANDBOX_WEBHOOK_GUARDS,
+	);
 	options.onStep?.(`importing the ${workspace.templates.length} templates`);
 
 	for (const template of workspace.templates) {
 		const file = join(scratch, template.file);
 		options.adjust?.(template.json);
-		writeFileSync(file, JSON.stringify(template.json).split(SHOP_PLACEHOLDER).join(`${options.sandboxUrl}/__sandbox/inbox`));
+		writeFileSync(
+			file,
+			JSON.stringify(template.json)
+				.split(SHOP_PLACEHOLDER)
+				.join(`${options.sandboxUrl}/__sandbox/inbox`),
+		);
 		await cli(workspace, ['import:workflow', `--input=${file}`]);
 	}
 	return workspace;

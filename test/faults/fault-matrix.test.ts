@@ -9,13 +9,24 @@ beforeAll(async () => {
 	results = await runMatrix();
 }, 150_000);
 
-const cell = (job: string, fault: string) => results.find((row) => row.job === job && row.fault === fault) as CellResult;
+const cell = (job: string, fault: string) =>
+	results.find((row) => row.job === job && row.fault === fault) as CellResult;
 
 describe.each(JOBS.map((job) => job.name))('%s', (job) => {
-	test.each(FAULTS.map((faultCase) => [faultCase.name, faultCase.withinRetries] as const))('%s', (fault, withinRetries) => {
-		const result = cell(job, fault);
-		expect({ duplicated: result.duplicated, lostSilently: result.lostSilently }).toEqual({ duplicated: 0, lostSilently: 0 });
-		if (withinRetries) expect({ lost: result.records - result.present, error: result.error }).toEqual({ lost: 0, error: undefined });
-		else expect(result.lostAndTold + result.present).toBe(result.records);
-	});
+	test.each(FAULTS.map((faultCase) => [faultCase.name, faultCase.withinRetries] as const))(
+		'%s',
+		(fault, withinRetries) => {
+			const result = cell(job, fault);
+			expect({ duplicated: result.duplicated, lostSilently: result.lostSilently }).toEqual({
+				duplicated: 0,
+				lostSilently: 0,
+			});
+			if (withinRetries)
+				expect({ lost: result.records - result.present, error: result.error }).toEqual({
+					lost: 0,
+					error: undefined,
+				});
+			else expect(result.lostAndTold + result.present).toBe(result.records);
+		},
+	);
 });

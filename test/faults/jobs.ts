@@ -24,7 +24,14 @@ export interface Job {
 	check: (sandbox: Sandbox, result: NodeRunResult) => RecordCheck[];
 }
 
-const address = { destinationName: 'Sam Lee', destinationStreet: '={{ $json.street }}', destinationSuburb: 'Newtown', destinationPostCode: '2042', destinationCountry: 'Australia', itemsInput: 'none' };
+const address = {
+	destinationName: 'Sam Lee',
+	destinationStreet: '={{ $json.street }}',
+	destinationSuburb: 'Newtown',
+	destinationPostCode: '2042',
+	destinationCountry: 'Australia',
+	itemsInput: 'none',
+};
 const NEW_STREET = '9 New Street';
 const OLD_STREET = '1 Old Road';
 
@@ -33,15 +40,29 @@ function seedOrders(sandbox: Sandbox, numbers: string[]) {
 	for (const number of numbers) {
 		const id = sandbox.store.nextOrderId++;
 		sandbox.store.orders.push({
-			order_id: id, order_number: number, order_date: new Date().toISOString(), status: 'Unshipped', archived: false,
-			destination: { name: 'Sam Lee', street: OLD_STREET, suburb: 'Newtown', post_code: '2042', country: 'Australia' },
-			items: [], packages: [], tracking_events: [], last_updated_date: new Date(Date.now() - 3600_000).toISOString(),
+			order_id: id,
+			order_number: number,
+			order_date: new Date().toISOString(),
+			status: 'Unshipped',
+			archived: false,
+			destination: {
+				name: 'Sam Lee',
+				street: OLD_STREET,
+				suburb: 'Newtown',
+				post_code: '2042',
+				country: 'Australia',
+			},
+			items: [],
+			packages: [],
+			tracking_events: [],
+			last_updated_date: new Date(Date.now() - 3600_000).toISOString(),
 		});
 	}
 }
 
 const failed = (json: IDataObject) => json.error !== undefined || json.outcome === 'failed';
-const okItem = (result: NodeRunResult, index: number) => !result.error && result.items[index] !== undefined && !failed(result.items[index].json);
+const okItem = (result: NodeRunResult, index: number) =>
+	!result.error && result.items[index] !== undefined && !failed(result.items[index].json);
 
 /** Order jobs: each number held once with the new street, and the item's order ID the one held. */
 function orderChecks(numbers: string[]) {
@@ -51,12 +72,15 @@ function orderChecks(numbers: string[]) {
 			const json = result.items[index]?.json ?? {};
 			const reportedId = json.order_id ?? (json.order as IDataObject | undefined)?.order_id;
 			const present = held.length === 1 && held[0].destination.street === NEW_STREET;
-			const reportedOk = okItem(result, index) && (reportedId === undefined || String(reportedId) === String(held[0]?.order_id));
+			const reportedOk =
+				okItem(result, index) &&
+				(reportedId === undefined || String(reportedId) === String(held[0]?.order_id));
 			return { present, copies: held.length, reportedOk };
 		});
 }
 
-const numbers = (prefix: string, count: number) => Array.from({ length: count }, (_, n) => `${prefix}-${n + 1}`);
+const numbers = (prefix: string, count: number) =>
+	Array.from({ length: count }, (_, n) => `${prefix}-${n + 1}`);
 const orderInput = (list: string[]) => list.map((number) => ({ number, street: NEW_STREET }));
 
 const IMPORT_NEW = numbers('IMP', 6);
@@ -76,7 +100,12 @@ const replayOfImport = (number: string) => ({
 	replay: {
 		resource: 'order',
 		operation: 'import',
-		parameters: { orderNumber: number, ...address, destinationStreet: NEW_STREET, updateExisting: true },
+		parameters: {
+			orderNumber: number,
+			...address,
+			destinationStreet: NEW_STREET,
+			updateExisting: true,
+		},
 	},
 });
 const SHIPPED = [
@@ -88,29 +117,59 @@ export const JOBS: Job[] = [
 	{
 		name: 'Order > Create',
 		writes: [{ method: 'POST', path: '/api/orders' }],
-		parameters: { resource: 'order', operation: 'create', orderNumber: '={{ $json.number }}', ...address },
+		parameters: {
+			resource: 'order',
+			operation: 'create',
+			orderNumber: '={{ $json.number }}',
+			...address,
+		},
 		input: orderInput(CREATE),
 		check: orderChecks(CREATE),
 	},
 	{
 		name: 'Order > Import (new orders)',
 		writes: [{ method: 'POST', path: '/api/orders/import' }],
-		parameters: { resource: 'order', operation: 'import', orderNumber: '={{ $json.number }}', ...address },
+		parameters: {
+			resource: 'order',
+			operation: 'import',
+			orderNumber: '={{ $json.number }}',
+			...address,
+		},
 		input: orderInput(IMPORT_NEW),
 		check: orderChecks(IMPORT_NEW),
 	},
 	{
 		name: 'Order > Import (half exist)',
-		writes: [{ method: 'POST', path: '/api/orders/import' }, { method: 'PUT', path: '/api/orders/update' }],
-		parameters: { resource: 'order', operation: 'import', orderNumber: '={{ $json.number }}', ...address },
+		writes: [
+			{ method: 'POST', path: '/api/orders/import' },
+			{ method: 'PUT', path: '/api/orders/update' },
+		],
+		parameters: {
+			resource: 'order',
+			operation: 'import',
+			orderNumber: '={{ $json.number }}',
+			...address,
+		},
 		input: orderInput(IMPORT_HALF),
-		prepare: (sandbox) => seedOrders(sandbox, IMPORT_HALF.filter((_number, index) => index % 2 === 0)),
+		prepare: (sandbox) =>
+			seedOrders(
+				sandbox,
+				IMPORT_HALF.filter((_number, index) => index % 2 === 0),
+			),
 		check: orderChecks(IMPORT_HALF),
 	},
 	{
 		name: 'Order > Create or Update',
-		writes: [{ method: 'POST', path: '/api/orders' }, { method: 'PUT', path: '/api/orders' }],
-		parameters: { resource: 'order', operation: 'createOrUpdate', orderNumber: '={{ $json.number }}', ...address },
+		writes: [
+			{ method: 'POST', path: '/api/orders' },
+			{ method: 'PUT', path: '/api/orders' },
+		],
+		parameters: {
+			resource: 'order',
+			operation: 'createOrUpdate',
+			orderNumber: '={{ $json.number }}',
+			...address,
+		},
 		input: orderInput(UPSERT),
 		prepare: (sandbox) => seedOrders(sandbox, [UPSERT[0]]),
 		check: orderChecks(UPSERT),
@@ -118,47 +177,87 @@ export const JOBS: Job[] = [
 	{
 		name: 'Label > Create',
 		writes: [{ method: 'POST', path: '/api/orders/shipment' }],
-		parameters: { resource: 'label', operation: 'create', order: { __rl: true, mode: 'orderNumber', value: '={{ $json.number }}' } },
+		parameters: {
+			resource: 'label',
+			operation: 'create',
+			order: { __rl: true, mode: 'orderNumber', value: '={{ $json.number }}' },
+		},
 		input: LABELLED.map((number) => ({ number })),
 		check: (sandbox, result) =>
 			LABELLED.map((number, index) => {
 				const order = sandbox.store.orders.find((row) => row.order_number === number);
-				const bookings = order?.tracking_events.filter((event) => event.status === 'Printed').length ?? 0;
+				const bookings =
+					order?.tracking_events.filter((event) => event.status === 'Printed').length ?? 0;
 				const reported = result.items[index]?.json.tracking_number;
-				return { present: bookings === 1 && Boolean(order?.tracking_number), copies: bookings, reportedOk: okItem(result, index) && reported === order?.tracking_number };
+				return {
+					present: bookings === 1 && Boolean(order?.tracking_number),
+					copies: bookings,
+					reportedOk: okItem(result, index) && reported === order?.tracking_number,
+				};
 			}),
 	},
 	{
 		name: 'Product > Sync',
-		writes: [{ method: 'POST', path: '/api/products' }, { method: 'PUT', path: '/api/products/update' }],
-		parameters: { resource: 'product', operation: 'sync', sku: '={{ $json.sku }}', fields: { title: '={{ $json.title }}' } },
+		writes: [
+			{ method: 'POST', path: '/api/products' },
+			{ method: 'PUT', path: '/api/products/update' },
+		],
+		parameters: {
+			resource: 'product',
+			operation: 'sync',
+			sku: '={{ $json.sku }}',
+			fields: { title: '={{ $json.title }}' },
+		},
 		input: SYNCED,
 		check: (sandbox, result) =>
 			SYNCED.map(({ sku, title }, index) => {
 				const held = sandbox.store.products.filter((product) => product.sku === sku);
-				return { present: held.length === 1 && held[0].title === title, copies: held.length, reportedOk: okItem(result, index) };
+				return {
+					present: held.length === 1 && held[0].title === title,
+					copies: held.length,
+					reportedOk: okItem(result, index),
+				};
 			}),
 	},
 	{
 		name: 'Failed Request > Replay (Import, half updates)',
-		writes: [{ method: 'POST', path: '/api/orders/import' }, { method: 'PUT', path: '/api/orders/update' }],
+		writes: [
+			{ method: 'POST', path: '/api/orders/import' },
+			{ method: 'PUT', path: '/api/orders/update' },
+		],
 		parameters: { resource: 'failedRequest', operation: 'replay' },
 		input: REPLAYED.map(replayOfImport),
-		prepare: (sandbox) => seedOrders(sandbox, REPLAYED.filter((_number, index) => index % 2 === 0)),
+		prepare: (sandbox) =>
+			seedOrders(
+				sandbox,
+				REPLAYED.filter((_number, index) => index % 2 === 0),
+			),
 		check: orderChecks(REPLAYED),
 	},
 	{
 		name: 'Order > Mark as Shipped',
 		writes: [{ method: 'POST', path: '/api/orders/shipped' }],
 		parameters: {
-			resource: 'order', operation: 'markShipped', orderNumber: '={{ $json.number }}', recipientName: 'Sam Lee', carrier: 'AusPost',
-			trackingNumber: '={{ $json.tracking }}', country: 'Australia', postCode: '2042',
+			resource: 'order',
+			operation: 'markShipped',
+			orderNumber: '={{ $json.number }}',
+			recipientName: 'Sam Lee',
+			carrier: 'AusPost',
+			trackingNumber: '={{ $json.tracking }}',
+			country: 'Australia',
+			postCode: '2042',
 		},
 		input: SHIPPED,
 		check: (sandbox, result) =>
 			SHIPPED.map(({ number, tracking }, index) => {
-				const held = sandbox.store.orders.filter((order) => order.order_number === number && order.tracking_only);
-				return { present: held.length === 1 && held[0].tracking_number === tracking, copies: held.length, reportedOk: okItem(result, index) };
+				const held = sandbox.store.orders.filter(
+					(order) => order.order_number === number && order.tracking_only,
+				);
+				return {
+					present: held.length === 1 && held[0].tracking_number === tracking,
+					copies: held.length,
+					reportedOk: okItem(result, index),
+				};
 			}),
 	},
 ];

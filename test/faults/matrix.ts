@@ -34,16 +34,57 @@ const serverError = (status: number, times: number, withinRetries: boolean): Fau
 });
 
 export const FAULTS: FaultCase[] = [
-	{ name: '429 ×3 with Retry-After', withinRetries: true, fault: { kind: 'status', status: 429, times: WITHIN, retryAfterSeconds: 1, body: { ...rateLimited, message: 'Rate limit is exceeded. Try again in 1 seconds.' } } },
-	{ name: '429 ×3 without Retry-After', withinRetries: true, fault: { kind: 'status', status: 429, times: WITHIN, body: rateLimited } },
-	{ name: '429 storm (beyond the wait budget)', withinRetries: false, fault: { kind: 'status', status: 429, times: STORM, body: rateLimited } },
-	...[500, 502, 503, 504].flatMap((status) => [serverError(status, WITHIN, true), serverError(status, BEYOND, false)]),
-	{ name: 'dropped before processing ×3', withinRetries: true, fault: { kind: 'drop', times: WITHIN } },
-	{ name: 'dropped after the write ×3', withinRetries: true, fault: { kind: 'drop-after-write', times: WITHIN } },
-	{ name: 'no answer until the timeout ×3', withinRetries: true, fault: { kind: 'timeout', times: WITHIN } },
-	{ name: 'answer after the client gave up ×3', withinRetries: true, fault: { kind: 'late-answer', times: WITHIN, delayMs: TIMEOUT_SECONDS * 1000 + 500 } },
+	{
+		name: '429 ×3 with Retry-After',
+		withinRetries: true,
+		fault: {
+			kind: 'status',
+			status: 429,
+			times: WITHIN,
+			retryAfterSeconds: 1,
+			body: { ...rateLimited, message: 'Rate limit is exceeded. Try again in 1 seconds.' },
+		},
+	},
+	{
+		name: '429 ×3 without Retry-After',
+		withinRetries: true,
+		fault: { kind: 'status', status: 429, times: WITHIN, body: rateLimited },
+	},
+	{
+		name: '429 storm (beyond the wait budget)',
+		withinRetries: false,
+		fault: { kind: 'status', status: 429, times: STORM, body: rateLimited },
+	},
+	...[500, 502, 503, 504].flatMap((status) => [
+		serverError(status, WITHIN, true),
+		serverError(status, BEYOND, false),
+	]),
+	{
+		name: 'dropped before processing ×3',
+		withinRetries: true,
+		fault: { kind: 'drop', times: WITHIN },
+	},
+	{
+		name: 'dropped after the write ×3',
+		withinRetries: true,
+		fault: { kind: 'drop-after-write', times: WITHIN },
+	},
+	{
+		name: 'no answer until the timeout ×3',
+		withinRetries: true,
+		fault: { kind: 'timeout', times: WITHIN },
+	},
+	{
+		name: 'answer after the client gave up ×3',
+		withinRetries: true,
+		fault: { kind: 'late-answer', times: WITHIN, delayMs: TIMEOUT_SECONDS * 1000 + 500 },
+	},
 	// Issue 27: a write Starshipit processes only after the client gave up, so a read back at once misses it.
-	{ name: 'write lands 4.5 s after the client gave up', withinRetries: true, fault: { kind: 'slow', times: 1, delayMs: TIMEOUT_SECONDS * 1000 + 4500 } },
+	{
+		name: 'write lands 4.5 s after the client gave up',
+		withinRetries: true,
+		fault: { kind: 'slow', times: 1, delayMs: TIMEOUT_SECONDS * 1000 + 4500 },
+	},
 ];
 
 export interface CellResult {
@@ -70,10 +111,25 @@ export async function runCell(job: Job, faultCase: FaultCase): Promise<CellResul
 	try {
 		job.prepare?.(sandbox);
 		for (const write of job.writes) sandbox.faults.add({ ...faultCase.fault, ...write } as Fault);
-		const credentials = sandboxCredentials(sandbox, { maxRetries: MAX_RETRIES, timeoutSeconds: TIMEOUT_SECONDS, rateLimitWaitMinutes: RATE_LIMIT_WAIT_MINUTES });
-		const result = await runNode({ parameters: job.parameters, input: job.input, credentials, continueOnFail: true });
+		const credentials = sandboxCredentials(sandbox, {
+			maxRetries: MAX_RETRIES,
+			timeoutSeconds: TIMEOUT_SECONDS,
+			rateLimitWaitMinutes: RATE_LIMIT_WAIT_MINUTES,
+		});
+		const result = await runNode({
+			parameters: job.parameters,
+			input: job.input,
+			credentials,
+			continueOnFail: true,
+		});
 		// A write the sandbox is still processing (a slow fault) is counted after it landed.
-		if (faultCase.fault.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + (faultCase.fault.delayMs ?? 0) + 500 - Date.now())));
+		if (faultCase.fault.kind === 'slow')
+			await new Promise((resolve) =>
+				setTimeout(
+					resolve,
+					Math.max(0, started + (faultCase.fault.delayMs ?? 0) + 500 - Date.now()),
+				),
+			);
 		const checks = job.check(sandbox, result);
 		const told = (index: number) => !checks[index].reportedOk;
 		return {
@@ -85,7 +141,9 @@ export async function runCell(job: Job, faultCase: FaultCase): Promise<CellResul
 			lostAndTold: checks.filter((check, index) => !check.present && told(index)).length,
 			lostSilently: checks.filter((check, index) => !check.present && !told(index)).length,
 			duplicated: checks.filter((check) => check.copies > 1).length,
-			itemsFailed: result.error ? checks.length : checks.filter((check, index) => told(index)).length,
+			itemsFailed: result.error
+				? checks.length
+				: checks.filter((check, index) => told(index)).length,
 			error: result.error?.message,
 			seconds: (Date.now() - started) / 1000,
 		};
@@ -101,8 +159,11 @@ export async function runCell(job: Job, faultCase: FaultCase): Promise<CellResul
  */
 export async function runMatrix(concurrency = 35): Promise<CellResult[]> {
 	const cells = JOBS.flatMap((job) => FAULTS.map((faultCase) => ({ job, faultCase })));
-	const slow = (faultCase: FaultCase) => (!faultCase.withinRetries || faultCase.fault.kind === 'timeout' ? 0 : 1);
-	const order = cells.map((_cell, index) => index).sort((a, b) => slow(cells[a].faultCase) - slow(cells[b].faultCase));
+	const slow = (faultCase: FaultCase) =>
+		!faultCase.withinRetries || faultCase.fault.kind === 'timeout' ? 0 : 1;
+	const order = cells
+		.map((_cell, index) => index)
+		.sort((a, b) => slow(cells[a].faultCase) - slow(cells[b].faultCase));
 	const results: CellResult[] = new Array(cells.length);
 	let next = 0;
 	const worker = async () => {
@@ -120,7 +181,10 @@ export function matrixTable(results: CellResult[]): string {
 	const lines = [
 		'| Job | Fault | Records | Present | Lost and told | Lost silently | Duplicated | Items failed |',
 		'|---|---|---|---|---|---|---|---|',
-		...results.map((cell) => `| ${cell.job} | ${cell.fault} | ${cell.records} | ${cell.present} | ${cell.lostAndTold} | ${cell.lostSilently} | ${cell.duplicated} | ${cell.itemsFailed} |`),
+		...results.map(
+			(cell) =>
+				`| ${cell.job} | ${cell.fault} | ${cell.records} | ${cell.present} | ${cell.lostAndTold} | ${cell.lostSilently} | ${cell.duplicated} | ${cell.itemsFailed} |`,
+		),
 	];
 	return lines.join('\n');
 }

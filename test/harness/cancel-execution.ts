@@ -12,7 +12,10 @@ export interface CancelledRun {
  * Runs one Starshipit node and cancels the execution once `cancelWhen` resolves, as n8n does when a user
  * stops it: `cancel()` on the running execution, which aborts the execution's cancel signal.
  */
-export async function runNodeCancelled(options: RunNodeOptions, cancelWhen: () => Promise<void>): Promise<CancelledRun> {
+export async function runNodeCancelled(
+	options: RunNodeOptions,
+	cancelWhen: () => Promise<void>,
+): Promise<CancelledRun> {
 	let cancelledAt = 0;
 	const result = await runNode({
 		...options,

@@ -25,10 +25,19 @@ export interface CredentialTestResult {
  * Tests a credential the way n8n's editor does ("Test" on the credential): its `test.request`
  * runs through n8n-core's RoutingNode, then n8n's rules decide OK or the message shown.
  */
-export async function testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
+export async function testCredential(
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<CredentialTestResult> {
 	const credentials = withDefaults(type, data);
 	const testRequest = credentialTypes[type].test;
-	if (!testRequest) return (await testByNode(type, credentials)) ?? { status: 'Error', message: 'No testing function found for this credential.' };
+	if (!testRequest)
+		return (
+			(await testByNode(type, credentials)) ?? {
+				status: 'Error',
+				message: 'No testing function found for this credential.',
+			}
+		);
 	const probe: INodeType = {
 		description: {
 			displayName: 'Credential Probe',
@@ -40,7 +49,15 @@ export async function testCredential(type: string, data: ICredentialDataDecrypte
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
 			credentials: [{ name: type, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: testRequest.request },
+					default: '',
+				},
+			],
 		},
 	};
 	const node: INode = {
@@ -52,7 +69,11 @@ export async function testCredential(type: string, data: ICredentialDataDecrypte
 		parameters: {},
 		credentials: { [type]: { id: 'cred-1', name: 'test' } },
 	};
-	const nodeTypes = { getByName: () => probe, getByNameAndVersion: () => probe, getKnownTypes: () => ({}) } as unknown as INodeTypes;
+	const nodeTypes = {
+		getByName: () => probe,
+		getByNameAndVersion: () => probe,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const runExecutionData = { resultData: { runData: {} } } as IRunExecutionData;
 	const context = new ExecuteContext(
@@ -69,41 +90,69 @@ export async function testCredential(type: string, data: ICredentialDataDecrypte
 	);
 	let response: Awaited<ReturnType<RoutingNode['runNode']>>;
 	try {
-		response = await new RoutingNode(context, probe, { id: 'cred-1', name: 'test', type, data: credentials }).runNode();
+		response = await new RoutingNode(context, probe, {
+			id: 'cred-1',
+			name: 'test',
+			type,
+			data: credentials,
+		}).runNode();
 	} catch (error) {
 		return failureFrom(error as IDataObject, testRequest);
 	}
 	for (const rule of testRequest.rules ?? []) {
 		if (rule.type !== 'responseSuccessBody') continue;
 		const body = response?.[0]?.[0]?.json ?? {};
-		if (body[rule.properties.key] === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+		if (body[rule.properties.key] === rule.properties.value)
+			return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }
 
 /** The package's nodes: where n8n looks for a `testedBy` when a credential type has no test request. */
-const PACKAGE_NODES: INodeType[] = [new Starshipit(), new StarshipitTrigger(), new StarshipitPollTrigger()];
+const PACKAGE_NODES: INodeType[] = [
+	new Starshipit(),
+	new StarshipitTrigger(),
+	new StarshipitPollTrigger(),
+];
 
 /**
  * A credential with no test request, tested as n8n's CredentialsTester does it: by the function that a node
  * using the credential names in `testedBy` (its methods.credentialTest), called with n8n-core's CredentialTestContext.
  */
-async function testByNode(type: string, credentials: ICredentialDataDecryptedObject): Promise<CredentialTestResult | undefined> {
+async function testByNode(
+	type: string,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<CredentialTestResult | undefined> {
 	for (const node of PACKAGE_NODES) {
-		const testedBy = node.description.credentials?.find((credential) => credential.name === type)?.testedBy;
-		const test = typeof testedBy === 'string' ? node.methods?.credentialTest?.[testedBy] : undefined;
-		if (test) return (await test.call(new CredentialTestContext(createAdditionalData({})), { id: 'cred-1', name: 'test', type, data: credentials })) as CredentialTestResult;
+		const testedBy = node.description.credentials?.find(
+			(credential) => credential.name === type,
+		)?.testedBy;
+		const test =
+			typeof testedBy === 'string' ? node.methods?.credentialTest?.[testedBy] : undefined;
+		if (test)
+			return (await test.call(new CredentialTestContext(createAdditionalData({})), {
+				id: 'cred-1',
+				name: 'test',
+				type,
+				data: credentials,
+			})) as CredentialTestResult;
 	}
 	return undefined;
 }
 
 /** n8n's reading of a failed test request: a matching responseCode rule, else the HTTP status text. */
-function failureFrom(error: IDataObject, testRequest: ICredentialTestRequest): CredentialTestResult {
-	const cause = error.cause as { response?: { status: number; statusText?: string }; code?: string } | undefined;
+function failureFrom(
+	error: IDataObject,
+	testRequest: ICredentialTestRequest,
+): CredentialTestResult {
+	const cause = error.cause as
+		| { response?: { status: number; statusText?: string }; code?: string }
+		| undefined;
 	if (cause?.response) {
 		const { status, statusText } = cause.response;
 		for (const rule of testRequest.rules ?? []) {
-			if (rule.type === 'responseCode' && rule.properties.value === status) return { status: 'Error', message: rule.properties.message };
+			if (rule.type === 'responseCode' && rule.properties.value === status)
+				return { status: 'Error', message: rule.properties.message };
 		}
 		return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
 	}

@@ -11,7 +11,12 @@ export const credentialTypes: Record<string, ICredentialType> = {
 };
 
 /** Fills in the credential's defaults, as n8n does for fields the user left untouched. */
-export function withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-	const defaults = Object.fromEntries(credentialTypes[type].properties.map((p) => [p.name, p.default]));
+export function withDefaults(
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
+	const defaults = Object.fromEntries(
+		credentialTypes[type].properties.map((p) => [p.name, p.default]),
+	);
 	return { ...defaults, ...data } as ICredentialDataDecryptedObject;
 }

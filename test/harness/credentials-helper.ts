@@ -38,15 +38,27 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		node: INode,
 	): Promise<IHttpRequestOptions> {
 		const { authenticate } = credentialTypes[typeName];
-		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions as IHttpRequestOptions);
+		if (typeof authenticate === 'function')
+			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 		if (authenticate?.type === 'generic') {
 			const resolve = (value: string) =>
 				isExpression(value)
-					? String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') ?? '')
+					? String(
+							workflow.expression.getSimpleParameterValue(
+								node,
+								value,
+								'internal',
+								{ $credentials: credentials },
+								undefined,
+								'',
+							) ?? '',
+						)
 					: value;
 			for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
-				const target = ((requestOptions as unknown as Record<string, unknown>)[outerKey] ??= {}) as Record<string, string>;
-				for (const [key, value] of Object.entries(entries as Record<string, string>)) target[resolve(key)] = resolve(value);
+				const target = ((requestOptions as unknown as Record<string, unknown>)[outerKey] ??=
+					{}) as Record<string, string>;
+				for (const [key, value] of Object.entries(entries as Record<string, string>))
+					target[resolve(key)] = resolve(value);
 			}
 		}
 		return requestOptions as IHttpRequestOptions;
@@ -59,7 +71,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return undefined;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		return new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type, '');
 	}
 

@@ -38,6 +38,10 @@ export function autoSelectedTrigger(nodes: TemplateNode[]): TemplateNode | undef
 		'n8n-nodes-base.errorTrigger': 4,
 	};
 	const isTrigger = (node: TemplateNode) => node.type in priorities || /trigger$/i.test(node.type);
-	const priority = (node: TemplateNode) => priorities[node.type] ?? (CORE_TRIGGERS.has(node.type) ? 0 : 8);
-	return nodes.filter(isTrigger).sort((a, b) => priority(b) - priority(a)).find((node) => !node.disabled);
+	const priority = (node: TemplateNode) =>
+		priorities[node.type] ?? (CORE_TRIGGERS.has(node.type) ? 0 : 8);
+	return nodes
+		.filter(isTrigger)
+		.sort((a, b) => priority(b) - priority(a))
+		.find((node) => !node.disabled);
 }

@@ -1,4 +1,11 @@
-import type { INodeType, INodeTypeDescription, INodeTypes, IVersionedNodeType, INodeExecutionData, IExecuteFunctions } from 'n8n-workflow';
+import type {
+	INodeType,
+	INodeTypeDescription,
+	INodeTypes,
+	IVersionedNodeType,
+	INodeExecutionData,
+	IExecuteFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { Starshipit } from '../../nodes/Starshipit/Starshipit.node';
@@ -33,7 +40,11 @@ class TestItems implements INodeType {
  * engine runs its execute as a tool call does.
  */
 function asAiTool(node: INodeType): INodeType {
-	const description = { ...node.description, name: `${node.description.name}Tool`, displayName: `${node.description.displayName} Tool` };
+	const description = {
+		...node.description,
+		name: `${node.description.name}Tool`,
+		displayName: `${node.description.displayName} Tool`,
+	};
 	return Object.create(node, { description: { value: description } }) as INodeType;
 }
 

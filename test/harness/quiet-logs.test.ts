@@ -8,7 +8,11 @@ test('an expected node error is not printed by n8n’s logger', async () => {
 	const spies = [
 		jest.spyOn(process.stdout, 'write').mockImplementation(capture),
 		jest.spyOn(process.stderr, 'write').mockImplementation(capture),
-		...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void capture(args.join(' ')))),
+		...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+			jest
+				.spyOn(console, method)
+				.mockImplementation((...args: unknown[]) => void capture(args.join(' '))),
+		),
 	];
 	try {
 		const result = await runNode({

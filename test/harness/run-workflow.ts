@@ -43,7 +43,11 @@ export async function runWorkflow(
 		active: false,
 		settings: { executionOrder: 'v1' },
 	});
-	const hooks = new ExecutionLifecycleHooks(mode, '1', { id: 'test', nodes: workflowData.nodes, connections: workflowData.connections } as never);
+	const hooks = new ExecutionLifecycleHooks(mode, '1', {
+		id: 'test',
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+	} as never);
 	let resolveRun: (run: IRun) => void = () => undefined;
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
@@ -62,7 +66,11 @@ export async function runWorkflow(
 			waitingExecutionSource: null,
 		},
 	} as unknown as IRunExecutionData;
-	const execution = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(
+		additionalData,
+		mode,
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	onStart?.(execution);
 	await execution;
 	return await finished;
@@ -92,13 +100,22 @@ export interface NodeRunResult {
 
 /** Read-Only Mode is a field of the AI-agent tool form only: a test that sets it runs the node as that tool. */
 function nodeTypeFor(parameters: IDataObject): string {
-	return parameters.readOnly === undefined ? 'n8n-nodes-starshipit.starshipit' : 'n8n-nodes-starshipit.starshipitTool';
+	return parameters.readOnly === undefined
+		? 'n8n-nodes-starshipit.starshipit'
+		: 'n8n-nodes-starshipit.starshipitTool';
 }
 
 /** Runs one Starshipit node on the given input items: Input → Starshipit. */
 export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 	const nodes: INode[] = [
-		{ id: 'input', name: 'Input', type: 'test.testItems', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.input ?? [{}]) } },
+		{
+			id: 'input',
+			name: 'Input',
+			type: 'test.testItems',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(options.input ?? [{}]) },
+		},
 		{
 			id: 'node',
 			name: 'Starshipit',
@@ -107,11 +124,19 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: { starshipitApi: { id: 'cred-1', name: 'Starshipit sandbox' } },
-			onError: options.onError ?? (options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow'),
+			onError:
+				options.onError ?? (options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow'),
 		},
 	];
-	const connections: IConnections = { Input: { main: [[{ node: 'Starshipit', type: 'main', index: 0 }]] } };
-	const run = await runWorkflow({ nodes, connections }, { starshipitApi: options.credentials }, 'manual', options.onStart);
+	const connections: IConnections = {
+		Input: { main: [[{ node: 'Starshipit', type: 'main', index: 0 }]] },
+	};
+	const run = await runWorkflow(
+		{ nodes, connections },
+		{ starshipitApi: options.credentials },
+		'manual',
+		options.onStart,
+	);
 	const taskData = run.data.resultData.runData.Starshipit?.[0];
 	const error = taskData?.error ?? run.data.resultData.error;
 	return {

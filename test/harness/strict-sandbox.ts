@@ -26,5 +26,13 @@ afterAll(failOnDeviations);
 afterAll(() => {
 	const allowed = takeAllowedDeviations();
 	const report = process.env.STRICT_SANDBOX_REPORT;
-	if (report && allowed.length) appendFileSync(report, allowed.map((deviation) => `${JSON.stringify({ file: expect.getState().testPath, ...deviation })}\n`).join(''));
+	if (report && allowed.length)
+		appendFileSync(
+			report,
+			allowed
+				.map(
+					(deviation) => `${JSON.stringify({ file: expect.getState().testPath, ...deviation })}\n`,
+				)
+				.join(''),
+		);
 });

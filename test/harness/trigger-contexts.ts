@@ -4,7 +4,13 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ICredentialDataDecryptedObject, INode, INodeType, IWebhookData, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeType,
+	IWebhookData,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { HookContext, PollContext, WebhookContext } from 'n8n-core';
 
@@ -28,10 +34,13 @@ export interface WebhookGuards {
  * How a Starshipit Trigger node refers to its credential: an id and a name, all that the workflow JSON holds.
  * The values themselves reach the node through n8n's credentials helper (`guards` below).
  */
-export const TRIGGER_CREDENTIALS = { starshipitWebhookApi: { id: 'starshipit-webhook', name: 'Starshipit webhook' } };
+export const TRIGGER_CREDENTIALS = {
+	starshipitWebhookApi: { id: 'starshipit-webhook', name: 'Starshipit webhook' },
+};
 
 /** What an execution hands the trigger: its credential's values, as n8n decrypts them. */
-export const webhookAdditionalData = (guards: WebhookGuards = {}) => createAdditionalData({ starshipitWebhookApi: { ...guards } });
+export const webhookAdditionalData = (guards: WebhookGuards = {}) =>
+	createAdditionalData({ starshipitWebhookApi: { ...guards } });
 
 /**
  * A published workflow holding these nodes, with empty static data. Each gets its own id, as each
@@ -39,7 +48,15 @@ export const webhookAdditionalData = (guards: WebhookGuards = {}) => createAddit
  * anew, static data included, for every webhook request).
  */
 export function triggerWorkflow(nodes: INode[], id = `trigger-test-${++workflowsMade}`): Workflow {
-	return new Workflow({ id, nodes, connections: {}, nodeTypes, active: true, staticData: {}, settings: {} });
+	return new Workflow({
+		id,
+		nodes,
+		connections: {},
+		nodeTypes,
+		active: true,
+		staticData: {},
+		settings: {},
+	});
 }
 
 /**
@@ -51,8 +68,12 @@ function declaredWebhook(workflow: Workflow, node: INode): { path: string; isFul
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const webhook = nodeType.description.webhooks?.find((candidate) => candidate.name === 'default');
 	if (!webhook) throw new Error(`${node.type} declares no default webhook`);
-	const resolve = (value: string | boolean | undefined) => workflow.expression.getSimpleParameterValue(node, value, 'internal', {}, undefined, false);
-	return { path: String(resolve(webhook.path)).replace(/^\/+|\/+$/g, ''), isFullPath: resolve(webhook.isFullPath) === true };
+	const resolve = (value: string | boolean | undefined) =>
+		workflow.expression.getSimpleParameterValue(node, value, 'internal', {}, undefined, false);
+	return {
+		path: String(resolve(webhook.path)).replace(/^\/+|\/+$/g, ''),
+		isFullPath: resolve(webhook.isFullPath) === true,
+	};
 }
 
 /** The path n8n serves a webhook node on: n8n-workflow's own getNodeWebhookPath over the declared webhook. */
@@ -64,12 +85,24 @@ export function webhookPath(workflow: Workflow, node: INode): string {
 /** The production URL of a webhook node: n8n-workflow's own getNodeWebhookUrl over the declared webhook. */
 export function webhookUrl(workflow: Workflow, node: INode): string {
 	const { path, isFullPath } = declaredWebhook(workflow, node);
-	return NodeHelpers.getNodeWebhookUrl(createAdditionalData({}).webhookBaseUrl, workflow.id, node, path, isFullPath);
+	return NodeHelpers.getNodeWebhookUrl(
+		createAdditionalData({}).webhookBaseUrl,
+		workflow.id,
+		node,
+		path,
+		isFullPath,
+	);
 }
 
 /** The same URL as n8n-core reports it to the node's webhookMethods on activation, to cross-check webhookUrl(). */
 export function activationWebhookUrl(workflow: Workflow, node: INode): string | undefined {
-	return new HookContext(workflow, node, createAdditionalData({}), 'trigger', 'activate').getNodeWebhookUrl('default');
+	return new HookContext(
+		workflow,
+		node,
+		createAdditionalData({}),
+		'trigger',
+		'activate',
+	).getNodeWebhookUrl('default');
 }
 
 export interface WebhookCall {
@@ -97,17 +130,39 @@ export async function serveWebhook(
 			void (async () => {
 				const rawBody = Buffer.concat(chunks);
 				const body: unknown = JSON.parse(rawBody.toString() || '{}');
-				const req = Object.assign(request, { body, params: {}, query: {} }, keepRawBody ? { rawBody } : {});
+				const req = Object.assign(
+					request,
+					{ body, params: {}, query: {} },
+					keepRawBody ? { rawBody } : {},
+				);
 				const res = Object.assign(response, {
 					status: (code: number) => ((response.statusCode = code), res),
-					json: (body: unknown) => response.writeHead(response.statusCode, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
+					json: (body: unknown) =>
+						response
+							.writeHead(response.statusCode, { 'content-type': 'application/json' })
+							.end(JSON.stringify(body)),
 				});
 				const additionalData = webhookAdditionalData(guards);
 				Object.assign(additionalData, { httpRequest: req, httpResponse: res });
-				const webhookData = { httpMethod: 'POST', node: node.name, path: webhookPath(workflow, node), webhookDescription: {}, workflowId: workflow.id } as unknown as IWebhookData;
-				const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+				const webhookData = {
+					httpMethod: 'POST',
+					node: node.name,
+					path: webhookPath(workflow, node),
+					webhookDescription: {},
+					workflowId: workflow.id,
+				} as unknown as IWebhookData;
+				const context = new WebhookContext(
+					workflow,
+					node,
+					additionalData,
+					'webhook',
+					webhookData,
+					[],
+					null,
+				);
 				const result = await nodeType.webhook!.call(context);
-				if (!result.noWebhookResponse) res.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+				if (!result.noWebhookResponse)
+					res.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
 				calls.push({ status: response.statusCode, result });
 			})();
 		});
@@ -122,9 +177,20 @@ export async function serveWebhook(
 }
 
 /** One poll, as n8n's poller runs it on a published workflow (or 'manual' for "Fetch Test Event"). */
-export async function poll(workflow: Workflow, node: INode, credentials: ICredentialDataDecryptedObject, mode: 'trigger' | 'manual' = 'trigger') {
+export async function poll(
+	workflow: Workflow,
+	node: INode,
+	credentials: ICredentialDataDecryptedObject,
+	mode: 'trigger' | 'manual' = 'trigger',
+) {
 	const additionalData = createAdditionalData({ starshipitApi: credentials });
-	const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalData,
+		mode,
+		mode === 'manual' ? 'manual' : 'activate',
+	);
 	const nodeType = nodeTypes.getByName(node.type) as INodeType;
 	return await nodeType.poll!.call(context);
 }

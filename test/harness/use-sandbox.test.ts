@@ -10,8 +10,14 @@ describe('by default: one sandbox for the block, reset after each test', () => {
 
 	test('runOperation runs the node against this sandbox, with its credential', async () => {
 		first = sandbox.requests;
-		const trackingNumber = String(sandbox.store.orders.find((order) => order.tracking_number)?.tracking_number);
-		const { items, error } = await runOperation('tracking', 'get', { lookupBy: 'trackingNumber', trackingNumber, output: 'shipment' });
+		const trackingNumber = String(
+			sandbox.store.orders.find((order) => order.tracking_number)?.tracking_number,
+		);
+		const { items, error } = await runOperation('tracking', 'get', {
+			lookupBy: 'trackingNumber',
+			trackingNumber,
+			output: 'shipment',
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ tracking_number: trackingNumber });
 		expect(sandbox.requests.map((request) => request.path)).toEqual(['/api/track']);
@@ -71,6 +77,8 @@ describe('the sandbox read before its hooks started it', () => {
 	}
 
 	test('says why, instead of failing on undefined', () => {
-		expect(String(early)).toMatch(/No sandbox is running: useSandbox\(\) starts one in its beforeAll/);
+		expect(String(early)).toMatch(
+			/No sandbox is running: useSandbox\(\) starts one in its beforeAll/,
+		);
 	});
 });

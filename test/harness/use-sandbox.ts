@@ -19,9 +19,17 @@ export interface SandboxSetup {
 	/** A Starshipit API credential pointing at the sandbox (sandboxCredentials). */
 	credentials(overrides?: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject;
 	/** Runs one Starshipit node (runNode) with the sandbox credential unless the options give one. */
-	run(options: Omit<RunNodeOptions, 'credentials'> & { credentials?: ICredentialDataDecryptedObject }): Promise<NodeRunResult>;
+	run(
+		options: Omit<RunNodeOptions, 'credentials'> & { credentials?: ICredentialDataDecryptedObject },
+	): Promise<NodeRunResult>;
 	/** Runs one operation: `resource` and `operation` go in front of the other parameters. */
-	runOperation(resource: string, operation: string, parameters: IDataObject, input?: IDataObject[], continueOnFail?: boolean): Promise<NodeRunResult>;
+	runOperation(
+		resource: string,
+		operation: string,
+		parameters: IDataObject,
+		input?: IDataObject[],
+		continueOnFail?: boolean,
+	): Promise<NodeRunResult>;
 }
 
 /**
@@ -33,7 +41,10 @@ export function useSandbox(options: UseSandboxOptions = {}): SandboxSetup {
 	const { resetAfterEach = true, perTest = false, start = {} } = options;
 	let current: Sandbox | undefined;
 	const started = (): Sandbox => {
-		if (!current) throw new Error('No sandbox is running: useSandbox() starts one in its beforeAll, so read it inside a test or hook');
+		if (!current)
+			throw new Error(
+				'No sandbox is running: useSandbox() starts one in its beforeAll, so read it inside a test or hook',
+			);
 		return current;
 	};
 	const open = async () => void (current = await startSandbox({ ...start, port: 0 }));
@@ -46,8 +57,10 @@ export function useSandbox(options: UseSandboxOptions = {}): SandboxSetup {
 		if (resetAfterEach) afterEach(() => started().reset());
 		afterAll(close);
 	}
-	const credentials = (overrides: ICredentialDataDecryptedObject = {}) => sandboxCredentials(started(), overrides);
-	const run: SandboxSetup['run'] = (runOptions) => runNode({ ...runOptions, credentials: runOptions.credentials ?? credentials() });
+	const credentials = (overrides: ICredentialDataDecryptedObject = {}) =>
+		sandboxCredentials(started(), overrides);
+	const run: SandboxSetup['run'] = (runOptions) =>
+		runNode({ ...runOptions, credentials: runOptions.credentials ?? credentials() });
 	return {
 		sandbox: liveView(started),
 		credentials,
@@ -60,18 +73,36 @@ export function useSandbox(options: UseSandboxOptions = {}): SandboxSetup {
 /** A Sandbox whose every member reads the one running now, so a file can hold it in a const before it starts. */
 function liveView(current: () => Sandbox): Sandbox {
 	return {
-		get url() { return current().url; },
-		get store() { return current().store; },
-		get settings() { return current().settings; },
-		get requests() { return current().requests; },
-		get deviations() { return current().deviations; },
-		get inbox() { return current().inbox; },
-		get stats() { return current().stats; },
-		get faults() { return current().faults; },
+		get url() {
+			return current().url;
+		},
+		get store() {
+			return current().store;
+		},
+		get settings() {
+			return current().settings;
+		},
+		get requests() {
+			return current().requests;
+		},
+		get deviations() {
+			return current().deviations;
+		},
+		get inbox() {
+			return current().inbox;
+		},
+		get stats() {
+			return current().stats;
+		},
+		get faults() {
+			return current().faults;
+		},
 		setRateLimit: (perSecond) => current().setRateLimit(perSecond),
 		setWebhook: (url, secret) => current().setWebhook(url, secret),
-		setOrderStatus: (idOrNumber, trackingStatus) => current().setOrderStatus(idOrNumber, trackingStatus),
-		sendTrackingWebhook: (orderNumber, sendOptions) => current().sendTrackingWebhook(orderNumber, sendOptions),
+		setOrderStatus: (idOrNumber, trackingStatus) =>
+			current().setOrderStatus(idOrNumber, trackingStatus),
+		sendTrackingWebhook: (orderNumber, sendOptions) =>
+			current().sendTrackingWebhook(orderNumber, sendOptions),
 		seedBulkOrders: (count) => current().seedBulkOrders(count),
 		reset: () => current().reset(),
 		close: () => current().close(),

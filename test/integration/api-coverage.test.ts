@@ -34,7 +34,8 @@ function stringLiteralsInNodeCode(): Map<string, string[]> {
 		const name = relative(ROOT, file);
 		if (name === ENDPOINT_TABLE) continue;
 		const visit = (node: ts.Node) => {
-			if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.set(node.text, [...(found.get(node.text) ?? []), name]);
+			if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+				found.set(node.text, [...(found.get(node.text) ?? []), name]);
 			ts.forEachChild(node, visit);
 		};
 		visit(ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true));
@@ -44,7 +45,9 @@ function stringLiteralsInNodeCode(): Map<string, string[]> {
 
 const documented = [...new Set(REFERENCE.map((endpoint) => `${endpoint.method} ${endpoint.path}`))];
 const endpointNameOf = (operation: string) =>
-	Object.entries(ENDPOINTS).find(([, endpoint]) => `${endpoint.method} ${endpoint.path}` === operation)?.[0];
+	Object.entries(ENDPOINTS).find(
+		([, endpoint]) => `${endpoint.method} ${endpoint.path}` === operation,
+	)?.[0];
 const literals = stringLiteralsInNodeCode();
 const callersOf = (operation: string) => {
 	const name = endpointNameOf(operation);
@@ -57,7 +60,9 @@ describe('the whole documented API', () => {
 	});
 
 	test('every documented operation has a caller in the node, or is listed as not yet covered', () => {
-		const uncovered = documented.filter((operation) => !NOT_YET.includes(operation) && callersOf(operation).length === 0);
+		const uncovered = documented.filter(
+			(operation) => !NOT_YET.includes(operation) && callersOf(operation).length === 0,
+		);
 		expect(uncovered).toEqual([]);
 	});
 
@@ -67,7 +72,9 @@ describe('the whole documented API', () => {
 	});
 
 	test('every path the node can call is a documented one', () => {
-		const undocumented = Object.entries(ENDPOINTS).filter(([, endpoint]) => !documented.includes(`${endpoint.method} ${endpoint.path}`)).map(([name]) => name);
+		const undocumented = Object.entries(ENDPOINTS)
+			.filter(([, endpoint]) => !documented.includes(`${endpoint.method} ${endpoint.path}`))
+			.map(([name]) => name);
 		expect(undocumented).toEqual([]);
 	});
 });

@@ -10,13 +10,27 @@ const { sandbox, credentials } = useSandbox();
 
 const NUMBERS = Array.from({ length: 20 }, (_, n) => `RACE-${n + 1}`);
 const parameters = {
-	resource: 'order', operation: 'createOrUpdate', orderNumber: '={{ $json.number }}', destinationName: 'Sam Lee', destinationStreet: '={{ $json.street }}',
-	destinationSuburb: 'Newtown', destinationPostCode: '2042', destinationCountry: 'Australia', itemsInput: 'none',
+	resource: 'order',
+	operation: 'createOrUpdate',
+	orderNumber: '={{ $json.number }}',
+	destinationName: 'Sam Lee',
+	destinationStreet: '={{ $json.street }}',
+	destinationSuburb: 'Newtown',
+	destinationPostCode: '2042',
+	destinationCountry: 'Australia',
+	itemsInput: 'none',
 };
 const run = (street: string, continueOnFail = false) =>
-	runNode({ parameters, input: NUMBERS.map((number) => ({ number, street })), credentials: credentials(), continueOnFail });
-const held = (number: string) => sandbox.store.orders.filter((order) => order.order_number === number);
-const creates = () => sandbox.requests.filter((request) => request.method === 'POST' && request.path === '/api/orders');
+	runNode({
+		parameters,
+		input: NUMBERS.map((number) => ({ number, street })),
+		credentials: credentials(),
+		continueOnFail,
+	});
+const held = (number: string) =>
+	sandbox.store.orders.filter((order) => order.order_number === number);
+const creates = () =>
+	sandbox.requests.filter((request) => request.method === 'POST' && request.path === '/api/orders');
 
 test('the same 20 new orders, two runs at once: none fails, each order is stored once, one run created it and the other found it unchanged', async () => {
 	const runs = await Promise.all([run('5 King Street'), run('5 King Street')]);
@@ -27,7 +41,11 @@ test('the same 20 new orders, two runs at once: none fails, each order is stored
 		const outcomes = runs.map(({ items }) => (items[index].json as IDataObject).outcome).sort();
 		expect({ number, outcomes }).toEqual({ number, outcomes: ['created', 'unchanged'] });
 		expect(held(number)).toHaveLength(1);
-		for (const { items } of runs) expect(items[index].json).toMatchObject({ order_number: number, order_id: held(number)[0].order_id });
+		for (const { items } of runs)
+			expect(items[index].json).toMatchObject({
+				order_number: number,
+				order_id: held(number)[0].order_id,
+			});
 	});
 });
 

@@ -2,7 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../harness/run-workflow';
 import { useSandbox } from '../harness/use-sandbox';
-import { SANDBOX_API_KEY, SANDBOX_OTHER_ACCOUNT_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SEED } from '../sandbox';
+import {
+	SANDBOX_API_KEY,
+	SANDBOX_OTHER_ACCOUNT_API_KEY,
+	SANDBOX_SUBSCRIPTION_KEY,
+	SEED,
+} from '../sandbox';
 import { runAssign } from './assign-fixtures';
 import { byNumber, newOrderFromItem as newOrder } from './order-fixtures';
 
@@ -15,7 +20,10 @@ const { sandbox, credentials } = useSandbox();
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 const base64url = (text: string) => Buffer.from(text).toString('base64url');
 const hex = (text: string) => Buffer.from(text).toString('hex');
-const alternating = (text: string) => text.replace(/./g, (character, at: number) => (at % 2 ? character.toUpperCase() : character.toLowerCase()));
+const alternating = (text: string) =>
+	text.replace(/./g, (character, at: number) =>
+		at % 2 ? character.toUpperCase() : character.toLowerCase(),
+	);
 
 /** Each form a key may be echoed in: the key as it is, re-cased, encoded, split, or a piece of 8 of its characters. */
 const FORMS: Record<string, (key: string) => string> = {
@@ -37,16 +45,28 @@ const FORMS: Record<string, (key: string) => string> = {
 
 const WHAT_WENT_WRONG = 'Request refused by the gateway';
 /** The keys a run of this operation sends: Assign sends the other account's too. */
-const keysOf = (operation: string) => (operation === 'assign' ? [SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SANDBOX_OTHER_ACCOUNT_API_KEY] : [SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY]);
+const keysOf = (operation: string) =>
+	operation === 'assign'
+		? [SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, SANDBOX_OTHER_ACCOUNT_API_KEY]
+		: [SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY];
 const echoing = (form: (key: string) => string, operation: string) => ({
 	success: false,
 	errors: [
-		{ message: `${WHAT_WENT_WRONG}: ${form(SANDBOX_API_KEY)}`, details: `seen with ${form(SANDBOX_SUBSCRIPTION_KEY)}` },
+		{
+			message: `${WHAT_WENT_WRONG}: ${form(SANDBOX_API_KEY)}`,
+			details: `seen with ${form(SANDBOX_SUBSCRIPTION_KEY)}`,
+		},
 		`also ${form(SANDBOX_SUBSCRIPTION_KEY)} and ${form(SANDBOX_API_KEY)}`,
-		...(operation === 'assign' ? [{ message: `moving to ${form(SANDBOX_OTHER_ACCOUNT_API_KEY)}`, details: form(SANDBOX_OTHER_ACCOUNT_API_KEY) }] : []),
+		...(operation === 'assign'
+			? [
+					{
+						message: `moving to ${form(SANDBOX_OTHER_ACCOUNT_API_KEY)}`,
+						details: form(SANDBOX_OTHER_ACCOUNT_API_KEY),
+					},
+				]
+			: []),
 	],
 });
-
 
 interface Operation {
 	resource: string;
@@ -60,21 +80,84 @@ interface Operation {
 }
 
 const OPERATIONS: Record<string, Operation> = {
-	'Order > Create': { resource: 'order', operation: 'create', parameters: newOrder, input: [{ number: 'ECHO-1' }], method: 'POST', path: '/api/orders' },
-	'Order > Import (Continue On Fail)': { resource: 'order', operation: 'import', parameters: newOrder, input: [{ number: 'ECHO-2' }], continueOnFail: true, method: 'POST', path: '/api/orders/import' },
-	'Order > Create or Update': { resource: 'order', operation: 'createOrUpdate', parameters: newOrder, input: [{ number: 'ECHO-3' }], method: 'POST', path: '/api/orders' },
-	'Order > Get': { resource: 'order', operation: 'get', parameters: byNumber(SEED.domesticOrder), method: 'GET', path: '/api/orders' },
-	'Label > Create': { resource: 'label', operation: 'create', parameters: byNumber(SEED.domesticOrder), method: 'POST', path: '/api/orders/shipment' },
+	'Order > Create': {
+		resource: 'order',
+		operation: 'create',
+		parameters: newOrder,
+		input: [{ number: 'ECHO-1' }],
+		method: 'POST',
+		path: '/api/orders',
+	},
+	'Order > Import (Continue On Fail)': {
+		resource: 'order',
+		operation: 'import',
+		parameters: newOrder,
+		input: [{ number: 'ECHO-2' }],
+		continueOnFail: true,
+		method: 'POST',
+		path: '/api/orders/import',
+	},
+	'Order > Create or Update': {
+		resource: 'order',
+		operation: 'createOrUpdate',
+		parameters: newOrder,
+		input: [{ number: 'ECHO-3' }],
+		method: 'POST',
+		path: '/api/orders',
+	},
+	'Order > Get': {
+		resource: 'order',
+		operation: 'get',
+		parameters: byNumber(SEED.domesticOrder),
+		method: 'GET',
+		path: '/api/orders',
+	},
+	'Label > Create': {
+		resource: 'label',
+		operation: 'create',
+		parameters: byNumber(SEED.domesticOrder),
+		method: 'POST',
+		path: '/api/orders/shipment',
+	},
 	'Product > Sync': {
-		resource: 'product', operation: 'sync', parameters: { sku: '={{ $json.sku }}', fields: { title: '={{ $json.title }}', weight: '={{ $json.weight }}' } },
-		input: [{ sku: 'ECHO-SKU', title: 'Echo', weight: 1 }], method: 'POST', path: '/api/products',
+		resource: 'product',
+		operation: 'sync',
+		parameters: {
+			sku: '={{ $json.sku }}',
+			fields: { title: '={{ $json.title }}', weight: '={{ $json.weight }}' },
+		},
+		input: [{ sku: 'ECHO-SKU', title: 'Echo', weight: 1 }],
+		method: 'POST',
+		path: '/api/products',
 	},
 	'Rate > Get Rates': {
-		resource: 'rate', operation: 'getRates', method: 'POST', path: '/api/rates',
-		parameters: { street: '1 George Street', suburb: 'Sydney', state: 'NSW', postCode: '2000', countryCode: 'AU', packages: { package: [{ weight: 2 }] } },
+		resource: 'rate',
+		operation: 'getRates',
+		method: 'POST',
+		path: '/api/rates',
+		parameters: {
+			street: '1 George Street',
+			suburb: 'Sydney',
+			state: 'NSW',
+			postCode: '2000',
+			countryCode: 'AU',
+			packages: { package: [{ weight: 2 }] },
+		},
 	},
-	'Tracking > Get': { resource: 'tracking', operation: 'get', parameters: { lookupBy: 'trackingNumber', trackingNumber: 'SSI000000999' }, method: 'GET', path: '/api/track' },
-	'Order > Assign to Another Account': { resource: 'order', operation: 'assign', parameters: byNumber(SEED.domesticOrder), method: 'POST', path: '/api/orders/assign' },
+	'Tracking > Get': {
+		resource: 'tracking',
+		operation: 'get',
+		parameters: { lookupBy: 'trackingNumber', trackingNumber: 'SSI000000999' },
+		method: 'GET',
+		path: '/api/track',
+	},
+	'Order > Assign to Another Account': {
+		resource: 'order',
+		operation: 'assign',
+		parameters: byNumber(SEED.domesticOrder),
+		method: 'POST',
+		path: '/api/orders/assign',
+	},
 };
 
 /** Every piece of `text` of `length` characters (or the whole when shorter), lower-cased. */
@@ -87,16 +170,22 @@ const windows = (text: string, length: number) => {
 function readings(seen: string): string[] {
 	const decoded: string[] = [seen];
 	for (const run of seen.match(/[A-Za-z0-9+/_-]{12,}/g) ?? []) {
-		for (let shift = 0; shift < 4; shift++) decoded.push(Buffer.from(run.slice(shift), 'base64').toString('latin1'));
+		for (let shift = 0; shift < 4; shift++)
+			decoded.push(Buffer.from(run.slice(shift), 'base64').toString('latin1'));
 	}
-	for (const run of seen.match(/[0-9a-fA-F]{16,}/g) ?? []) decoded.push(Buffer.from(run, 'hex').toString('latin1'), Buffer.from(run.slice(1), 'hex').toString('latin1'));
-	const urlDecoded = (text: string) => text.replace(/(%[0-9a-fA-F]{2})+/g, (part) => {
-		try {
-			return decodeURIComponent(part);
-		} catch {
-			return part;
-		}
-	});
+	for (const run of seen.match(/[0-9a-fA-F]{16,}/g) ?? [])
+		decoded.push(
+			Buffer.from(run, 'hex').toString('latin1'),
+			Buffer.from(run.slice(1), 'hex').toString('latin1'),
+		);
+	const urlDecoded = (text: string) =>
+		text.replace(/(%[0-9a-fA-F]{2})+/g, (part) => {
+			try {
+				return decodeURIComponent(part);
+			} catch {
+				return part;
+			}
+		});
 	decoded.push(urlDecoded(seen), urlDecoded(urlDecoded(seen)));
 	return decoded.map((text) => text.toLowerCase());
 }
@@ -108,30 +197,61 @@ function readings(seen: string): string[] {
  */
 const leaksIn = (seen: string, baseline: string, keys: string[]) => {
 	const texts = readings(seen);
-	const pieces = keys.flatMap((key) => windows(key, 8)).filter((piece) => !baseline.includes(piece));
+	const pieces = keys
+		.flatMap((key) => windows(key, 8))
+		.filter((piece) => !baseline.includes(piece));
 	return [...new Set(pieces.filter((piece) => texts.some((text) => text.includes(piece))))];
 };
 
 /** Runs the operation against an answer with this body; everything the run and its error show, as one text. */
 async function runAgainst(operation: Operation, status: number, body: unknown) {
-	sandbox.faults.add({ method: operation.method, path: operation.path, kind: 'status', status, body });
+	sandbox.faults.add({
+		method: operation.method,
+		path: operation.path,
+		kind: 'status',
+		status,
+		body,
+	});
 	const options = {
-		parameters: { resource: operation.resource, operation: operation.operation, ...operation.parameters },
+		parameters: {
+			resource: operation.resource,
+			operation: operation.operation,
+			...operation.parameters,
+		},
 		input: operation.input ?? [{}],
 		credentials: credentials({ maxRetries: 0 }),
 		continueOnFail: operation.continueOnFail ?? false,
 	};
 	// Assign runs with its second credential, the other account's key (assign-fixtures).
-	const result = operation.operation === 'assign' ? await runAssign(options) : await runNode(options);
+	const result =
+		operation.operation === 'assign' ? await runAssign(options) : await runNode(options);
 	sandbox.reset();
 	const { error, run } = result;
-	return { ...result, seen: JSON.stringify(run) + JSON.stringify(error ?? null) + String((error as { stack?: string } | undefined)?.stack ?? '') };
+	return {
+		...result,
+		seen:
+			JSON.stringify(run) +
+			JSON.stringify(error ?? null) +
+			String((error as { stack?: string } | undefined)?.stack ?? ''),
+	};
 }
 
 const baselines = new Map<string, string>();
 async function baselineOf(name: string, status: number): Promise<string> {
 	const key = `${name} ${status}`;
-	if (!baselines.has(key)) baselines.set(key, readings((await runAgainst(OPERATIONS[name], status, echoing(() => 'no key here', OPERATIONS[name].operation))).seen).join('\n'));
+	if (!baselines.has(key))
+		baselines.set(
+			key,
+			readings(
+				(
+					await runAgainst(
+						OPERATIONS[name],
+						status,
+						echoing(() => 'no key here', OPERATIONS[name].operation),
+					)
+				).seen,
+			).join('\n'),
+		);
 	return baselines.get(key)!;
 }
 
@@ -142,12 +262,21 @@ const cases = Object.keys(OPERATIONS).flatMap((operation) =>
 	]),
 ) as Array<[string, string, number]>;
 
-test.each(cases)('%s, the keys echoed %s in an HTTP %d answer: masked everywhere, the message kept', async (name, formName, status) => {
-	const baseline = await baselineOf(name, status);
-	const { operation } = OPERATIONS[name];
-	const { items, error, seen } = await runAgainst(OPERATIONS[name], status, echoing(FORMS[formName], operation));
-	expect(leaksIn(seen, baseline, keysOf(operation))).toEqual([]);
-	// Still said: what went wrong, where the user reads it (the error, or the failed item under Continue On Fail).
-	const told = error ? `${error.message} ${error.description ?? ''}` : JSON.stringify(items.map((item) => item.json));
-	expect(told).toContain(WHAT_WENT_WRONG);
-});
+test.each(cases)(
+	'%s, the keys echoed %s in an HTTP %d answer: masked everywhere, the message kept',
+	async (name, formName, status) => {
+		const baseline = await baselineOf(name, status);
+		const { operation } = OPERATIONS[name];
+		const { items, error, seen } = await runAgainst(
+			OPERATIONS[name],
+			status,
+			echoing(FORMS[formName], operation),
+		);
+		expect(leaksIn(seen, baseline, keysOf(operation))).toEqual([]);
+		// Still said: what went wrong, where the user reads it (the error, or the failed item under Continue On Fail).
+		const told = error
+			? `${error.message} ${error.description ?? ''}`
+			: JSON.stringify(items.map((item) => item.json));
+		expect(told).toContain(WHAT_WENT_WRONG);
+	},
+);

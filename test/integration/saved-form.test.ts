@@ -3,7 +3,12 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/run-workflow';
 import { useSandbox } from '../harness/use-sandbox';
 import { savedForm } from '../fixtures/saved-form';
-import { shopifyFields, shopifyOrder, wooCommerceFields, wooCommerceOrder } from '../fixtures/shop-orders';
+import {
+	shopifyFields,
+	shopifyOrder,
+	wooCommerceFields,
+	wooCommerceOrder,
+} from '../fixtures/shop-orders';
 import { SEED } from '../sandbox';
 
 /**
@@ -13,8 +18,11 @@ import { SEED } from '../sandbox';
  */
 const { sandbox, credentials } = useSandbox();
 
-const run = (parameters: INodeParameters, input: IDataObject[]) => runNode({ parameters: parameters as IDataObject, input, credentials: credentials() });
-const storedLines = (number: string) => ((sandbox.store.orders.find((row) => row.order_number === number)?.items ?? []) as IDataObject[]).length;
+const run = (parameters: INodeParameters, input: IDataObject[]) =>
+	runNode({ parameters: parameters as IDataObject, input, credentials: credentials() });
+const storedLines = (number: string) =>
+	((sandbox.store.orders.find((row) => row.order_number === number)?.items ?? []) as IDataObject[])
+		.length;
 const userChanged = (fields: IDataObject, operation = 'create'): INodeParameters => {
 	const { itemsList: _default, ...changed } = fields;
 	return { resource: 'order', operation, ...changed } as INodeParameters;
@@ -41,7 +49,12 @@ test('Shopify with one package weighing the lines, as saved, through Import', as
 });
 
 test('Order > Update: "Items From a List (Replace All)" added with its default is kept in the saved collection', async () => {
-	const saved = savedForm({ resource: 'order', operation: 'update', order: { __rl: true, mode: 'orderNumber', value: SEED.multiItemOrder }, updateFields: { itemsList: '={{ $json.line_items }}' } });
+	const saved = savedForm({
+		resource: 'order',
+		operation: 'update',
+		order: { __rl: true, mode: 'orderNumber', value: SEED.multiItemOrder },
+		updateFields: { itemsList: '={{ $json.line_items }}' },
+	});
 	expect((saved.updateFields as IDataObject).itemsList).toBe('={{ $json.line_items }}');
 	const { items, error } = await run(saved, [wooCommerceOrder('ignored')]);
 	expect(error).toBeUndefined();
@@ -50,10 +63,29 @@ test('Order > Update: "Items From a List (Replace All)" added with its default i
 });
 
 test('Rate > Get Rates: a parcel list in grams and centimetres, as saved', async () => {
-	const saved = savedForm({ resource: 'rate', operation: 'getRates', postCode: '2000', countryCode: 'AU', packagesInput: 'list', packagesList: '={{ $json.parcels }}', packageKeys: { keys: { weightUnit: 'g', lengthUnit: 'cm' } } });
+	const saved = savedForm({
+		resource: 'rate',
+		operation: 'getRates',
+		postCode: '2000',
+		countryCode: 'AU',
+		packagesInput: 'list',
+		packagesList: '={{ $json.parcels }}',
+		packageKeys: { keys: { weightUnit: 'g', lengthUnit: 'cm' } },
+	});
 	expect(saved).not.toHaveProperty('packages');
-	const { error } = await run(saved, [{ parcels: [{ weight: 1500, length: 30, width: 20, height: 10 }, { weight: 250, length: 15, width: 10, height: 5 }] }]);
+	const { error } = await run(saved, [
+		{
+			parcels: [
+				{ weight: 1500, length: 30, width: 20, height: 10 },
+				{ weight: 250, length: 15, width: 10, height: 5 },
+			],
+		},
+	]);
 	expect(error).toBeUndefined();
-	const sent = sandbox.requests.find((request) => request.path === '/api/rates')?.body as IDataObject;
-	expect(sent.packages).toEqual([{ weight: 1.5, length: 0.3, width: 0.2, height: 0.1 }, { weight: 0.25, length: 0.15, width: 0.1, height: 0.05 }]);
+	const sent = sandbox.requests.find((request) => request.path === '/api/rates')
+		?.body as IDataObject;
+	expect(sent.packages).toEqual([
+		{ weight: 1.5, length: 0.3, width: 0.2, height: 0.1 },
+		{ weight: 0.25, length: 0.15, width: 0.1, height: 0.05 },
+	]);
 });

@@ -5,12 +5,24 @@ import { actionOf } from '../../nodes/Starshipit/actions/failures/support-fields
 // that does not set it would say "read" (issue 25). Every write of every resource sets it; reads say "read".
 const operations = Object.entries(resources)
 	.filter(([resource]) => resource !== 'failedRequest')
-	.flatMap(([resource, module]) => Object.entries(module.operations).map(([operation, entry]) => ({ name: `${resource}.${operation}`, module: entry, writes: Boolean(entry.writes) })));
+	.flatMap(([resource, module]) =>
+		Object.entries(module.operations).map(([operation, entry]) => ({
+			name: `${resource}.${operation}`,
+			module: entry,
+			writes: Boolean(entry.writes),
+		})),
+	);
 
-test.each(operations.filter((entry) => entry.writes))('the write $name names what it attempts', ({ module }) => {
-	expect(actionOf(module)).not.toBe('read');
-});
+test.each(operations.filter((entry) => entry.writes))(
+	'the write $name names what it attempts',
+	({ module }) => {
+		expect(actionOf(module)).not.toBe('read');
+	},
+);
 
-test.each(operations.filter((entry) => !entry.writes && !entry.name.startsWith('rate.')))('the read $name says read', ({ module }) => {
-	expect(actionOf(module)).toBe('read');
-});
+test.each(operations.filter((entry) => !entry.writes && !entry.name.startsWith('rate.')))(
+	'the read $name says read',
+	({ module }) => {
+		expect(actionOf(module)).toBe('read');
+	},
+);

@@ -22,10 +22,14 @@ const triggers = [new StarshipitTrigger().description, new StarshipitPollTrigger
  * name minus "Trigger" is an action node's name into that node's entry, and shows the trigger's description
  * on it. This returns the entries and descriptions the panel shows for the package.
  */
-function panelEntries(app: INodeTypeDescription, triggerNodes: INodeTypeDescription[]): Array<{ name: string; description: string }> {
+function panelEntries(
+	app: INodeTypeDescription,
+	triggerNodes: INodeTypeDescription[],
+): Array<{ name: string; description: string }> {
 	const entries = [{ name: app.name, description: app.description }];
 	for (const trigger of triggerNodes) {
-		if (trigger.name.replace('Trigger', '') === app.name) entries[0].description = trigger.description;
+		if (trigger.name.replace('Trigger', '') === app.name)
+			entries[0].description = trigger.description;
 		else entries.push({ name: trigger.name, description: trigger.description });
 	}
 	return entries;
@@ -41,13 +45,16 @@ describe('the node panel', () => {
 
 	test('searching for what a user wants to do (labels, shipping, tracking) finds the action node', () => {
 		const alias = (actionCodex as { alias?: string[] }).alias ?? [];
-		for (const word of ['label', 'shipping', 'tracking', 'courier', 'manifest']) expect(alias.join(' ').toLowerCase()).toContain(word);
+		for (const word of ['label', 'shipping', 'tracking', 'courier', 'manifest'])
+			expect(alias.join(' ').toLowerCase()).toContain(word);
 	});
 
 	test('the Docs link opens this package’s README on its repository (which links Starshipit’s user guide), not the developer API reference', () => {
 		for (const codex of [actionCodex, triggerCodex, pollCodex]) {
 			const docs = codex.resources.primaryDocumentation.map((link) => link.url);
-			expect(docs.join(' ')).toMatch(/^https:\/\/github\.com\/n8n-nodes-starshipit\/n8n-nodes-starshipit#[a-z-]+$/);
+			expect(docs.join(' ')).toMatch(
+				/^https:\/\/github\.com\/n8n-nodes-starshipit\/n8n-nodes-starshipit#[a-z-]+$/,
+			);
 			expect(docs.join(' ')).not.toContain('api-docs');
 		}
 	});
@@ -56,9 +63,21 @@ describe('the node panel', () => {
 describe('the canvas and the fields', () => {
 	/** The subtitle as the editor shows it: n8n-workflow evaluates the expression against the node's parameters. */
 	function subtitle(resource: string, operation: string): unknown {
-		const node: INode = { id: '1', name: 'Starshipit', type: 'n8n-nodes-starshipit.starshipit', typeVersion: 1, position: [0, 0], parameters: { resource, operation } };
+		const node: INode = {
+			id: '1',
+			name: 'Starshipit',
+			type: 'n8n-nodes-starshipit.starshipit',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { resource, operation },
+		};
 		const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false });
-		return workflow.expression.getSimpleParameterValue(node, action.subtitle as string, 'internal', {});
+		return workflow.expression.getSimpleParameterValue(
+			node,
+			action.subtitle as string,
+			'internal',
+			{},
+		);
 	}
 
 	test.each([
@@ -71,8 +90,13 @@ describe('the canvas and the fields', () => {
 	});
 
 	test('the order picker’s modes fit the editor’s mode selector (no longer than n8n’s own “From List”)', () => {
-		const locators = action.properties.filter((property): property is INodeProperties & { modes: NonNullable<INodeProperties['modes']> } => property.type === 'resourceLocator' && Boolean(property.modes));
+		const locators = action.properties.filter(
+			(property): property is INodeProperties & { modes: NonNullable<INodeProperties['modes']> } =>
+				property.type === 'resourceLocator' && Boolean(property.modes),
+		);
 		expect(locators.length).toBeGreaterThan(0);
-		for (const locator of locators) for (const mode of locator.modes) expect(mode.displayName.length).toBeLessThanOrEqual('From List'.length);
+		for (const locator of locators)
+			for (const mode of locator.modes)
+				expect(mode.displayName.length).toBeLessThanOrEqual('From List'.length);
 	});
 });

@@ -28,14 +28,25 @@ const KEYS = [
 function fuzzyMatchSimple(pattern: string, target: string): boolean {
 	let patternIndex = 0;
 	for (let index = 0; index < target.length && patternIndex < pattern.length; index++) {
-		if (pattern.charAt(patternIndex).toLowerCase() === target.charAt(index).toLowerCase()) patternIndex++;
+		if (pattern.charAt(patternIndex).toLowerCase() === target.charAt(index).toLowerCase())
+			patternIndex++;
 	}
 	return pattern.length !== 0 && target.length !== 0 && patternIndex === pattern.length;
 }
 
 /** n8n's fuzzyMatchRecursive (from lib_fts): the best score over the ways the letters can be matched. */
-function fuzzyMatchRecursive(pattern: string, target: string, patternIndex: number, targetIndex: number, sourceMatches: number[] | null, matches: number[], nextMatch: number, recursion: { count: number }): { matched: boolean; score: number } {
-	if (++recursion.count >= 5 || patternIndex === pattern.length || targetIndex === target.length) return { matched: false, score: 0 };
+function fuzzyMatchRecursive(
+	pattern: string,
+	target: string,
+	patternIndex: number,
+	targetIndex: number,
+	sourceMatches: number[] | null,
+	matches: number[],
+	nextMatch: number,
+	recursion: { count: number },
+): { matched: boolean; score: number } {
+	if (++recursion.count >= 5 || patternIndex === pattern.length || targetIndex === target.length)
+		return { matched: false, score: 0 };
 	let recursiveMatch = false;
 	let bestRecursiveScore = 0;
 	let firstMatch = true;
@@ -46,8 +57,18 @@ function fuzzyMatchRecursive(pattern: string, target: string, patternIndex: numb
 				matches = [...sourceMatches];
 				firstMatch = false;
 			}
-			const recursive = fuzzyMatchRecursive(pattern, target, patternIndex, targetIndex + 1, matches, [], nextMatch, recursion);
-			if (recursive.matched && (!recursiveMatch || recursive.score > bestRecursiveScore)) bestRecursiveScore = recursive.score;
+			const recursive = fuzzyMatchRecursive(
+				pattern,
+				target,
+				patternIndex,
+				targetIndex + 1,
+				matches,
+				[],
+				nextMatch,
+				recursion,
+			);
+			if (recursive.matched && (!recursiveMatch || recursive.score > bestRecursiveScore))
+				bestRecursiveScore = recursive.score;
 			recursiveMatch ||= recursive.matched;
 			matches[nextMatch++] = targetIndex;
 			++patternIndex;
@@ -56,20 +77,28 @@ function fuzzyMatchRecursive(pattern: string, target: string, patternIndex: numb
 	}
 	if (patternIndex !== pattern.length) return { matched: false, score: 0 };
 	let score = 100;
-	if (!target.toLowerCase().startsWith('n8n')) score += Math.max(LEADING_LETTER_PENALTY * matches[0], MAX_LEADING_LETTER_PENALTY);
+	if (!target.toLowerCase().startsWith('n8n'))
+		score += Math.max(LEADING_LETTER_PENALTY * matches[0], MAX_LEADING_LETTER_PENALTY);
 	score += UNMATCHED_LETTER_PENALTY * (target.length - nextMatch);
 	for (let index = 0; index < nextMatch; index++) {
 		const current = matches[index];
 		if (index > 0 && current === matches[index - 1] + 1) score += SEQUENTIAL_BONUS;
 		if (current > 0) {
 			const neighbour = target[current - 1];
-			if (neighbour !== neighbour.toUpperCase() && target[current] !== target[current].toLowerCase()) score += CAMEL_BONUS;
+			if (
+				neighbour !== neighbour.toUpperCase() &&
+				target[current] !== target[current].toLowerCase()
+			)
+				score += CAMEL_BONUS;
 			if (neighbour === '_' || neighbour === ' ') score += SEPARATOR_BONUS;
 		} else {
 			score += FIRST_LETTER_BONUS;
 		}
 	}
-	return { matched: true, score: recursiveMatch && bestRecursiveScore > score ? bestRecursiveScore : score };
+	return {
+		matched: true,
+		score: recursiveMatch && bestRecursiveScore > score ? bestRecursiveScore : score,
+	};
 }
 
 interface PanelEntry {
@@ -87,7 +116,9 @@ function panelScore(search: string, entry: PanelEntry): number | undefined {
 	for (const { key, weight } of KEYS) {
 		for (const value of key === 'alias' ? entry.alias : [entry.displayName]) {
 			if (!fuzzyMatchSimple(filter, value)) continue;
-			const { matched, score } = fuzzyMatchRecursive(filter, value, 0, 0, null, [], 0, { count: 0 });
+			const { matched, score } = fuzzyMatchRecursive(filter, value, 0, 0, null, [], 0, {
+				count: 0,
+			});
 			if (matched && (best === undefined || score * weight > best)) best = score * weight;
 		}
 	}
@@ -95,34 +126,95 @@ function panelScore(search: string, entry: PanelEntry): number | undefined {
 }
 
 const description: INodeTypeDescription = new Starshipit().description;
-const starshipit: PanelEntry = { key: 'n8n-nodes-starshipit.starshipit', displayName: description.displayName, alias: (codex as { alias?: string[] }).alias ?? [] };
+const starshipit: PanelEntry = {
+	key: 'n8n-nodes-starshipit.starshipit',
+	displayName: description.displayName,
+	alias: (codex as { alias?: string[] }).alias ?? [],
+};
 
 /** n8n 2.41.1's own nodes that came before Starshipit for "rates" (display name, aliases and popularity from its editor). */
 const N8N_NODES_FOUND_BY_RATES: PanelEntry[] = [
-	{ key: 'n8n-nodes-base.removeDuplicates', displayName: 'Remove Duplicates', alias: ['Dedupe', 'Deduplicate', 'Duplicates', 'Remove', 'Unique', 'Transform', 'Array', 'List', 'Item'], popularity: 0.668 },
-	{ key: 'n8n-nodes-base.timeSaved', displayName: 'Track Time Saved', alias: ['time', 'track', 'saved'], popularity: 0.473 },
-	{ key: 'n8n-nodes-base.readWriteFile', displayName: 'Read/Write Files from Disk', alias: ['Binary', 'Binary File', 'File', 'Text', 'Open', 'Import', 'Save', 'Export', 'Disk', 'Transfer', 'Read Binary File', 'Write Binary File'], popularity: 0.793 },
-	{ key: '@n8n/n8n-nodes-langchain.vectorStoreQdrant', displayName: 'Qdrant Vector Store', alias: [], popularity: 0.638 },
+	{
+		key: 'n8n-nodes-base.removeDuplicates',
+		displayName: 'Remove Duplicates',
+		alias: [
+			'Dedupe',
+			'Deduplicate',
+			'Duplicates',
+			'Remove',
+			'Unique',
+			'Transform',
+			'Array',
+			'List',
+			'Item',
+		],
+		popularity: 0.668,
+	},
+	{
+		key: 'n8n-nodes-base.timeSaved',
+		displayName: 'Track Time Saved',
+		alias: ['time', 'track', 'saved'],
+		popularity: 0.473,
+	},
+	{
+		key: 'n8n-nodes-base.readWriteFile',
+		displayName: 'Read/Write Files from Disk',
+		alias: [
+			'Binary',
+			'Binary File',
+			'File',
+			'Text',
+			'Open',
+			'Import',
+			'Save',
+			'Export',
+			'Disk',
+			'Transfer',
+			'Read Binary File',
+			'Write Binary File',
+		],
+		popularity: 0.793,
+	},
+	{
+		key: '@n8n/n8n-nodes-langchain.vectorStoreQdrant',
+		displayName: 'Qdrant Vector Store',
+		alias: [],
+		popularity: 0.638,
+	},
 ];
 
-const SEARCHES = ['shipping label', 'parcel', 'shipment', 'create order', 'shipping rates', 'rates'];
+const SEARCHES = [
+	'shipping label',
+	'parcel',
+	'shipment',
+	'create order',
+	'shipping rates',
+	'rates',
+];
 
 describe('the node panel’s search (n8n 2.41.1’s rules) finds the Starshipit node', () => {
 	test('the ported search scores as n8n’s does: an exact alias of five letters scores 355, a camel-case display name matches', () => {
 		expect(panelScore('rates', { key: 'a', displayName: 'Zzz', alias: ['Rates'] })).toBe(355);
-		expect(panelScore('rates', { key: 'b', displayName: 'Zzz', alias: ['Shipping rates'] })).toBe(100 - 180 - 22.5 + 4 * 60 + 38);
+		expect(panelScore('rates', { key: 'b', displayName: 'Zzz', alias: ['Shipping rates'] })).toBe(
+			100 - 180 - 22.5 + 4 * 60 + 38,
+		);
 		expect(panelScore('ship', { key: 'c', displayName: 'StarShip', alias: [] })).toBeDefined();
-		expect(panelScore('parcel', { key: 'd', displayName: 'Starshipit', alias: ['Shipping'] })).toBeUndefined();
+		expect(
+			panelScore('parcel', { key: 'd', displayName: 'Starshipit', alias: ['Shipping'] }),
+		).toBeUndefined();
 	});
 
 	test.each(SEARCHES)('“%s” finds it', (search) => {
 		expect(panelScore(search, starshipit)).toBeDefined();
 	});
 
-	test.each(SEARCHES)('“%s” scores as high as an alias can: as if the alias were the search itself', (search) => {
-		const ceiling = panelScore(search, { key: 'x', displayName: '-', alias: [search] });
-		expect(panelScore(search, starshipit)).toBeGreaterThanOrEqual(ceiling!);
-	});
+	test.each(SEARCHES)(
+		'“%s” scores as high as an alias can: as if the alias were the search itself',
+		(search) => {
+			const ceiling = panelScore(search, { key: 'x', displayName: '-', alias: [search] });
+			expect(panelScore(search, starshipit)).toBeGreaterThanOrEqual(ceiling!);
+		},
+	);
 
 	test('“rates”: above the n8n nodes that came before it, except Remove Duplicates, whose display name and popularity an alias cannot pass', () => {
 		const ranked = [...N8N_NODES_FOUND_BY_RATES, starshipit]

@@ -9,7 +9,14 @@ describe('package.json as n8n and npm show it', () => {
 	});
 
 	test('no reserved-for-failure addresses (.invalid) anywhere a user or the editor shows them', () => {
-		expect(JSON.stringify({ author: packageJson.author, homepage: packageJson.homepage, bugs: packageJson.bugs, repository: packageJson.repository })).not.toMatch(/\.invalid\b/);
+		expect(
+			JSON.stringify({
+				author: packageJson.author,
+				homepage: packageJson.homepage,
+				bugs: packageJson.bugs,
+				repository: packageJson.repository,
+			}),
+		).not.toMatch(/\.invalid\b/);
 		expect(packageJson.author.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/);
 	});
 });

@@ -24,7 +24,10 @@ interface Workflow {
 	jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }>;
 }
 
-const runs = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => step.run ?? '')).join('\n');
+const runs = (workflow: Workflow) =>
+	Object.values(workflow.jobs)
+		.flatMap((job) => job.steps.map((step) => step.run ?? ''))
+		.join('\n');
 
 describe('the workflow files', () => {
 	test.each(['ci.yml', 'publish.yml'])('%s passes the workflow linter', (name) => {
@@ -32,7 +35,8 @@ describe('the workflow files', () => {
 	});
 
 	test('the linter is live: a job with a misspelt permission and a step with both run and uses fails', () => {
-		const broken = 'name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: wirte\n    steps:\n      - run: echo\n        uses: actions/checkout@v6\n';
+		const broken =
+			'name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: wirte\n    steps:\n      - run: echo\n        uses: actions/checkout@v6\n';
 		expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
 	});
 
@@ -41,7 +45,9 @@ describe('the workflow files', () => {
 		expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
 		expect(ci.on.push?.branches).toEqual(['main']);
 		const commands = runs(ci);
-		const order = ['npm ci', 'npm run lint', 'npm run typecheck', 'npm run build', 'npm test'].map((command) => commands.indexOf(command));
+		const order = ['npm ci', 'npm run lint', 'npm run typecheck', 'npm run build', 'npm test'].map(
+			(command) => commands.indexOf(command),
+		);
 		expect(order.every((index) => index >= 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 		expect(readFileSync(resolve(REPO, 'README.md'), 'utf8')).toContain('npm test');
@@ -55,7 +61,9 @@ describe('the workflow files', () => {
 		expect(jobs).toHaveLength(1);
 		expect(jobs[0].permissions).toEqual({ 'id-token': 'write', contents: 'read' });
 		const commands = runs(publish);
-		const order = ['npm ci', 'npm run build', 'npm publish --provenance --access public'].map((command) => commands.indexOf(command));
+		const order = ['npm ci', 'npm run build', 'npm publish --provenance --access public'].map(
+			(command) => commands.indexOf(command),
+		);
 		expect(order.every((index) => index >= 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 		// The project's .npmrc skips scripts; the publish must run the prepublishOnly guard.

@@ -7,8 +7,21 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createUserFolder, installN8n, n8nEnvironment, packPackage, REPO, startServer, type N8nInstall } from '../e2e/n8n';
-import { cli, importSandboxCredential, ownerEnvironment, type WebhookGuards } from '../e2e/workspace';
+import {
+	createUserFolder,
+	installN8n,
+	n8nEnvironment,
+	packPackage,
+	REPO,
+	startServer,
+	type N8nInstall,
+} from '../e2e/n8n';
+import {
+	cli,
+	importSandboxCredential,
+	ownerEnvironment,
+	type WebhookGuards,
+} from '../e2e/workspace';
 import { stopChild, waitUntil, type Services } from './services';
 
 export const MAIN_PORT = 5740;
@@ -66,17 +79,26 @@ function queueEnvironment(userFolder: string, port: number, services: Services):
 
 /** Packs the package, installs it into a user folder, imports the credentials and workflows, publishes them. */
 export async function prepareCluster(options: ClusterOptions): Promise<Cluster> {
-	if (!existsSync(join(REPO, 'dist', 'nodes'))) throw new Error('Build the package first: npm run build');
+	if (!existsSync(join(REPO, 'dist', 'nodes')))
+		throw new Error('Build the package first: npm run build');
 	const install = installN8n('2');
 	const scratch = mkdtempSync(join(tmpdir(), 'starshipit-queue-n8n-'));
 	const userFolder = createUserFolder(packPackage(scratch), join(scratch, 'main'));
-	const mainEnv = { ...queueEnvironment(userFolder, MAIN_PORT, options.services), ...ownerEnvironment(install, OWNER) };
+	const mainEnv = {
+		...queueEnvironment(userFolder, MAIN_PORT, options.services),
+		...ownerEnvironment(install, OWNER),
+	};
 	const workspace = { install, env: mainEnv };
-	await importSandboxCredential(workspace, { sandboxUrl: options.sandboxUrl, rateLimit: options.rateLimit, maxRetries: 4 }, options.webhook);
+	await importSandboxCredential(
+		workspace,
+		{ sandboxUrl: options.sandboxUrl, rateLimit: options.rateLimit, maxRetries: 4 },
+		options.webhook,
+	);
 	const file = join(scratch, 'workflows.json');
 	writeFileSync(file, JSON.stringify(options.workflows));
 	await cli(workspace, ['import:workflow', `--input=${file}`]);
-	for (const workflow of options.workflows) await cli(workspace, ['publish:workflow', `--id=${workflow.id}`]);
+	for (const workflow of options.workflows)
+		await cli(workspace, ['publish:workflow', `--id=${workflow.id}`]);
 
 	const cluster: Cluster = {
 		install,
@@ -86,13 +108,21 @@ export async function prepareCluster(options: ClusterOptions): Promise<Cluster> 
 		async startMain() {
 			cluster.main = await startServer(install, mainEnv, 300_000);
 			// The REST API answers a few seconds before main has registered the published workflows' webhooks.
-			const registered = () => Number(options.services.sql('SELECT count(DISTINCT "workflowId") FROM webhook_entity'));
-			await waitUntil(() => registered() >= options.workflows.length, 'main to register the webhooks', 120_000);
+			const registered = () =>
+				Number(options.services.sql('SELECT count(DISTINCT "workflowId") FROM webhook_entity'));
+			await waitUntil(
+				() => registered() >= options.workflows.length,
+				'main to register the webhooks',
+				120_000,
+			);
 		},
 		async startWorkers(count, concurrency) {
-			const started = Array.from({ length: count }, (_, index) => startWorker(install, options.services, userFolder, scratch, index, concurrency));
+			const started = Array.from({ length: count }, (_, index) =>
+				startWorker(install, options.services, userFolder, scratch, index, concurrency),
+			);
 			const results = await Promise.allSettled(started);
-			for (const result of results) if (result.status === 'fulfilled') cluster.workers.push(result.value);
+			for (const result of results)
+				if (result.status === 'fulfilled') cluster.workers.push(result.value);
 			const failed = results.find((result) => result.status === 'rejected');
 			if (failed) throw (failed as PromiseRejectedResult).reason;
 		},
@@ -110,7 +140,14 @@ export async function prepareCluster(options: ClusterOptions): Promise<Cluster> 
 }
 
 /** `n8n worker` with its own copy of the user folder (the installed package), ports and concurrency. */
-async function startWorker(install: N8nInstall, services: Services, userFolder: string, scratch: string, index: number, concurrency: number): Promise<Worker> {
+async function startWorker(
+	install: N8nInstall,
+	services: Services,
+	userFolder: string,
+	scratch: string,
+	index: number,
+	concurrency: number,
+): Promise<Worker> {
 	const folder = join(scratch, `worker-${index}`);
 	if (!existsSync(folder)) cpSync(userFolder, folder, { recursive: true });
 	const port = WORKER_PORT_BASE + 3 * index;
@@ -120,20 +157,30 @@ async function startWorker(install: N8nInstall, services: Services, userFolder: 
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 		QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 	};
-	const child = spawn(install.node, [install.bin, 'worker', `--concurrency=${concurrency}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(install.node, [install.bin, 'worker', `--concurrency=${concurrency}`], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const worker = { index, child, log: () => output };
 	try {
-		await waitUntil(async () => {
-			if (child.exitCode !== null) throw new Error(`n8n worker ${index + 1} stopped while starting:\n${output.slice(-3000)}`);
-			try {
-				return (await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`)).ok;
-			} catch {
-				return false;
-			}
-		}, `n8n worker ${index + 1}`, 300_000);
+		await waitUntil(
+			async () => {
+				if (child.exitCode !== null)
+					throw new Error(
+						`n8n worker ${index + 1} stopped while starting:\n${output.slice(-3000)}`,
+					);
+				try {
+					return (await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`)).ok;
+				} catch {
+					return false;
+				}
+			},
+			`n8n worker ${index + 1}`,
+			300_000,
+		);
 	} catch (error) {
 		await stopChild(child);
 		throw error;
@@ -148,11 +195,14 @@ export async function logIn(base: string): Promise<string> {
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
 	});
-	if (!answer.ok) throw new Error(`n8n refused the log-in: ${answer.status} ${await answer.text()}`);
+	if (!answer.ok)
+		throw new Error(`n8n refused the log-in: ${answer.status} ${await answer.text()}`);
 	return (answer.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
 /** Which worker ran each execution, from the workers' own logs. */
 export function workerOfExecution(workers: Worker[], executionId: string): number | undefined {
-	return workers.find((worker) => new RegExp(`Worker started execution ${executionId} \\(`).test(worker.log()))?.index;
+	return workers.find((worker) =>
+		new RegExp(`Worker started execution ${executionId} \\(`).test(worker.log()),
+	)?.index;
 }

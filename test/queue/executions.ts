@@ -13,7 +13,9 @@ const FINISHED = ['success', 'error', 'crashed', 'canceled'];
 
 /** The finished executions of a workflow, oldest first, from n8n's own table. */
 export function finishedExecutions(services: Services, workflowId: string): ExecutionRow[] {
-	const rows = services.sql(`SELECT id, status FROM execution_entity WHERE "workflowId" = '${workflowId.replace(/'/g, "''")}' ORDER BY id`);
+	const rows = services.sql(
+		`SELECT id, status FROM execution_entity WHERE "workflowId" = '${workflowId.replace(/'/g, "''")}' ORDER BY id`,
+	);
 	return rows
 		.split('\n')
 		.filter(Boolean)
@@ -29,13 +31,19 @@ export async function executionRun(base: string, cookie: string, id: string): Pr
 	const answer = await fetch(`${base}/rest/executions/${id}`, { headers: { cookie } });
 	if (!answer.ok) throw new Error(`n8n did not give execution ${id}: ${answer.status}`);
 	const { data } = (await answer.json()) as { data: { data: string } };
-	const flatted = require(join(installN8n('2').dir, 'node_modules', 'flatted')) as { parse(text: string): any };
+	const flatted = require(join(installN8n('2').dir, 'node_modules', 'flatted')) as {
+		parse(text: string): any;
+	};
 	return flatted.parse(data.data);
 }
 
 /** Posts JSON to main (a production webhook); returns the HTTP status. */
 export async function post(base: string, path: string, body: object): Promise<number> {
-	const answer = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const answer = await fetch(`${base}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	await answer.arrayBuffer();
 	return answer.status;
 }

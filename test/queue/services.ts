@@ -35,7 +35,9 @@ export function freePort(): Promise<number> {
 function postgresBin(): string | undefined {
 	const root = '/usr/lib/postgresql';
 	if (!existsSync(root)) return undefined;
-	const versions = readdirSync(root).filter((name) => existsSync(join(root, name, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+	const versions = readdirSync(root)
+		.filter((name) => existsSync(join(root, name, 'bin', 'initdb')))
+		.sort((a, b) => Number(b) - Number(a));
 	return versions.length ? join(root, versions[0], 'bin') : undefined;
 }
 
@@ -50,43 +52,100 @@ const hasCommand = (name: string) => {
 
 /** apt-get update once, then install what is missing (Debian's postgresql and redis-server). */
 export function ensureInstalled(): void {
-	const missing = [...(postgresBin() ? [] : ['postgresql']), ...(hasCommand('redis-server') ? [] : ['redis-server'])];
+	const missing = [
+		...(postgresBin() ? [] : ['postgresql']),
+		...(hasCommand('redis-server') ? [] : ['redis-server']),
+	];
 	if (!missing.length) return;
-	if (!isRoot()) throw new Error(`Queue mode needs ${missing.join(' and ')}: install them (apt-get install -y ${missing.join(' ')}) or run as root`);
+	if (!isRoot())
+		throw new Error(
+			`Queue mode needs ${missing.join(' and ')}: install them (apt-get install -y ${missing.join(' ')}) or run as root`,
+		);
 	log(`installing ${missing.join(', ')} from Debian's packages`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
+	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env,
+	});
 }
 
 /** Runs a Postgres tool as the `postgres` user when we are root (Postgres refuses root). */
 function asPostgres(bin: string, tool: string, args: string[]): string {
-	const [command, commandArgs] = isRoot() ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
-	return execFileSync(command, commandArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	const [command, commandArgs] = isRoot()
+		? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]]
+		: [join(bin, tool), args];
+	return execFileSync(command, commandArgs, {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 }
 
 export async function startServices(): Promise<Services> {
 	ensureInstalled();
 	const bin = postgresBin();
-	if (!bin) throw new Error('Postgres was installed but its initdb was not found under /usr/lib/postgresql');
+	if (!bin)
+		throw new Error(
+			'Postgres was installed but its initdb was not found under /usr/lib/postgresql',
+		);
 	const folder = mkdtempSync(join(tmpdir(), 'starshipit-queue-'));
-	const stops: Array<() => Promise<void> | void> = [() => rmSync(folder, { recursive: true, force: true })];
+	const stops: Array<() => Promise<void> | void> = [
+		() => rmSync(folder, { recursive: true, force: true }),
+	];
 	const stop = async () => {
 		for (const one of stops.reverse()) await Promise.resolve(one()).catch(() => undefined);
 	};
 	try {
 		const pgPort = await freePort();
 		const data = join(folder, 'postgres');
-		if (isRoot()) chownSync(folder, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
-		asPostgres(bin, 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+		if (isRoot())
+			chownSync(
+				folder,
+				Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+				Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+			);
+		asPostgres(bin, 'initdb', [
+			'-D',
+			data,
+			'-U',
+			'postgres',
+			'--auth=trust',
+			'-E',
+			'UTF8',
+			'--no-sync',
+		]);
 		const options = `-p ${pgPort} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off`;
-		asPostgres(bin, 'pg_ctl', ['-D', data, '-l', join(folder, 'postgres.log'), '-o', options, '-w', 'start']);
+		asPostgres(bin, 'pg_ctl', [
+			'-D',
+			data,
+			'-l',
+			join(folder, 'postgres.log'),
+			'-o',
+			options,
+			'-w',
+			'start',
+		]);
 		stops.push(() => void asPostgres(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']));
 		asPostgres(bin, 'createdb', ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'postgres', 'n8n']);
 		log(`Postgres on 127.0.0.1:${pgPort}`);
 
 		const redisPort = await freePort();
-		const redis: ChildProcess = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder], { stdio: 'ignore' });
+		const redis: ChildProcess = spawn(
+			'redis-server',
+			[
+				'--port',
+				String(redisPort),
+				'--bind',
+				'127.0.0.1',
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--dir',
+				folder,
+			],
+			{ stdio: 'ignore' },
+		);
 		stops.push(() => stopChild(redis));
 		await waitUntil(() => redisAnswers(redisPort), 'Redis to start', 30_000);
 		log(`Redis on 127.0.0.1:${redisPort}`);
@@ -95,7 +154,26 @@ export async function startServices(): Promise<Services> {
 		return {
 			postgres: { port: pgPort, database: 'n8n', user: 'postgres' },
 			redis: { port: redisPort },
-			sql: (statement) => execFileSync(psql, ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'postgres', '-d', 'n8n', '-At', '-F', '\t', '-c', statement], { encoding: 'utf8' }).trim(),
+			sql: (statement) =>
+				execFileSync(
+					psql,
+					[
+						'-h',
+						'127.0.0.1',
+						'-p',
+						String(pgPort),
+						'-U',
+						'postgres',
+						'-d',
+						'n8n',
+						'-At',
+						'-F',
+						'\t',
+						'-c',
+						statement,
+					],
+					{ encoding: 'utf8' },
+				).trim(),
 			stop,
 		};
 	} catch (error) {
@@ -106,7 +184,12 @@ export async function startServices(): Promise<Services> {
 
 function redisAnswers(port: number): boolean {
 	try {
-		return execFileSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === 'PONG';
+		return (
+			execFileSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'], {
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore'],
+			}).trim() === 'PONG'
+		);
 	} catch {
 		return false;
 	}
@@ -120,10 +203,15 @@ export async function stopChild(child: ChildProcess, graceMs = 20_000): Promise<
 	if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
-export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
+export async function waitUntil(
+	condition: () => boolean | Promise<boolean>,
+	what: string,
+	timeoutMs: number,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }

@@ -15,7 +15,11 @@ const { sandbox } = useSandbox();
 
 const get = async (path: string) => {
 	const answer = await fetch(`${sandbox.url}${path}`);
-	return { status: answer.status, type: answer.headers.get('content-type') ?? '', body: Buffer.from(await answer.arrayBuffer()) };
+	return {
+		status: answer.status,
+		type: answer.headers.get('content-type') ?? '',
+		body: Buffer.from(await answer.arrayBuffer()),
+	};
 };
 
 test('GET / is a page listing the seed orders, products and how to read it, without keys; it reloads itself', async () => {
@@ -23,7 +27,13 @@ test('GET / is a page listing the seed orders, products and how to read it, with
 	expect(page.status).toBe(200);
 	expect(page.type).toMatch(/^text\/html/);
 	const html = page.body.toString();
-	for (const number of [SEED.domesticOrder, SEED.internationalOrder, SEED.printedOrder, SEED.deliveredOrder]) expect(html).toContain(`data-order="${number}"`);
+	for (const number of [
+		SEED.domesticOrder,
+		SEED.internationalOrder,
+		SEED.printedOrder,
+		SEED.deliveredOrder,
+	])
+		expect(html).toContain(`data-order="${number}"`);
 	for (const sku of SEED.productSkus) expect(html).toContain(`data-product="${sku}"`);
 	expect(html).toMatch(/<meta http-equiv="refresh" content="\d+">/);
 	expect(html).toContain('SSI000000999');
@@ -35,14 +45,31 @@ test('an order a workflow created, its label and its manifest are on the page; t
 	const created = await runNode({
 		credentials,
 		parameters: {
-			resource: 'order', operation: 'create', orderNumber: 'PAGE-<b>1</b>', destinationName: 'Sam <script>alert(1)</script>', destinationStreet: '5 King Street',
-			destinationSuburb: 'Newtown', destinationCity: 'Sydney', destinationState: 'NSW', destinationPostCode: '2042', destinationCountry: 'Australia',
-			items: { item: [{ sku: 'MUG-BLUE', description: 'Blue mug', quantity: 2, value: 19.5, weight: 0.4 }] },
+			resource: 'order',
+			operation: 'create',
+			orderNumber: 'PAGE-<b>1</b>',
+			destinationName: 'Sam <script>alert(1)</script>',
+			destinationStreet: '5 King Street',
+			destinationSuburb: 'Newtown',
+			destinationCity: 'Sydney',
+			destinationState: 'NSW',
+			destinationPostCode: '2042',
+			destinationCountry: 'Australia',
+			items: {
+				item: [{ sku: 'MUG-BLUE', description: 'Blue mug', quantity: 2, value: 19.5, weight: 0.4 }],
+			},
 		},
 	});
 	expect(created.error).toBeUndefined();
 	const order = sandbox.store.orders.find((row) => row.order_number === 'PAGE-<b>1</b>')!;
-	const label = await runNode({ credentials, parameters: { resource: 'label', operation: 'create', order: { __rl: true, mode: 'id', value: String(order.order_id) } } });
+	const label = await runNode({
+		credentials,
+		parameters: {
+			resource: 'label',
+			operation: 'create',
+			order: { __rl: true, mode: 'id', value: String(order.order_id) },
+		},
+	});
 	expect(label.error).toBeUndefined();
 	const html = (await get('/')).body.toString();
 	expect(html).toContain('PAGE-&#60;b&#62;1&#60;/b&#62;');
@@ -52,14 +79,24 @@ test('an order a workflow created, its label and its manifest are on the page; t
 	expect(html).toContain(order.tracking_number);
 	expect(html).toContain(`href="/page/label/${order.order_id}.pdf"`);
 	// The requests the node sent, with their status, newest first.
-	expect(html).toMatch(/<td>POST<\/td><td>\/api\/orders\/shipment<\/td><td>200<\/td>[\s\S]*<td>POST<\/td><td>\/api\/orders<\/td><td>200<\/td>/);
+	expect(html).toMatch(
+		/<td>POST<\/td><td>\/api\/orders\/shipment<\/td><td>200<\/td>[\s\S]*<td>POST<\/td><td>\/api\/orders<\/td><td>200<\/td>/,
+	);
 
 	const pdf = await get(`/page/label/${order.order_id}.pdf`);
 	expect(pdf.type).toBe('application/pdf');
 	expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
 	expect(pdf.body.toString('latin1')).toContain(String(order.tracking_number));
 
-	const manifest = await runNode({ credentials, parameters: { resource: 'manifest', operation: 'create', manifestBy: 'orders', orderId: String(order.order_id) } });
+	const manifest = await runNode({
+		credentials,
+		parameters: {
+			resource: 'manifest',
+			operation: 'create',
+			manifestBy: 'orders',
+			orderId: String(order.order_id),
+		},
+	});
 	expect(manifest.error).toBeUndefined();
 	const [row] = sandbox.store.manifests;
 	const after = (await get('/')).body.toString();
@@ -91,4 +128,3 @@ test('only this machine gets the page', () => {
 	expect(pageAnswer('GET', '/api/orders', '127.0.0.1', source)).toBeUndefined();
 	expect(pageAnswer('POST', '/', '127.0.0.1', source)).toBeUndefined();
 });
-

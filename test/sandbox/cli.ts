@@ -16,7 +16,9 @@ void (async () => {
 	console.log(`Starshipit sandbox listening on ${sandbox.url}`);
 	console.log(`  API key:          ${SANDBOX_API_KEY}`);
 	console.log(`  Subscription key: ${SANDBOX_SUBSCRIPTION_KEY}`);
-	console.log(`  ${sandbox.store.orders.length} orders, ${sandbox.store.products.length} products seeded. Ctrl+C stops it.`);
+	console.log(
+		`  ${sandbox.store.orders.length} orders, ${sandbox.store.products.length} products seeded. Ctrl+C stops it.`,
+	);
 	const stop = () => void sandbox.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

@@ -1,4 +1,10 @@
-export { startSandbox, SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY, type Sandbox, type SandboxOptions } from './server';
+export {
+	startSandbox,
+	SANDBOX_API_KEY,
+	SANDBOX_SUBSCRIPTION_KEY,
+	type Sandbox,
+	type SandboxOptions,
+} from './server';
 export { SANDBOX_OTHER_ACCOUNT_API_KEY } from './accounts';
 export { SEED, ACCOUNT } from './seed';
 export { signBody, webhookPayload } from './webhooks';

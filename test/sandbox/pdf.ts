@@ -1,7 +1,10 @@
 /** A real, valid one-page PDF (correct xref offsets), small enough to read in a test failure. */
 export function pdfDocument(lines: string[]): Buffer {
 	const text = lines
-		.map((line, index) => `BT /F1 12 Tf 40 ${760 - index * 18} Td (${line.replace(/[()\\]/g, '')}) Tj ET`)
+		.map(
+			(line, index) =>
+				`BT /F1 12 Tf 40 ${760 - index * 18} Td (${line.replace(/[()\\]/g, '')}) Tj ET`,
+		)
 		.join('\n');
 	const objects = [
 		'<< /Type /Catalog /Pages 2 0 R >>',
@@ -25,5 +28,9 @@ export function pdfDocument(lines: string[]): Buffer {
 
 /** ZPL text for printers that take it (Starshipit returns it when the account prints ZPL). */
 export function zplDocument(lines: string[]): string {
-	return ['^XA', ...lines.map((line, index) => `^FO40,${40 + index * 40}^A0N,30,30^FD${line}^FS`), '^XZ'].join('\n');
+	return [
+		'^XA',
+		...lines.map((line, index) => `^FO40,${40 + index * 40}^A0N,30,30^FD${line}^FS`),
+		'^XZ',
+	].join('\n');
 }

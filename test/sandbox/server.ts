@@ -18,7 +18,13 @@ import { postWebhook, webhookPayload, type SendOptions } from './webhooks';
 
 export { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY };
 
-const ROUTES: Record<string, Route> = { ...orderRoutes, ...shippingRoutes, ...productRoutes, ...summaryRoutes, ...addressBookRoutes };
+const ROUTES: Record<string, Route> = {
+	...orderRoutes,
+	...shippingRoutes,
+	...productRoutes,
+	...summaryRoutes,
+	...addressBookRoutes,
+};
 
 export interface SandboxOptions {
 	port?: number;
@@ -45,34 +51,63 @@ export interface Sandbox {
 	setRateLimit(perSecond: number | null): void;
 	setWebhook(url: string | null, secret?: string): void;
 	setOrderStatus(idOrNumber: string | number, trackingStatus: string): Promise<void>;
-	sendTrackingWebhook(orderNumber: string, options?: SendOptions): Promise<{ status: number; body: string }>;
+	sendTrackingWebhook(
+		orderNumber: string,
+		options?: SendOptions,
+	): Promise<{ status: number; body: string }>;
 	seedBulkOrders(count: number): void;
 	reset(): void;
 	close(): Promise<void>;
 }
 
-const GATEWAY_401 = { statusCode: 401, message: 'Access denied due to missing or invalid subscription key. Make sure to provide a valid key for an active subscription.' };
+const GATEWAY_401 = {
+	statusCode: 401,
+	message:
+		'Access denied due to missing or invalid subscription key. Make sure to provide a valid key for an active subscription.',
+};
 const API_KEY_403 = { statusCode: 403, message: 'Access denied due to invalid API key.' };
 
 /** The body as recorded: an account key in it (the assign request's) shown as [key], never kept. */
 function withoutKeys(body: Json): Json {
 	const orders = (body as { orders?: unknown }).orders;
-	if (!Array.isArray(orders) || !orders.some((order) => order && typeof order === 'object' && KEY_FIELDS.some((field) => field in order))) return body;
-	const masked = orders.map((order: Json) => (order && typeof order === 'object' ? Object.fromEntries(Object.entries(order).map(([field, value]) => [field, KEY_FIELDS.includes(field) ? '[key]' : value])) : order));
+	if (
+		!Array.isArray(orders) ||
+		!orders.some(
+			(order) => order && typeof order === 'object' && KEY_FIELDS.some((field) => field in order),
+		)
+	)
+		return body;
+	const masked = orders.map((order: Json) =>
+		order && typeof order === 'object'
+			? Object.fromEntries(
+					Object.entries(order).map(([field, value]) => [
+						field,
+						KEY_FIELDS.includes(field) ? '[key]' : value,
+					]),
+				)
+			: order,
+	);
 	return { ...body, orders: masked };
 }
 
 /** The `drop-last-line` fault: each order of a write body as if its last item line had not been sent. */
 function withoutLastLines(body: Json): Json {
-	const shorten = (order: Json) => (order && typeof order === 'object' && Array.isArray((order as { items?: unknown }).items) ? { ...(order as object), items: ((order as { items: Json[] }).items).slice(0, -1) } : order);
+	const shorten = (order: Json) =>
+		order && typeof order === 'object' && Array.isArray((order as { items?: unknown }).items)
+			? { ...(order as object), items: (order as { items: Json[] }).items.slice(0, -1) }
+			: order;
 	const envelope = body as { order?: Json; orders?: Json[] };
-	if (Array.isArray(envelope?.orders)) return { ...envelope, orders: envelope.orders.map(shorten) } as Json;
+	if (Array.isArray(envelope?.orders))
+		return { ...envelope, orders: envelope.orders.map(shorten) } as Json;
 	if (envelope?.order) return { ...envelope, order: shorten(envelope.order) } as Json;
 	return body;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-	const load = () => (options.dataFile && existsSync(options.dataFile) ? (JSON.parse(readFileSync(options.dataFile, 'utf8')) as SandboxStore) : seedStore());
+	const load = () =>
+		options.dataFile && existsSync(options.dataFile)
+			? (JSON.parse(readFileSync(options.dataFile, 'utf8')) as SandboxStore)
+			: seedStore();
 	let store = options.seed === false ? { ...seedStore(), orders: [], products: [] } : load();
 	let rateLimit = options.rateLimitPerSecond ?? null;
 	let webhook: { url: string; secret?: string } | null = null;
@@ -91,12 +126,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 	};
 
-	const save = () => options.dataFile && writeFileSync(options.dataFile, JSON.stringify(store, null, '\t'));
+	const save = () =>
+		options.dataFile && writeFileSync(options.dataFile, JSON.stringify(store, null, '\t'));
 
 	function takeFault(method: string, path: string): Fault | undefined {
-		const fault = faultList.find((row) => (!row.method || row.method === method) && row.path === path);
+		const fault = faultList.find(
+			(row) => (!row.method || row.method === method) && row.path === path,
+		);
 		if (!fault) return undefined;
-		if (fault.times !== undefined && --fault.times <= 0) faultList.splice(faultList.indexOf(fault), 1);
+		if (fault.times !== undefined && --fault.times <= 0)
+			faultList.splice(faultList.indexOf(fault), 1);
 		return fault;
 	}
 
@@ -113,7 +152,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (!raw) return {};
 		try {
 			const parsed: unknown = JSON.parse(raw);
-			return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Json) : undefined;
+			return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+				? (parsed as Json)
+				: undefined;
 		} catch {
 			return undefined;
 		}
@@ -127,7 +168,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const body = parseBody(raw);
 		if (!body) {
 			response.writeHead(400, { 'content-type': 'application/json' });
-			return response.end(JSON.stringify({ success: false, errors: [{ message: 'The request body is not a JSON object', details: '' }] }));
+			return response.end(
+				JSON.stringify({
+					success: false,
+					errors: [{ message: 'The request body is not a JSON object', details: '' }],
+				}),
+			);
 		}
 		if (url.pathname.startsWith('/__sandbox/')) {
 			const answer = control(method, url.pathname, body);
@@ -135,7 +181,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return response.end(JSON.stringify(answer.body));
 		}
 		// The sandbox's own page (GET /, its PDFs): not part of the API, so neither keyed, recorded nor checked.
-		const page = pageAnswer(method, url.pathname, request.socket.remoteAddress, { store, requests });
+		const page = pageAnswer(method, url.pathname, request.socket.remoteAddress, {
+			store,
+			requests,
+		});
 		if (page) {
 			response.writeHead(page.status, page.headers);
 			return response.end(page.body);
@@ -144,11 +193,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		stats.requests++;
 		const routeKey = `${method} ${url.pathname}`;
 		stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
-		const record: RecordedRequest = { method, path: url.pathname, query, status: 0, at: new Date(now).toISOString(), body: raw ? withoutKeys(body) : undefined };
+		const record: RecordedRequest = {
+			method,
+			path: url.pathname,
+			query,
+			status: 0,
+			at: new Date(now).toISOString(),
+			body: raw ? withoutKeys(body) : undefined,
+		};
 		// The `truncated` fault: the answer's JSON is cut in half (set once the fault is known, below).
 		let cutInHalf = false;
 		requests.push(record);
-		const deviations = checkRequest({ method, path: url.pathname, query: url.searchParams, body: raw ? body : undefined });
+		const deviations = checkRequest({
+			method,
+			path: url.pathname,
+			query: url.searchParams,
+			body: raw ? body : undefined,
+		});
 		sandbox.deviations.push(...deviations);
 		noteDeviations(sandbox.url, deviations);
 
@@ -159,48 +220,88 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			response.end(cutInHalf ? text.slice(0, Math.floor(text.length / 2)) : text);
 		}
 
-		if (request.headers['ocp-apim-subscription-key'] !== SANDBOX_SUBSCRIPTION_KEY) return send({ status: 401, body: GATEWAY_401 });
+		if (request.headers['ocp-apim-subscription-key'] !== SANDBOX_SUBSCRIPTION_KEY)
+			return send({ status: 401, body: GATEWAY_401 });
 		if (overLimit(now)) {
 			stats.rateLimited++;
-			return send({ status: 429, body: { statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' } }, { 'retry-after': '1' });
+			return send(
+				{
+					status: 429,
+					body: { statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' },
+				},
+				{ 'retry-after': '1' },
+			);
 		}
-		if (request.headers['starshipit-api-key'] !== SANDBOX_API_KEY) return send({ status: 403, body: API_KEY_403 });
+		if (request.headers['starshipit-api-key'] !== SANDBOX_API_KEY)
+			return send({ status: 403, body: API_KEY_403 });
 
 		const fault = takeFault(method, url.pathname);
 		cutInHalf = fault?.kind === 'truncated';
 		if (fault?.kind === 'drop') return request.socket.destroy();
 		if (fault?.kind === 'timeout') return; // never answers; the client's timeout decides
-		if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000));
+		if (fault?.kind === 'slow')
+			await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000));
 		if (fault?.kind === 'status') {
 			if (fault.status === 429) stats.rateLimited++;
-			const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-			return send({ status: fault.status ?? 500, body: fault.body ?? { success: false, errors: [{ message: 'Internal server error', details: '' }] } }, headers);
+			const headers: Record<string, string> =
+				fault.retryAfterSeconds !== undefined
+					? { 'retry-after': String(fault.retryAfterSeconds) }
+					: {};
+			return send(
+				{
+					status: fault.status ?? 500,
+					body: fault.body ?? {
+						success: false,
+						errors: [{ message: 'Internal server error', details: '' }],
+					},
+				},
+				headers,
+			);
 		}
 
 		// Refused as Starshipit refuses invalid input (the notes' error sample: "Validation failed"), after the gateway's checks.
 		const refused = deviations.filter((deviation) => deviation.refused);
-		if (refused.length) return send(fail(400, 'Validation failed', refused.map((deviation) => deviation.what).join('; ')));
+		if (refused.length)
+			return send(
+				fail(400, 'Validation failed', refused.map((deviation) => deviation.what).join('; ')),
+			);
 		const route = ROUTES[routeKey];
-		if (!route) return send({ status: 404, body: { statusCode: 404, message: 'Resource not found' } });
-		const answer = route({ query, body: fault?.kind === 'drop-last-line' ? withoutLastLines(body) : body, store, now, settings });
+		if (!route)
+			return send({ status: 404, body: { statusCode: 404, message: 'Resource not found' } });
+		const answer = route({
+			query,
+			body: fault?.kind === 'drop-last-line' ? withoutLastLines(body) : body,
+			store,
+			now,
+			settings,
+		});
 		if (method !== 'GET') save();
 		if (fault?.kind === 'drop-after-write') {
 			record.status = answer.status;
 			return request.socket.destroy();
 		}
-		if (fault?.kind === 'late-answer') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000));
+		if (fault?.kind === 'late-answer')
+			await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000));
 		send(answer);
 	}
 
 	/** Control endpoints for the demo, the end-to-end suite and the benchmark (no keys needed). */
 	function control(method: string, path: string, body: Json): RouteAnswer {
 		const done = (extra: Json = {}) => ({ status: 200, body: { ok: true, ...extra } });
-		if (path === '/__sandbox/stats') return done({ stats, orders: store.orders.length, products: store.products.length });
+		if (path === '/__sandbox/stats')
+			return done({ stats, orders: store.orders.length, products: store.products.length });
 		if (path === '/__sandbox/reset') return (sandbox.reset(), done());
-		if (path === '/__sandbox/rate-limit') return (sandbox.setRateLimit((body.perSecond as number | null) ?? null), done());
-		if (path === '/__sandbox/webhook') return (sandbox.setWebhook((body.url as string) ?? null, body.secret as string | undefined), done());
-		if (path === '/__sandbox/seed-bulk') return (sandbox.seedBulkOrders(Number(body.count ?? 0)), done());
-		if (path === '/__sandbox/faults' && method === 'DELETE') return (faultList.length = 0, done());
+		if (path === '/__sandbox/rate-limit')
+			return (sandbox.setRateLimit((body.perSecond as number | null) ?? null), done());
+		if (path === '/__sandbox/webhook')
+			return (
+				sandbox.setWebhook((body.url as string) ?? null, body.secret as string | undefined),
+				done()
+			);
+		if (path === '/__sandbox/seed-bulk')
+			return (sandbox.seedBulkOrders(Number(body.count ?? 0)), done());
+		if (path === '/__sandbox/faults' && method === 'DELETE')
+			return ((faultList.length = 0), done());
 		if (path === '/__sandbox/faults') return (faultList.push(body as unknown as Fault), done());
 		if (path === '/__sandbox/deviations') return done({ deviations: sandbox.deviations });
 		if (path === '/__sandbox/inbox' && method === 'GET') return done({ inbox });
@@ -222,7 +323,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			// A bug in a route answers 500, as a real server would, instead of stopping the sandbox.
 			handle(request, response, Buffer.concat(chunks).toString('utf8')).catch((error: Error) => {
 				if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
-				response.end(JSON.stringify({ success: false, errors: [{ message: `Sandbox error: ${error.message}`, details: '' }] }));
+				response.end(
+					JSON.stringify({
+						success: false,
+						errors: [{ message: `Sandbox error: ${error.message}`, details: '' }],
+					}),
+				);
 			});
 		});
 	});
@@ -230,26 +336,40 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});
-	await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+	await new Promise<void>((resolve) =>
+		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+	);
 	const { port } = server.address() as AddressInfo;
 
 	const sandbox: Sandbox = {
 		url: `http://127.0.0.1:${port}`,
-		get store() { return store; },
+		get store() {
+			return store;
+		},
 		settings,
 		requests,
 		deviations: [],
 		inbox,
 		stats,
-		faults: { add: (fault) => faultList.push({ ...fault }), clear: () => (faultList.length = 0), list: faultList },
-		setRateLimit: (perSecond) => { rateLimit = perSecond; recent.length = 0; },
-		setWebhook: (url, secret) => { webhook = url ? { url, secret } : null; },
+		faults: {
+			add: (fault) => faultList.push({ ...fault }),
+			clear: () => (faultList.length = 0),
+			list: faultList,
+		},
+		setRateLimit: (perSecond) => {
+			rateLimit = perSecond;
+			recent.length = 0;
+		},
+		setWebhook: (url, secret) => {
+			webhook = url ? { url, secret } : null;
+		},
 		async setOrderStatus(idOrNumber, trackingStatus) {
 			const order = findOrder(store, idOrNumber, idOrNumber);
 			if (!order) throw new Error(`The sandbox has no order ${String(idOrNumber)}`);
 			const context = { query: {}, body: {}, store, now: Date.now(), settings };
 			if (!order.tracking_number) printOrder(context, order);
-			if (trackingStatus !== 'Printed') setTracking(context, order, trackingStatus, `Status changed to ${trackingStatus}`);
+			if (trackingStatus !== 'Printed')
+				setTracking(context, order, trackingStatus, `Status changed to ${trackingStatus}`);
 			if (trackingStatus !== 'Printed' && order.status === 'Printed') order.status = 'Shipped';
 			save();
 			await Promise.all([...pendingWebhooks]);

@@ -94,7 +94,15 @@ export interface RecordedRequest {
  * last item line had not been sent (a silent loss the node must read, never report as stored); `truncated`
  * processes, then answers its status with only the first half of its JSON (an answer cut mid-way, unreadable).
  */
-export type FaultKind = 'status' | 'timeout' | 'slow' | 'drop' | 'drop-after-write' | 'late-answer' | 'drop-last-line' | 'truncated';
+export type FaultKind =
+	| 'status'
+	| 'timeout'
+	| 'slow'
+	| 'drop'
+	| 'drop-after-write'
+	| 'late-answer'
+	| 'drop-last-line'
+	| 'truncated';
 
 export interface Fault {
 	method?: string;
@@ -108,7 +116,15 @@ export interface Fault {
 }
 
 /** How a request departs from the API notes (test/sandbox/strict/check.ts). */
-export type DeviationKind = 'endpoint' | 'query-parameter' | 'query-value' | 'envelope' | 'field' | 'type' | 'value' | 'required';
+export type DeviationKind =
+	| 'endpoint'
+	| 'query-parameter'
+	| 'query-value'
+	| 'envelope'
+	| 'field'
+	| 'type'
+	| 'value'
+	| 'required';
 
 /** One way one request departed from the reference; `what` names the place (`order.destination.country`) and the problem. */
 export interface Deviation {

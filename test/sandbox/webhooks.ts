@@ -17,7 +17,8 @@ export const webhookPayload = (order: SandboxOrder) => ({
 	last_updated_date: order.last_updated_date,
 });
 
-export const signBody = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('hex');
+export const signBody = (body: string, secret: string) =>
+	createHmac('sha256', secret).update(body).digest('hex');
 
 export interface SendOptions {
 	/** Sign with this secret instead of the configured one. */
@@ -28,12 +29,21 @@ export interface SendOptions {
 	unsigned?: boolean;
 }
 
-export async function postWebhook(url: string, payload: object, configuredSecret: string | undefined, options: SendOptions = {}) {
+export async function postWebhook(
+	url: string,
+	payload: object,
+	configuredSecret: string | undefined,
+	options: SendOptions = {},
+) {
 	const body = JSON.stringify(payload);
 	const secret = options.secret ?? configuredSecret;
 	const headers: Record<string, string> = { 'content-type': 'application/json' };
 	if (secret && !options.unsigned) headers['x-starshipit-signature'] = signBody(body, secret);
-	const sent = options.tamper ? body.replace(/"tracking_status":"[^"]*"/, '"tracking_status":"Delivered"').replace('}', ',"x":1}') : body;
+	const sent = options.tamper
+		? body
+				.replace(/"tracking_status":"[^"]*"/, '"tracking_status":"Delivered"')
+				.replace('}', ',"x":1}')
+		: body;
 	const response = await fetch(url, { method: 'POST', headers, body: sent });
 	return { status: response.status, body: await response.text() };
 }

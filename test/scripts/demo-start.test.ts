@@ -9,7 +9,13 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { demoOptions, folderLines, prepareDemoFolder, sandboxLines, wooCommerceLines } from '../../scripts/demo-setup';
+import {
+	demoOptions,
+	folderLines,
+	prepareDemoFolder,
+	sandboxLines,
+	wooCommerceLines,
+} from '../../scripts/demo-setup';
 import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY } from '../sandbox';
 
 const REPO = resolve(__dirname, '../..');
@@ -23,7 +29,11 @@ function holdPort(): Promise<Server> {
 
 function runDemo(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
 	return new Promise((done) => {
-		const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'scripts/demo.ts'], { cwd: REPO, env: { ...process.env, ...env } });
+		const child = spawn(
+			process.execPath,
+			[require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'scripts/demo.ts'],
+			{ cwd: REPO, env: { ...process.env, ...env } },
+		);
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -40,25 +50,34 @@ describe('npm start while a demo already runs', () => {
 		['n8n’s port', 'N8N_PORT'],
 		['the sandbox’s port', 'SANDBOX_PORT'],
 		['the WooCommerce store’s port', 'WOO_PORT'],
-	])('%s taken: says which port and what to do, keeps the running demo’s folder, no stack trace', async (_label, variable) => {
-		const held = await holdPort();
-		const port = (held.address() as { port: number }).port;
-		const ports = { N8N_PORT: '5795', SANDBOX_PORT: '4095', WOO_PORT: '4096', [variable]: String(port) };
-		// The running demo's n8n folder, where this start would make its own.
-		const running = join(cache, 'n8n-nodes-starshipit', `demo-${ports.N8N_PORT}`);
-		mkdirSync(running, { recursive: true });
-		writeFileSync(join(running, 'database.sqlite'), 'the running demo');
-		try {
-			const { code, output } = await runDemo({ XDG_CACHE_HOME: cache, ...ports });
-			expect(code).not.toBe(0);
-			expect(output).toContain(`Port ${port} is already in use`);
-			expect(output).toMatch(/N8N_PORT=\d+ SANDBOX_PORT=\d+ WOO_PORT=\d+ npm start/);
-			expect(output).not.toMatch(/EADDRINUSE|\n\s+at /);
-			expect(existsSync(join(running, 'database.sqlite'))).toBe(true);
-		} finally {
-			held.close();
-		}
-	}, 60_000);
+	])(
+		'%s taken: says which port and what to do, keeps the running demo’s folder, no stack trace',
+		async (_label, variable) => {
+			const held = await holdPort();
+			const port = (held.address() as { port: number }).port;
+			const ports = {
+				N8N_PORT: '5795',
+				SANDBOX_PORT: '4095',
+				WOO_PORT: '4096',
+				[variable]: String(port),
+			};
+			// The running demo's n8n folder, where this start would make its own.
+			const running = join(cache, 'n8n-nodes-starshipit', `demo-${ports.N8N_PORT}`);
+			mkdirSync(running, { recursive: true });
+			writeFileSync(join(running, 'database.sqlite'), 'the running demo');
+			try {
+				const { code, output } = await runDemo({ XDG_CACHE_HOME: cache, ...ports });
+				expect(code).not.toBe(0);
+				expect(output).toContain(`Port ${port} is already in use`);
+				expect(output).toMatch(/N8N_PORT=\d+ SANDBOX_PORT=\d+ WOO_PORT=\d+ npm start/);
+				expect(output).not.toMatch(/EADDRINUSE|\n\s+at /);
+				expect(existsSync(join(running, 'database.sqlite'))).toBe(true);
+			} finally {
+				held.close();
+			}
+		},
+		60_000,
+	);
 });
 
 describe('npm start keeps the demo unless told to start anew', () => {
@@ -78,11 +97,19 @@ describe('npm start keeps the demo unless told to start anew', () => {
 	test('by default the folder and its database are kept, and the start says so and how to start anew', () => {
 		const { folder, database } = usedDemo();
 		const options = demoOptions([], { XDG_CACHE_HOME: cache, N8N_PORT: '5795' });
-		expect(options).toMatchObject({ fresh: false, folder, n8nPort: 5795, sandboxPort: 4010, wooPort: 4015 });
+		expect(options).toMatchObject({
+			fresh: false,
+			folder,
+			n8nPort: 5795,
+			sandboxPort: 4010,
+			wooPort: 4015,
+		});
 		const state = prepareDemoFolder(options);
 		expect(state).toBe('kept');
 		expect(readFileSync(database, 'utf8')).toBe('the user’s work');
-		expect(folderLines(state, folder).join('\n')).toMatch(/workflows, executions and credentials are still there[\s\S]*npm start -- --fresh/);
+		expect(folderLines(state, folder).join('\n')).toMatch(
+			/workflows, executions and credentials are still there[\s\S]*npm start -- --fresh/,
+		);
 	});
 
 	test.each([

@@ -25,7 +25,13 @@ function generateOnce(): Promise<{ key: string; cert: string }> {
 		notAfterDate: new Date(Date.now() + 7 * 24 * 3600 * 1000),
 		extensions: [
 			{ name: 'basicConstraints', cA: true, critical: true },
-			{ name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true, critical: true },
+			{
+				name: 'keyUsage',
+				digitalSignature: true,
+				keyEncipherment: true,
+				keyCertSign: true,
+				critical: true,
+			},
 			{ name: 'extKeyUsage', serverAuth: true },
 			{
 				name: 'subjectAltName',

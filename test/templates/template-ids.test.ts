@@ -7,7 +7,13 @@ import { join } from 'node:path';
 const TEMPLATES = join(__dirname, '../../templates');
 const ids = readdirSync(TEMPLATES)
 	.filter((file) => file.endsWith('.json'))
-	.map((file) => [file, (JSON.parse(readFileSync(join(TEMPLATES, file), 'utf8')) as { id: string }).id] as const);
+	.map(
+		(file) =>
+			[
+				file,
+				(JSON.parse(readFileSync(join(TEMPLATES, file), 'utf8')) as { id: string }).id,
+			] as const,
+	);
 
 test.each(ids)('%s has an id n8n 1.x keeps static data for (%s)', (_file, id) => {
 	expect(id.length).toBeLessThanOrEqual(16);

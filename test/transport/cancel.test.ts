@@ -15,23 +15,41 @@ const CANCEL_BOUND_MS = 1000;
 // paused for 30 s by one case must not hold up the next.
 const { sandbox } = useSandbox({ perTest: true });
 let trackingNumber: string;
-beforeEach(() => (trackingNumber = String(sandbox.store.orders.find((order) => order.tracking_number)?.tracking_number)));
+beforeEach(
+	() =>
+		(trackingNumber = String(
+			sandbox.store.orders.find((order) => order.tracking_number)?.tracking_number,
+		)),
+);
 
 const delay = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 /** Resolves once the sandbox has seen `count` requests (it gives up after 20 s, and the test fails). */
 async function requestsSeen(count: number): Promise<void> {
-	for (const giveUpAt = Date.now() + 20_000; sandbox.requests.length < count && Date.now() < giveUpAt; ) await delay(10);
+	for (
+		const giveUpAt = Date.now() + 20_000;
+		sandbox.requests.length < count && Date.now() < giveUpAt;
+
+	)
+		await delay(10);
 }
 
 const track = (credentials = {}, input: IDataObject[] = [{}]): RunNodeOptions => ({
-	parameters: { resource: 'tracking', operation: 'get', lookupBy: 'trackingNumber', trackingNumber },
+	parameters: {
+		resource: 'tracking',
+		operation: 'get',
+		lookupBy: 'trackingNumber',
+		trackingNumber,
+	},
 	input,
 	credentials: sandboxCredentials(sandbox, credentials),
 });
 
 /** Runs the node, cancels it 0.5 s after the sandbox has seen `requestsBefore` requests, and notes how many it had then. */
-async function cancelDuringWait(options: RunNodeOptions, requestsBefore: number): Promise<CancelledRun & { requestsAtCancel: number }> {
+async function cancelDuringWait(
+	options: RunNodeOptions,
+	requestsBefore: number,
+): Promise<CancelledRun & { requestsAtCancel: number }> {
 	let requestsAtCancel = -1;
 	const run = await runNodeCancelled(options, async () => {
 		await requestsSeen(requestsBefore);
@@ -50,7 +68,14 @@ function expectStoppedPromptly(run: CancelledRun & { requestsAtCancel: number })
 }
 
 test('a 429 with Retry-After 30: the wait ends when the execution is cancelled', async () => {
-	sandbox.faults.add({ method: 'GET', path: '/api/track', kind: 'status', status: 429, retryAfterSeconds: 30, times: 100 });
+	sandbox.faults.add({
+		method: 'GET',
+		path: '/api/track',
+		kind: 'status',
+		status: 429,
+		retryAfterSeconds: 30,
+		times: 100,
+	});
 	const run = await cancelDuringWait(track(), 1);
 	expectStoppedPromptly(run);
 	expect(sandbox.requests.map((request) => request.status)).toEqual([429]);
@@ -58,7 +83,13 @@ test('a 429 with Retry-After 30: the wait ends when the execution is cancelled',
 });
 
 test('a 503 storm: the back-off between retries ends when the execution is cancelled', async () => {
-	sandbox.faults.add({ method: 'GET', path: '/api/track', kind: 'status', status: 503, times: 100 });
+	sandbox.faults.add({
+		method: 'GET',
+		path: '/api/track',
+		kind: 'status',
+		status: 503,
+		times: 100,
+	});
 	// After the fourth 503 the back-off is 2-4 s: cancelled 0.5 s into it, at least 1.5 s of it is left.
 	const run = await cancelDuringWait(track({ maxRetries: 10 }), 4);
 	expectStoppedPromptly(run);
@@ -86,7 +117,10 @@ test('a request on its way is aborted; a write says it may have reached Starship
 		destinationCountry: 'Australia',
 		itemsInput: 'none',
 	};
-	const run = await cancelDuringWait({ parameters: order, credentials: sandboxCredentials(sandbox) }, 1);
+	const run = await cancelDuringWait(
+		{ parameters: order, credentials: sandboxCredentials(sandbox) },
+		1,
+	);
 	expectStoppedPromptly(run);
 	expect(run.result.error?.description).toContain('on its way to Starshipit');
 	expect(run.result.error?.description).toContain('may or may not have reached Starshipit');

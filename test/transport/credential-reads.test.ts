@@ -9,27 +9,47 @@ import { useSandbox } from '../harness/use-sandbox';
 // which is n8n's to decide.
 const { sandbox, credentials } = useSandbox();
 
-const destination = { destinationName: 'Sam Lee', destinationStreet: '5 King Street', destinationSuburb: 'Newtown', destinationPostCode: '2042', destinationCountry: 'Australia', itemsInput: 'none' };
+const destination = {
+	destinationName: 'Sam Lee',
+	destinationStreet: '5 King Street',
+	destinationSuburb: 'Newtown',
+	destinationPostCode: '2042',
+	destinationCountry: 'Australia',
+	itemsInput: 'none',
+};
 
 async function readsFor(operation: string, count: number) {
 	const input = Array.from({ length: count }, (_, n) => ({ number: `CR-${operation}-${n}` }));
 	const before = { reads: credentialReads.count, requests: sandbox.requests.length };
 	const { items, error } = await runNode({
-		parameters: { resource: 'order', operation, orderNumber: '={{ $json.number }}', ...destination },
+		parameters: {
+			resource: 'order',
+			operation,
+			orderNumber: '={{ $json.number }}',
+			...destination,
+		},
 		input,
 		credentials: credentials(),
 	});
 	expect(error).toBeUndefined();
 	expect(items).toHaveLength(count);
-	expect(sandbox.store.orders.filter((order) => order.order_number.startsWith(`CR-${operation}-`))).toHaveLength(count);
-	return { reads: credentialReads.count - before.reads, requests: sandbox.requests.length - before.requests };
+	expect(
+		sandbox.store.orders.filter((order) => order.order_number.startsWith(`CR-${operation}-`)),
+	).toHaveLength(count);
+	return {
+		reads: credentialReads.count - before.reads,
+		requests: sandbox.requests.length - before.requests,
+	};
 }
 
 test.each([
 	['import', 120],
 	['create', 3],
-])('Order > %s reads the credential once, besides the one read n8n makes per request', async (operation, count) => {
-	const { reads, requests } = await readsFor(operation, count);
-	expect(requests).toBeGreaterThan(0);
-	expect(reads).toBe(requests + 1);
-});
+])(
+	'Order > %s reads the credential once, besides the one read n8n makes per request',
+	async (operation, count) => {
+		const { reads, requests } = await readsFor(operation, count);
+		expect(requests).toBeGreaterThan(0);
+		expect(reads).toBe(requests + 1);
+	},
+);

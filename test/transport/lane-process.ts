@@ -13,7 +13,12 @@ import { SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY } from '../sandbox';
 
 function trackingRun(items: number, trackingNumber: string) {
 	return {
-		parameters: { resource: 'tracking', operation: 'get', lookupBy: 'trackingNumber', trackingNumber },
+		parameters: {
+			resource: 'tracking',
+			operation: 'get',
+			lookupBy: 'trackingNumber',
+			trackingNumber,
+		},
 		input: Array.from({ length: items }, (_, index) => ({ index })),
 	};
 }
@@ -21,9 +26,18 @@ function trackingRun(items: number, trackingNumber: string) {
 function importRun(items: number, prefix: string) {
 	return {
 		parameters: {
-			resource: 'order', operation: 'import', orderNumber: '={{ $json.number }}',
-			destinationName: 'Lane', destinationStreet: '1 Test St', destinationSuburb: 'Sydney', destinationCountry: 'Australia', destinationPostCode: '2000',
-			itemsInput: 'none', items: {}, packages: {}, additionalFields: {},
+			resource: 'order',
+			operation: 'import',
+			orderNumber: '={{ $json.number }}',
+			destinationName: 'Lane',
+			destinationStreet: '1 Test St',
+			destinationSuburb: 'Sydney',
+			destinationCountry: 'Australia',
+			destinationPostCode: '2000',
+			itemsInput: 'none',
+			items: {},
+			packages: {},
+			additionalFields: {},
 		},
 		input: Array.from({ length: items }, (_, index) => ({ number: `${prefix}-${index}` })),
 	};
@@ -31,16 +45,30 @@ function importRun(items: number, prefix: string) {
 
 async function main() {
 	const [url, items, rate, job] = process.argv.slice(2);
-	const credentials = { apiKey: SANDBOX_API_KEY, subscriptionApiKey: SANDBOX_SUBSCRIPTION_KEY, baseUrl: url, rateLimitTier: 'custom', customRateLimit: Number(rate), maxRetries: 0 };
+	const credentials = {
+		apiKey: SANDBOX_API_KEY,
+		subscriptionApiKey: SANDBOX_SUBSCRIPTION_KEY,
+		baseUrl: url,
+		rateLimitTier: 'custom',
+		customRateLimit: Number(rate),
+		maxRetries: 0,
+	};
 	const [kind, prefix, runs] = job.split(':');
-	const jobs = kind === 'import'
-		? Array.from({ length: Number(runs) }, (_, run) => importRun(Number(items), `${prefix}-${run}`))
-		: [trackingRun(Number(items), job)];
+	const jobs =
+		kind === 'import'
+			? Array.from({ length: Number(runs) }, (_, run) =>
+					importRun(Number(items), `${prefix}-${run}`),
+				)
+			: [trackingRun(Number(items), job)];
 	process.stdout.write('ready\n');
 	await new Promise((resolve) => process.stdin.once('data', resolve));
-	const results: NodeRunResult[] = await Promise.all(jobs.map(async (one) => await runNode({ ...one, credentials })));
+	const results: NodeRunResult[] = await Promise.all(
+		jobs.map(async (one) => await runNode({ ...one, credentials })),
+	);
 	const error = results.find((result) => result.error)?.error?.message ?? null;
-	process.stdout.write(`${JSON.stringify({ items: results.reduce((sum, result) => sum + result.items.length, 0), error })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ items: results.reduce((sum, result) => sum + result.items.length, 0), error })}\n`,
+	);
 }
 
 void main().then(

@@ -5,7 +5,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-export interface LaneResult { items: number; error: string | null }
+export interface LaneResult {
+	items: number;
+	error: string | null;
+}
 
 export interface LaneJob {
 	/** Items per execution. */
@@ -17,14 +20,29 @@ export interface LaneJob {
 }
 
 /** Starts one process with its own throttle; it loads n8n-core, says "ready", and waits for `go`. */
-function startLane(sandboxUrl: string, lane: LaneJob): { ready: Promise<void>; go: () => void; result: Promise<LaneResult> } {
+function startLane(
+	sandboxUrl: string,
+	lane: LaneJob,
+): { ready: Promise<void>; go: () => void; result: Promise<LaneResult> } {
 	const script = join(__dirname, 'lane-process.ts');
-	const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script, sandboxUrl, String(lane.items), String(lane.rate), lane.job], {
-		cwd: join(__dirname, '../..'),
-		// Starshipit.node.json sits beside Starshipit.node.ts: without this, require finds the JSON first.
-		env: { ...process.env, TS_NODE_PREFER_TS_EXTS: 'true' },
-		stdio: ['pipe', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		[
+			'-r',
+			'ts-node/register/transpile-only',
+			script,
+			sandboxUrl,
+			String(lane.items),
+			String(lane.rate),
+			lane.job,
+		],
+		{
+			cwd: join(__dirname, '../..'),
+			// Starshipit.node.json sits beside Starshipit.node.ts: without this, require finds the JSON first.
+			env: { ...process.env, TS_NODE_PREFER_TS_EXTS: 'true' },
+			stdio: ['pipe', 'pipe', 'inherit'],
+		},
+	);
 	let output = '';
 	let signalReady: () => void = () => undefined;
 	const ready = new Promise<void>((resolve) => (signalReady = resolve));
@@ -46,7 +64,10 @@ function startLane(sandboxUrl: string, lane: LaneJob): { ready: Promise<void>; g
 }
 
 /** Runs the processes side by side, started together once all have loaded; `wallMs` from the start to the last result. */
-export async function runLanesTogether(sandboxUrl: string, lanes: LaneJob[]): Promise<{ results: LaneResult[]; wallMs: number }> {
+export async function runLanesTogether(
+	sandboxUrl: string,
+	lanes: LaneJob[],
+): Promise<{ results: LaneResult[]; wallMs: number }> {
 	const processes = lanes.map((lane) => startLane(sandboxUrl, lane));
 	await Promise.all(processes.map((one) => one.ready));
 	const start = Date.now();

@@ -8,19 +8,33 @@ const RATE = 2;
 const ITEMS = 20;
 const { sandbox } = useSandbox({ resetAfterEach: false, start: { rateLimitPerSecond: RATE } });
 let trackingNumber: string;
-beforeAll(() => (trackingNumber = String(sandbox.store.orders.find((order) => order.tracking_number)?.tracking_number)));
+beforeAll(
+	() =>
+		(trackingNumber = String(
+			sandbox.store.orders.find((order) => order.tracking_number)?.tracking_number,
+		)),
+);
 
 /** Runs `count` processes side by side, each Tracking > Get for ITEMS items at the account's rate. */
 async function runTogether(count: number): Promise<LaneResult[]> {
-	const lanes = Array.from({ length: count }, () => ({ items: ITEMS, rate: RATE, job: trackingNumber }));
+	const lanes = Array.from({ length: count }, () => ({
+		items: ITEMS,
+		rate: RATE,
+		job: trackingNumber,
+	}));
 	return (await runLanesTogether(sandbox.url, lanes)).results;
 }
 
 test('two processes at the full rate on one key: every item done, few 429s', async () => {
 	const before = sandbox.stats.rateLimited;
 	const results = await runTogether(2);
-	expect(results).toEqual([{ items: ITEMS, error: null }, { items: ITEMS, error: null }]);
-	const answered = sandbox.requests.filter((request) => request.path === '/api/track' && request.status === 200);
+	expect(results).toEqual([
+		{ items: ITEMS, error: null },
+		{ items: ITEMS, error: null },
+	]);
+	const answered = sandbox.requests.filter(
+		(request) => request.path === '/api/track' && request.status === 200,
+	);
 	expect(answered).toHaveLength(2 * ITEMS);
 	// Without adaptive pacing each process keeps sending at the full rate, twice what the account allows:
 	// measured, 12 refusals for these 40 requests (each 429 pauses its process for the asked second). With it,

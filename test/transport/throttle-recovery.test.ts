@@ -11,7 +11,8 @@ afterEach(() => jest.useRealTimers());
 /** Asks for `count` slots; returns the list of those started so far (it grows as fake time passes). */
 async function ask(key: string, count: number): Promise<Slot[]> {
 	const started: Slot[] = [];
-	for (let index = 0; index < count; index++) void waitForSlot(key, RATE).then((slot) => started.push(slot));
+	for (let index = 0; index < count; index++)
+		void waitForSlot(key, RATE).then((slot) => started.push(slot));
 	await jest.advanceTimersByTimeAsync(0);
 	return started;
 }

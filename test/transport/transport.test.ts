@@ -18,13 +18,19 @@ afterEach(() => {
 
 const track = (count: number, overrides = {}, continueOnFail = false) =>
 	runNode({
-		parameters: { resource: 'tracking', operation: 'get', lookupBy: 'trackingNumber', trackingNumber },
+		parameters: {
+			resource: 'tracking',
+			operation: 'get',
+			lookupBy: 'trackingNumber',
+			trackingNumber,
+		},
 		input: Array.from({ length: count }, (_, index) => ({ index })),
 		credentials: credentials(overrides),
 		continueOnFail,
 	});
 
-const requestTimes = (from: number) => sandbox.requests.slice(from).map((request) => new Date(request.at).getTime());
+const requestTimes = (from: number) =>
+	sandbox.requests.slice(from).map((request) => new Date(request.at).getTime());
 
 describe('pacing', () => {
 	test('holds the credential rate across all items, so Starshipit never answers 429', async () => {
@@ -38,7 +44,8 @@ describe('pacing', () => {
 		const times = requestTimes(before);
 		expect(times).toHaveLength(12);
 		// No sliding one-second window holds more than five requests.
-		for (const start of times) expect(times.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(5);
+		for (const start of times)
+			expect(times.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(5);
 	});
 
 	test('a rate below one a second (custom 0.5) spaces requests two seconds apart', async () => {
@@ -54,7 +61,14 @@ describe('pacing', () => {
 
 describe('retries', () => {
 	test('a 429 is retried after the Retry-After the gateway sends', async () => {
-		sandbox.faults.add({ method: 'GET', path: '/api/track', kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 });
+		sandbox.faults.add({
+			method: 'GET',
+			path: '/api/track',
+			kind: 'status',
+			status: 429,
+			retryAfterSeconds: 1,
+			times: 1,
+		});
 		const before = sandbox.requests.length;
 		const result = await track(1);
 		expect(result.error).toBeUndefined();
@@ -62,11 +76,20 @@ describe('retries', () => {
 		const [limited, retried] = sandbox.requests.slice(before);
 		expect(limited.status).toBe(429);
 		expect(retried.status).toBe(200);
-		expect(new Date(retried.at).getTime() - new Date(limited.at).getTime()).toBeGreaterThanOrEqual(950);
+		expect(new Date(retried.at).getTime() - new Date(limited.at).getTime()).toBeGreaterThanOrEqual(
+			950,
+		);
 	});
 
 	test('a 500 then success: the read is repeated and succeeds', async () => {
-		sandbox.faults.add({ method: 'GET', path: '/api/track', kind: 'status', status: 500, times: 1, body: { success: false, errors: [{ message: 'Internal error' }] } });
+		sandbox.faults.add({
+			method: 'GET',
+			path: '/api/track',
+			kind: 'status',
+			status: 500,
+			times: 1,
+			body: { success: false, errors: [{ message: 'Internal error' }] },
+		});
 		const before = sandbox.requests.length;
 		const result = await track(1);
 		expect(result.error).toBeUndefined();
@@ -74,7 +97,17 @@ describe('retries', () => {
 	});
 
 	test('a 400 is not repeated, and Starshipit’s words reach the user', async () => {
-		sandbox.faults.add({ method: 'GET', path: '/api/track', kind: 'status', status: 400, times: 1, body: { success: false, errors: [{ message: 'Invalid tracking number', details: 'Check the number' }] } });
+		sandbox.faults.add({
+			method: 'GET',
+			path: '/api/track',
+			kind: 'status',
+			status: 400,
+			times: 1,
+			body: {
+				success: false,
+				errors: [{ message: 'Invalid tracking number', details: 'Check the number' }],
+			},
+		});
 		const before = sandbox.requests.length;
 		const result = await track(1);
 		expect(result.error?.message).toBe('Starshipit: Invalid tracking number');
@@ -83,8 +116,20 @@ describe('retries', () => {
 	});
 
 	test('502, 503 and a dropped connection are retried for a read', async () => {
-		sandbox.faults.add({ method: 'GET', path: '/api/track', kind: 'status', status: 502, times: 1 });
-		sandbox.faults.add({ method: 'GET', path: '/api/track', kind: 'status', status: 503, times: 1 });
+		sandbox.faults.add({
+			method: 'GET',
+			path: '/api/track',
+			kind: 'status',
+			status: 502,
+			times: 1,
+		});
+		sandbox.faults.add({
+			method: 'GET',
+			path: '/api/track',
+			kind: 'status',
+			status: 503,
+			times: 1,
+		});
 		sandbox.faults.add({ method: 'GET', path: '/api/track', kind: 'drop', times: 1 });
 		const result = await track(1);
 		expect(result.error).toBeUndefined();
@@ -92,7 +137,13 @@ describe('retries', () => {
 	});
 
 	test('gives up after Max Retries and says how often it tried', async () => {
-		sandbox.faults.add({ method: 'GET', path: '/api/track', kind: 'status', status: 503, times: 10 });
+		sandbox.faults.add({
+			method: 'GET',
+			path: '/api/track',
+			kind: 'status',
+			status: 503,
+			times: 10,
+		});
 		const result = await track(1, { maxRetries: 2 });
 		expect(result.error?.message).toMatch(/^Starshipit: /);
 		expect(result.error?.description).toContain('after 2 retries');
@@ -101,7 +152,16 @@ describe('retries', () => {
 
 describe('errors', () => {
 	test('success:false in a 200 answer is an error with Starshipit’s message', async () => {
-		sandbox.faults.add({ method: 'GET', path: '/api/track', kind: 'status', status: 200, body: { success: false, errors: [{ message: 'Tracking number not found', details: 'No shipment with that number' }] } });
+		sandbox.faults.add({
+			method: 'GET',
+			path: '/api/track',
+			kind: 'status',
+			status: 200,
+			body: {
+				success: false,
+				errors: [{ message: 'Tracking number not found', details: 'No shipment with that number' }],
+			},
+		});
 		const result = await track(1);
 		expect(result.error?.message).toBe('Starshipit: Tracking number not found');
 		expect(result.error?.description).toContain('No shipment with that number');
@@ -112,15 +172,33 @@ describe('errors', () => {
 		const json = result.items[0].json;
 		expect(json.error).toMatch(/^Starshipit: /);
 		expect(json.description).toMatch(/API key and the subscription key/);
-		expect(json.supportContext).toMatchObject({ method: 'GET', endpoint: '/api/track', status: 403, retries: 0, action: 'read' });
+		expect(json.supportContext).toMatchObject({
+			method: 'GET',
+			endpoint: '/api/track',
+			status: 403,
+			retries: 0,
+			action: 'read',
+		});
 		const everything = JSON.stringify(result.run.data);
-		for (const secret of ['the-wrong-api-key-123', SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY]) expect(everything).not.toContain(secret);
+		for (const secret of ['the-wrong-api-key-123', SANDBOX_API_KEY, SANDBOX_SUBSCRIPTION_KEY])
+			expect(everything).not.toContain(secret);
 	});
 
 	test('Continue On Fail keeps going and keeps every item paired', async () => {
-		sandbox.faults.add({ method: 'GET', path: '/api/track', kind: 'status', status: 400, times: 1, body: { success: false, errors: [{ message: 'Bad request' }] } });
+		sandbox.faults.add({
+			method: 'GET',
+			path: '/api/track',
+			kind: 'status',
+			status: 400,
+			times: 1,
+			body: { success: false, errors: [{ message: 'Bad request' }] },
+		});
 		const result = await track(3, {}, true);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(result.items[0].json.error).toBe('Starshipit: Bad request');
 		expect(result.items[1].json.tracking_number).toBe(trackingNumber);
 	});

@@ -2,7 +2,12 @@
  * The memory both triggers keep of what they announced: bounded, never re-announcing what it forgot,
  * and with the same work per event however full it is.
  */
-import { isNotNewer, MAX_ENTRIES, remember, type AnnouncedMemory } from '../../nodes/shared/tracking/announced-memory';
+import {
+	isNotNewer,
+	MAX_ENTRIES,
+	remember,
+	type AnnouncedMemory,
+} from '../../nodes/shared/tracking/announced-memory';
 import { isRepeat, type TrackingUpdate } from '../../nodes/StarshipitTrigger/dedupe';
 
 const DAY_SECONDS = 24 * 3600;
@@ -12,13 +17,18 @@ const STATUSES = ['Printed', 'Dispatched', 'InTransit', 'Delivered'];
  * `ordersPerDay` orders a day for `days`, each with its statuses spread over the following three days,
  * in time order, with repeats of updates sent hours or days before mixed in.
  */
-function* trafficAtScale(ordersPerDay: number, days: number): Generator<TrackingUpdate & { repeat: boolean }> {
+function* trafficAtScale(
+	ordersPerDay: number,
+	days: number,
+): Generator<TrackingUpdate & { repeat: boolean }> {
 	const sent: TrackingUpdate[] = [];
 	const perSecond = ordersPerDay / DAY_SECONDS;
 	const updates: TrackingUpdate[] = [];
 	for (let order = 0; order < ordersPerDay * days; order++) {
 		const created = Math.floor(order / perSecond);
-		STATUSES.forEach((status, step) => updates.push({ shipment: `SO-${order}|T${order}`, status, time: created + step * 20 * 3600 }));
+		STATUSES.forEach((status, step) =>
+			updates.push({ shipment: `SO-${order}|T${order}`, status, time: created + step * 20 * 3600 }),
+		);
 	}
 	updates.sort((a, b) => a.time! - b.time!);
 	for (const [index, update] of updates.entries()) {
@@ -48,7 +58,8 @@ test('at 100,000 orders a day for three days: no repeat announced, every update 
 test('a forgotten update comes back: still a repeat (its time is at or before the floor); a newer one for the same order is not', () => {
 	const memory: AnnouncedMemory = {};
 	remember(memory, 'SO-1|T1', 'InTransit', 1_000, 100);
-	for (let index = 0; index < 200; index++) remember(memory, `other-${index}`, 'Printed', 2_000 + index, 100);
+	for (let index = 0; index < 200; index++)
+		remember(memory, `other-${index}`, 'Printed', 2_000 + index, 100);
 	expect(memory.count).toBeLessThanOrEqual(100);
 	expect(isNotNewer(memory, 'SO-1|T1', 'InTransit', 1_000)).toBe(true);
 	expect(isNotNewer(memory, 'SO-1|T1', 'Delivered', 5_000)).toBe(false);
@@ -91,11 +102,13 @@ function counted(memory: AnnouncedMemory) {
 /** The work per event for `events` new events once a memory bounded at `max` is full and forgetting. */
 function workPerEventWhenFull(max: number, events: number): number {
 	const memory: AnnouncedMemory = {};
-	for (let index = 0; index < max; index++) remember(memory, `order-${index}`, 'Printed', index, max);
+	for (let index = 0; index < max; index++)
+		remember(memory, `order-${index}`, 'Printed', index, max);
 	const work = counted(memory);
 	// What isRepeat does for a new event, with this bound.
 	for (let index = max; index < max + events; index++) {
-		if (!isNotNewer(memory, `order-${index}`, 'Printed', index)) remember(memory, `order-${index}`, 'Printed', index, max);
+		if (!isNotNewer(memory, `order-${index}`, 'Printed', index))
+			remember(memory, `order-${index}`, 'Printed', index, max);
 	}
 	return work.operations / events;
 }

@@ -17,22 +17,43 @@ const SECRET = 'webhook-secret-for-tests';
 const { sandbox, credentials } = useSandbox();
 
 const webhookNode: INode = {
-	id: 'webhook', name: 'When Starshipit sends tracking', type: 'n8n-nodes-starshipit.starshipitTrigger', typeVersion: 1, position: [0, 0],
-	webhookId: 'b1c2d3e4-0000-4000-8000-0000000000cc', parameters: {}, credentials: TRIGGER_CREDENTIALS,
+	id: 'webhook',
+	name: 'When Starshipit sends tracking',
+	type: 'n8n-nodes-starshipit.starshipitTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	webhookId: 'b1c2d3e4-0000-4000-8000-0000000000cc',
+	parameters: {},
+	credentials: TRIGGER_CREDENTIALS,
 };
 const pollNode: INode = {
-	id: 'poll', name: 'Every 15 minutes, catch missed updates', type: 'n8n-nodes-starshipit.starshipitPollTrigger', typeVersion: 1, position: [0, 200],
-	parameters: { event: 'trackingChanged' }, credentials: { starshipitApi: { id: 'sandbox', name: 'Starshipit sandbox' } },
+	id: 'poll',
+	name: 'Every 15 minutes, catch missed updates',
+	type: 'n8n-nodes-starshipit.starshipitPollTrigger',
+	typeVersion: 1,
+	position: [0, 200],
+	parameters: { event: 'trackingChanged' },
+	credentials: { starshipitApi: { id: 'sandbox', name: 'Starshipit sandbox' } },
 };
 
 /** The saved workflow: its static data as n8n's database holds it, and the two triggers working on copies. */
 function publishedTemplate1() {
 	let saved: IDataObject = {};
 	const copy = (data: IDataObject) => JSON.parse(JSON.stringify(data)) as IDataObject;
-	const workflowWith = (staticData: IDataObject) => new Workflow({ id: 'template-1', nodes: [webhookNode, pollNode], connections: {}, nodeTypes, active: true, staticData, settings: {} });
+	const workflowWith = (staticData: IDataObject) =>
+		new Workflow({
+			id: 'template-1',
+			nodes: [webhookNode, pollNode],
+			connections: {},
+			nodeTypes,
+			active: true,
+			staticData,
+			settings: {},
+		});
 	const pollWorkflow = workflowWith(copy(saved));
 	const saveWhole = (workflow: Workflow) => {
-		if ((workflow.staticData as { __dataChanged?: boolean }).__dataChanged) saved = copy(workflow.staticData);
+		if ((workflow.staticData as { __dataChanged?: boolean }).__dataChanged)
+			saved = copy(workflow.staticData);
 		(workflow.staticData as { __dataChanged?: boolean }).__dataChanged = false;
 	};
 	return {
@@ -40,12 +61,17 @@ function publishedTemplate1() {
 		async poll() {
 			const result = await poll(pollWorkflow, pollNode, credentials());
 			if (result) saveWhole(pollWorkflow);
-			return (result?.[0] ?? []).map((item) => `${String(item.json.order_number)}:${String(item.json.status)}`);
+			return (result?.[0] ?? []).map(
+				(item) => `${String(item.json.order_number)}:${String(item.json.status)}`,
+			);
 		},
 		/** One delivery of this body; whether it started a run. */
 		async deliver(body: string) {
 			const workflow = workflowWith(copy(saved));
-			const answer = await callWebhook(workflow, webhookNode, body, { headers: { [UNCONFIRMED.webhookSignatureHeader]: signBody(body, SECRET) }, guards: { signingSecret: SECRET } });
+			const answer = await callWebhook(workflow, webhookNode, body, {
+				headers: { [UNCONFIRMED.webhookSignatureHeader]: signBody(body, SECRET) },
+				guards: { signingSecret: SECRET },
+			});
 			saveWhole(workflow);
 			return Boolean(answer.result.workflowData);
 		},
@@ -59,7 +85,10 @@ async function carrierUpdate(orderNumber: string, status: string) {
 	order.last_updated_date = new Date(Date.now() - 60_000).toISOString();
 }
 
-const currentUpdate = (orderNumber: string) => JSON.stringify(webhookPayload(sandbox.store.orders.find((order) => order.order_number === orderNumber)!));
+const currentUpdate = (orderNumber: string) =>
+	JSON.stringify(
+		webhookPayload(sandbox.store.orders.find((order) => order.order_number === orderNumber)!),
+	);
 
 test('a repeated webhook starts nothing after the poll trigger has saved the workflow’s static data whole', async () => {
 	const workflow = publishedTemplate1();
@@ -77,5 +106,8 @@ test('a repeated webhook starts nothing after the poll trigger has saved the wor
 	expect(await workflow.deliver(delivered)).toBe(true);
 	await sandbox.setOrderStatus(SEED.multiItemOrder, 'Printed');
 	await workflow.poll();
-	expect([await workflow.deliver(delivered), await workflow.deliver(captured)]).toEqual([false, false]);
+	expect([await workflow.deliver(delivered), await workflow.deliver(captured)]).toEqual([
+		false,
+		false,
+	]);
 });

@@ -10,7 +10,12 @@ import { SEED } from '../sandbox';
 const { sandbox } = useSandbox();
 
 const pollNode = (event: string): INode => ({
-	id: 'poll', name: 'Starshipit Poll Trigger', type: 'n8n-nodes-starshipit.starshipitPollTrigger', typeVersion: 1, position: [0, 0], parameters: { event },
+	id: 'poll',
+	name: 'Starshipit Poll Trigger',
+	type: 'n8n-nodes-starshipit.starshipitPollTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: { event },
 	credentials: { starshipitApi: { id: 'sandbox', name: 'Starshipit sandbox' } },
 });
 
@@ -22,18 +27,31 @@ function publishedPoller(event: string) {
 		const result = await poll(workflow, node, sandboxCredentials(sandbox));
 		return (result?.[0] ?? []).map((item) => item.json);
 	};
-	const state = () => Object.values(workflow.staticData)[0] as { cursor?: string; firstPollAt?: string; announced?: { count?: number; floor?: number } };
+	const state = () =>
+		Object.values(workflow.staticData)[0] as {
+			cursor?: string;
+			firstPollAt?: string;
+			announced?: { count?: number; floor?: number };
+		};
 	return Object.assign(next, { workflow, state });
 }
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
 
 /** After a first poll: the trigger was published `publishedHours` ago and last completed a pass `cursorHours` ago (n8n was down since). */
-function wasDown(poller: ReturnType<typeof publishedPoller>, publishedHours: number, cursorHours: number) {
-	Object.assign(poller.state(), { firstPollAt: hoursAgo(publishedHours), cursor: hoursAgo(cursorHours) });
+function wasDown(
+	poller: ReturnType<typeof publishedPoller>,
+	publishedHours: number,
+	cursorHours: number,
+) {
+	Object.assign(poller.state(), {
+		firstPollAt: hoursAgo(publishedHours),
+		cursor: hoursAgo(cursorHours),
+	});
 }
 
-const sandboxOrder = (orderNumber: string) => sandbox.store.orders.find((order) => order.order_number === orderNumber)!;
+const sandboxOrder = (orderNumber: string) =>
+	sandbox.store.orders.find((order) => order.order_number === orderNumber)!;
 
 test('tracking changes: first poll emits nothing, then each change exactly once, none missed', async () => {
 	const next = publishedPoller('trackingChanged');
@@ -41,12 +59,17 @@ test('tracking changes: first poll emits nothing, then each change exactly once,
 	await sandbox.setOrderStatus(SEED.printedOrder, 'InTransit');
 	await sandbox.setOrderStatus(SEED.domesticOrder, 'Printed');
 	const second = await next();
-	expect(second.map((order) => `${order.order_number}:${order.status}`).sort()).toEqual([`${SEED.printedOrder}:InTransit`, `${SEED.domesticOrder}:Printed`]);
+	expect(second.map((order) => `${order.order_number}:${order.status}`).sort()).toEqual([
+		`${SEED.printedOrder}:InTransit`,
+		`${SEED.domesticOrder}:Printed`,
+	]);
 	expect(await next()).toEqual([]);
 	await sandbox.setOrderStatus(SEED.printedOrder, 'OutForDelivery');
 	await sandbox.setOrderStatus(SEED.printedOrder, 'Delivered');
 	const fourth = await next();
-	expect(fourth.map((order) => `${order.order_number}:${order.status}`)).toEqual([`${SEED.printedOrder}:Delivered`]);
+	expect(fourth.map((order) => `${order.order_number}:${order.status}`)).toEqual([
+		`${SEED.printedOrder}:Delivered`,
+	]);
 	expect(await next()).toEqual([]);
 });
 
@@ -83,7 +106,10 @@ function createdAt(hours: number) {
 test('new unshipped orders: one created before publishing and edited after starts nothing; one created after does', async () => {
 	const next = publishedPoller('newUnshipped');
 	await next();
-	Object.assign(sandboxOrder(SEED.domesticOrder), { reference: 'Edited after publishing', last_updated_date: new Date().toISOString() });
+	Object.assign(sandboxOrder(SEED.domesticOrder), {
+		reference: 'Edited after publishing',
+		last_updated_date: new Date().toISOString(),
+	});
 	const created = createdAt(0);
 	expect((await next()).map((order) => order.order_number)).toEqual([created]);
 });
@@ -106,7 +132,10 @@ test('new unshipped orders: each once, and a cursor older than 24 hours still re
 	expect(await next()).toEqual([]);
 	// n8n was down for two days: the cursor is old, and an order created 30 hours ago is outside Starshipit's default window.
 	wasDown(next, 72, 48);
-	Object.assign(sandboxOrder(SEED.multiItemOrder), { order_date: hoursAgo(30), last_updated_date: hoursAgo(30) });
+	Object.assign(sandboxOrder(SEED.multiItemOrder), {
+		order_date: hoursAgo(30),
+		last_updated_date: hoursAgo(30),
+	});
 	expect((await next()).map((order) => order.order_number)).toContain(SEED.multiItemOrder);
 	sandbox.seedBulkOrders(300);
 	const fresh = await next();
@@ -121,15 +150,20 @@ const ORDERS_PER_PAGE = 250;
  * n8n was stopped for 45 minutes, and meanwhile more orders changed than one poll may read (`extra` beyond
  * its full pages), longer ago than the overlap reaches back: only the cursor leads to them.
  */
-function missedMoreThanOnePollReads(poller: ReturnType<typeof publishedPoller>, extra: number): number[] {
+function missedMoreThanOnePollReads(
+	poller: ReturnType<typeof publishedPoller>,
+	extra: number,
+): number[] {
 	wasDown(poller, 3, 0.75);
 	sandbox.seedBulkOrders(ORDERS_PER_PAGE * MAX_PAGES_PER_POLL + extra);
 	const bulk = sandbox.store.orders.filter((order) => order.order_number.startsWith('BULK-'));
-	for (const order of bulk) order.last_updated_date = new Date(Date.now() - 30 * 60_000).toISOString();
+	for (const order of bulk)
+		order.last_updated_date = new Date(Date.now() - 30 * 60_000).toISOString();
 	return bulk.map((order) => order.order_id);
 }
 
-const listRequests = (path: string) => sandbox.requests.filter((request) => request.path === path).length;
+const listRequests = (path: string) =>
+	sandbox.requests.filter((request) => request.path === path).length;
 
 /** Polls until one emits nothing twice in a row (the overlap may read the same orders again), collecting what they emit. */
 async function pollUntilQuiet(next: () => Promise<Record<string, unknown>[]>): Promise<unknown[]> {
@@ -158,23 +192,28 @@ test(`page cap: a poll asks for at most ${MAX_PAGES_PER_POLL} pages, and the ord
 test.each([
 	['less than a page', ORDERS_PER_PAGE - 150],
 	['more than a page', ORDERS_PER_PAGE + 50],
-])('page cap: %s of orders leaving the list between two polls does not make the next poll skip any', async (_size, leaving) => {
-	const next = publishedPoller('newUnshipped');
-	await next();
-	const bulkIds = missedMoreThanOnePollReads(next, 500);
-	const first = (await next()).map((order) => order.order_id);
-	// Orders the first poll read get labelled: the unread ones move up the list, which still holds more than a poll reads.
-	for (const id of first.slice(0, leaving)) await sandbox.setOrderStatus(Number(id), 'Printed');
-	const emitted = [...first, ...(await pollUntilQuiet(next))];
-	expect(emitted).toHaveLength(bulkIds.length);
-	expect(new Set(emitted)).toEqual(new Set(bulkIds));
-});
+])(
+	'page cap: %s of orders leaving the list between two polls does not make the next poll skip any',
+	async (_size, leaving) => {
+		const next = publishedPoller('newUnshipped');
+		await next();
+		const bulkIds = missedMoreThanOnePollReads(next, 500);
+		const first = (await next()).map((order) => order.order_id);
+		// Orders the first poll read get labelled: the unread ones move up the list, which still holds more than a poll reads.
+		for (const id of first.slice(0, leaving)) await sandbox.setOrderStatus(Number(id), 'Printed');
+		const emitted = [...first, ...(await pollUntilQuiet(next))];
+		expect(emitted).toHaveLength(bulkIds.length);
+		expect(new Set(emitted)).toEqual(new Set(bulkIds));
+	},
+);
 
 /** An update that leaves the tracking status alone (here: the order is manifested). */
 function updateWithoutStatusChange(orderNumber: string) {
 	const order = sandboxOrder(orderNumber);
 	order.manifest_number = 'M-2';
-	order.last_updated_date = new Date(Math.max(Date.now(), Date.parse(order.last_updated_date) + 1)).toISOString();
+	order.last_updated_date = new Date(
+		Math.max(Date.now(), Date.parse(order.last_updated_date) + 1),
+	).toISOString();
 }
 
 test('tracking changes: an unrelated update of the order does not announce its status again, a real change does', async () => {
@@ -192,7 +231,9 @@ test('tracking changes: an order shipped before publishing starts one run with i
 	const next = publishedPoller('trackingChanged');
 	await next();
 	updateWithoutStatusChange(SEED.deliveredOrder);
-	expect((await next()).map((order) => `${order.order_number}:${order.status}`)).toEqual([`${SEED.deliveredOrder}:Delivered`]);
+	expect((await next()).map((order) => `${order.order_number}:${order.status}`)).toEqual([
+		`${SEED.deliveredOrder}:Delivered`,
+	]);
 	updateWithoutStatusChange(SEED.deliveredOrder);
 	expect(await next()).toEqual([]);
 });
@@ -200,7 +241,8 @@ test('tracking changes: an order shipped before publishing starts one run with i
 test('labelled or shipped: a tracking update days later does not announce the label again', async () => {
 	const realNow = Date.now.bind(Date);
 	const clock = jest.spyOn(Date, 'now');
-	const clockAhead = (hours: number) => clock.mockImplementation(() => realNow() + hours * 3600_000);
+	const clockAhead = (hours: number) =>
+		clock.mockImplementation(() => realNow() + hours * 3600_000);
 	try {
 		const next = publishedPoller('shipped');
 		await next();
@@ -220,7 +262,10 @@ test('labelled or shipped: a tracking update days later does not announce the la
 test('what the trigger remembers between polls stays bounded, even after more orders than it keeps, and none is announced twice', async () => {
 	const next = publishedPoller('newUnshipped');
 	await next();
-	const bulkIds = missedMoreThanOnePollReads(next, MAX_ENTRIES + 100 - ORDERS_PER_PAGE * MAX_PAGES_PER_POLL);
+	const bulkIds = missedMoreThanOnePollReads(
+		next,
+		MAX_ENTRIES + 100 - ORDERS_PER_PAGE * MAX_PAGES_PER_POLL,
+	);
 	const emitted = await pollUntilQuiet(next);
 	expect(emitted).toHaveLength(bulkIds.length);
 	expect(new Set(emitted)).toEqual(new Set(bulkIds));
@@ -233,8 +278,16 @@ test('"Fetch Test Event" in the editor shows a few recent orders without moving 
 	const workflow = triggerWorkflow([node]);
 	const result = await poll(workflow, node, sandboxCredentials(sandbox), 'manual');
 	expect(result?.[0].length).toBeGreaterThan(0);
-	expect(Object.values(workflow.staticData).some((data) => Boolean((data as { cursor?: string }).cursor))).toBe(false);
+	expect(
+		Object.values(workflow.staticData).some((data) =>
+			Boolean((data as { cursor?: string }).cursor),
+		),
+	).toBe(false);
 	await poll(workflow, node, sandboxCredentials(sandbox));
 	// ...while a real poll does set it: the check above can fail.
-	expect(Object.values(workflow.staticData).some((data) => Boolean((data as { cursor?: string }).cursor))).toBe(true);
+	expect(
+		Object.values(workflow.staticData).some((data) =>
+			Boolean((data as { cursor?: string }).cursor),
+		),
+	).toBe(true);
 });

@@ -8,23 +8,38 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface TemplateNode { name: string; type: string; parameters: Record<string, any> }
-const template = JSON.parse(readFileSync(join(__dirname, '../../templates/1-import-print-in-starshipit-tracking-back.json'), 'utf8')) as {
+interface TemplateNode {
+	name: string;
+	type: string;
+	parameters: Record<string, any>;
+}
+const template = JSON.parse(
+	readFileSync(
+		join(__dirname, '../../templates/1-import-print-in-starshipit-tracking-back.json'),
+		'utf8',
+	),
+) as {
 	nodes: TemplateNode[];
 	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
 	pinData?: Record<string, unknown[]>;
 };
-const starshipitTriggers = template.nodes.filter((node) => node.type.startsWith('n8n-nodes-starshipit.') && /Trigger$/.test(node.type));
+const starshipitTriggers = template.nodes.filter(
+	(node) => node.type.startsWith('n8n-nodes-starshipit.') && /Trigger$/.test(node.type),
+);
 
 test('the poll triggers run every 15 minutes in n8n’s own interval mode', () => {
 	const polls = starshipitTriggers.filter((node) => node.type.endsWith('PollTrigger'));
 	expect(polls.length).toBeGreaterThanOrEqual(2);
-	for (const node of polls) expect(node.parameters.pollTimes).toEqual({ item: [{ mode: 'everyX', value: 15, unit: 'minutes' }] });
+	for (const node of polls)
+		expect(node.parameters.pollTimes).toEqual({
+			item: [{ mode: 'everyX', value: 15, unit: 'minutes' }],
+		});
 });
 
 test('every Starshipit trigger the Execute workflow button may pick has sample data pinned, so a click never waits', () => {
 	expect(starshipitTriggers).toHaveLength(3);
-	for (const node of starshipitTriggers) expect(template.pinData?.[node.name]?.length).toBeGreaterThan(0);
+	for (const node of starshipitTriggers)
+		expect(template.pinData?.[node.name]?.length).toBeGreaterThan(0);
 });
 
 test('a failed write-back to the shop has its own alert branch', () => {

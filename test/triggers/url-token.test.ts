@@ -7,14 +7,31 @@ import type { INode, INodeType } from 'n8n-workflow';
 import { HookContext } from 'n8n-core';
 
 import { nodeTypes } from '../harness/node-types';
-import { triggerWorkflow, TRIGGER_CREDENTIALS, webhookAdditionalData, type WebhookGuards } from '../harness/trigger-contexts';
+import {
+	triggerWorkflow,
+	TRIGGER_CREDENTIALS,
+	webhookAdditionalData,
+	type WebhookGuards,
+} from '../harness/trigger-contexts';
 import { callWebhook } from './webhook-call';
 
 const node: INode = {
-	id: 'token', name: 'Starshipit Trigger', type: 'n8n-nodes-starshipit.starshipitTrigger', typeVersion: 1, position: [0, 0],
-	webhookId: 'b1c2d3e4-0000-4000-8000-0000000000dd', parameters: {}, credentials: TRIGGER_CREDENTIALS,
+	id: 'token',
+	name: 'Starshipit Trigger',
+	type: 'n8n-nodes-starshipit.starshipitTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	webhookId: 'b1c2d3e4-0000-4000-8000-0000000000dd',
+	parameters: {},
+	credentials: TRIGGER_CREDENTIALS,
 };
-const BODY = JSON.stringify({ order_number: 'SO-8', tracking_number: 'T8', carrier_name: 'Australia Post', tracking_status: 'InTransit', last_updated_date: '2026-11-27T10:00:00Z' });
+const BODY = JSON.stringify({
+	order_number: 'SO-8',
+	tracking_number: 'T8',
+	carrier_name: 'Australia Post',
+	tracking_status: 'InTransit',
+	last_updated_date: '2026-11-27T10:00:00Z',
+});
 
 /** Each token, what a URL makes of it when pasted raw after ?token=, and the characters the message must name. */
 const UNSAFE: Array<[string, string, RegExp]> = [
@@ -26,31 +43,60 @@ const UNSAFE: Array<[string, string, RegExp]> = [
 ];
 
 async function activate(guards: WebhookGuards): Promise<void> {
-	const context = new HookContext(triggerWorkflow([node]), node, webhookAdditionalData(guards), 'trigger', 'activate');
-	await (nodeTypes.getByName(node.type) as INodeType).webhookMethods!.default!.checkExists!.call(context);
+	const context = new HookContext(
+		triggerWorkflow([node]),
+		node,
+		webhookAdditionalData(guards),
+		'trigger',
+		'activate',
+	);
+	await (nodeTypes.getByName(node.type) as INodeType).webhookMethods!.default!.checkExists!.call(
+		context,
+	);
 }
 
-test.each(UNSAFE)('token %j: every update is refused with a message that names the problem, not the token', async (urlToken, arrives, named) => {
-	for (const token of [arrives, urlToken]) {
-		const answer = await callWebhook(triggerWorkflow([node]), node, BODY, { query: { token }, guards: { urlToken } });
-		expect(answer.status).toBe(401);
-		expect(answer.result.workflowData).toBeUndefined();
-		const message = String((answer.body as { message?: string }).message);
-		expect(message).toMatch(named);
-		expect(message).toMatch(/URL Token .* a URL changes.*only letters, digits, - and _/);
-		expect(message).not.toContain(urlToken);
-	}
-});
+test.each(UNSAFE)(
+	'token %j: every update is refused with a message that names the problem, not the token',
+	async (urlToken, arrives, named) => {
+		for (const token of [arrives, urlToken]) {
+			const answer = await callWebhook(triggerWorkflow([node]), node, BODY, {
+				query: { token },
+				guards: { urlToken },
+			});
+			expect(answer.status).toBe(401);
+			expect(answer.result.workflowData).toBeUndefined();
+			const message = String((answer.body as { message?: string }).message);
+			expect(message).toMatch(named);
+			expect(message).toMatch(/URL Token .* a URL changes.*only letters, digits, - and _/);
+			expect(message).not.toContain(urlToken);
+		}
+	},
+);
 
-test.each(UNSAFE)('token %j: publishing the workflow stops with the same reason', async (urlToken, _arrives, named) => {
-	await expect(activate({ urlToken })).rejects.toThrow(named);
-	await expect(activate({ urlToken })).rejects.toThrow(/only letters, digits, - and _/);
-});
+test.each(UNSAFE)(
+	'token %j: publishing the workflow stops with the same reason',
+	async (urlToken, _arrives, named) => {
+		await expect(activate({ urlToken })).rejects.toThrow(named);
+		await expect(activate({ urlToken })).rejects.toThrow(/only letters, digits, - and _/);
+	},
+);
 
 test('a URL-safe token, a Signing Secret alone, or no credential: publishing goes ahead', async () => {
-	await expect(activate({ urlToken: 'k3Jd9-random_token.the~user-made-4Qz' })).resolves.toBeUndefined();
+	await expect(
+		activate({ urlToken: 'k3Jd9-random_token.the~user-made-4Qz' }),
+	).resolves.toBeUndefined();
 	await expect(activate({ signingSecret: 'whsec+with/any=characters' })).resolves.toBeUndefined();
 	const bare = { ...node, credentials: undefined };
-	const context = new HookContext(triggerWorkflow([bare]), bare, webhookAdditionalData({}), 'trigger', 'activate');
-	await expect((nodeTypes.getByName(node.type) as INodeType).webhookMethods!.default!.checkExists!.call(context)).resolves.toBe(true);
+	const context = new HookContext(
+		triggerWorkflow([bare]),
+		bare,
+		webhookAdditionalData({}),
+		'trigger',
+		'activate',
+	);
+	await expect(
+		(nodeTypes.getByName(node.type) as INodeType).webhookMethods!.default!.checkExists!.call(
+			context,
+		),
+	).resolves.toBe(true);
 });

@@ -5,7 +5,14 @@
  * body, the raw bytes, headers in lower case, the query; `guards` are the values of the node's Starshipit
  * Webhook credential.
  */
-import type { IDataObject, INode, INodeType, IWebhookData, IWebhookResponseData, Workflow } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeType,
+	IWebhookData,
+	IWebhookResponseData,
+	Workflow,
+} from 'n8n-workflow';
 import { WebhookContext } from 'n8n-core';
 
 import { nodeTypes } from '../harness/node-types';
@@ -23,7 +30,12 @@ export interface WebhookRequest {
 	guards?: WebhookGuards;
 }
 
-export async function callWebhook(workflow: Workflow, node: INode, rawBody: string, { headers = {}, query = {}, guards = {} }: WebhookRequest = {}): Promise<WebhookAnswer> {
+export async function callWebhook(
+	workflow: Workflow,
+	node: INode,
+	rawBody: string,
+	{ headers = {}, query = {}, guards = {} }: WebhookRequest = {},
+): Promise<WebhookAnswer> {
 	let body: unknown = rawBody;
 	try {
 		body = JSON.parse(rawBody);
@@ -31,16 +43,39 @@ export async function callWebhook(workflow: Workflow, node: INode, rawBody: stri
 		// Not JSON: the node gets the text, as n8n hands over a body it could not parse.
 	}
 	const answer = { status: 200, body: undefined as unknown };
-	const lowerCaseHeaders = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+	const lowerCaseHeaders = Object.fromEntries(
+		Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+	);
 	const req = { body, rawBody: Buffer.from(rawBody), headers: lowerCaseHeaders, query, params: {} };
 	const res = {
 		status: (code: number) => ((answer.status = code), res),
 		json: (data: unknown) => ((answer.body = data), res),
 		end: () => res,
 	};
-	const additionalData = Object.assign(webhookAdditionalData(guards), { httpRequest: req, httpResponse: res });
-	const webhookData = { httpMethod: 'POST', node: node.name, path: 'tracking', webhookDescription: {}, workflowId: workflow.id } as unknown as IWebhookData;
-	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+	const additionalData = Object.assign(webhookAdditionalData(guards), {
+		httpRequest: req,
+		httpResponse: res,
+	});
+	const webhookData = {
+		httpMethod: 'POST',
+		node: node.name,
+		path: 'tracking',
+		webhookDescription: {},
+		workflowId: workflow.id,
+	} as unknown as IWebhookData;
+	const context = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		'webhook',
+		webhookData,
+		[],
+		null,
+	);
 	const result = await (nodeTypes.getByName(node.type) as INodeType).webhook!.call(context);
-	return { status: answer.status, body: result.noWebhookResponse ? answer.body : result.webhookResponse, result };
+	return {
+		status: answer.status,
+		body: result.noWebhookResponse ? answer.body : result.webhookResponse,
+		result,
+	};
 }

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	IPairedItemData,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../helpers/items';
@@ -18,11 +23,21 @@ export interface BatchEntry {
 
 /** The Order ID field of a batch operation: each input item's Starshipit order ID. */
 export function batchOrderIdField(description: string): INodeProperties {
-	return { displayName: 'Order ID', name: 'orderId', type: 'string', default: '={{ $json.order_id }}', required: true, description };
+	return {
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		default: '={{ $json.order_id }}',
+		required: true,
+		description,
+	};
 }
 
 /** The Starshipit order ID of each item; a bad one is an error item under Continue On Fail, else it stops the run. */
-export function readOrderIds(this: IExecuteFunctions, items: INodeExecutionData[]): { valid: BatchEntry[]; refused: INodeExecutionData[] } {
+export function readOrderIds(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): { valid: BatchEntry[]; refused: INodeExecutionData[] } {
 	const valid: BatchEntry[] = [];
 	const refused: INodeExecutionData[] = [];
 	items.forEach((_item, itemIndex) => {
@@ -31,12 +46,21 @@ export function readOrderIds(this: IExecuteFunctions, items: INodeExecutionData[
 			const input = itemInput.call(this, itemIndex);
 			const id = input.identity('orderId', 'Order ID', 20);
 			const advice = 'Map the order_id field from Label > Create or Order > Get.';
-			if (!/^[0-9]+$/.test(id)) error = new NodeOperationError(this.getNode(), `Order ID of item ${itemIndex + 1} is not a Starshipit order ID: "${id}"`, { itemIndex, description: advice });
+			if (!/^[0-9]+$/.test(id))
+				error = new NodeOperationError(
+					this.getNode(),
+					`Order ID of item ${itemIndex + 1} is not a Starshipit order ID: "${id}"`,
+					{ itemIndex, description: advice },
+				);
 			else {
 				// 0 or 1e15 would be sent and fail the whole batch: refused here, for this item alone.
 				const checkedId = checkRecordId(id);
 				if (checkedId.ok) return valid.push({ id: checkedId.value, itemIndex });
-				error = input.error('Order ID', `is not a Starshipit order ID (${id}): it ${checkedId.problem}`, advice);
+				error = input.error(
+					'Order ID',
+					`is not a Starshipit order ID (${id}): it ${checkedId.problem}`,
+					advice,
+				);
 			}
 		} catch (refused) {
 			error = refused as NodeOperationError;
@@ -53,10 +77,15 @@ export function refuseRepeatedIds(this: IExecuteFunctions, entries: BatchEntry[]
 	for (const entry of entries) {
 		const first = firstItem.get(entry.id);
 		if (first !== undefined) {
-			throw new NodeOperationError(this.getNode(), `Order ID ${entry.id} is in item ${first + 1} and item ${entry.itemIndex + 1}: nothing was sent to Starshipit`, {
-				itemIndex: entry.itemIndex,
-				description: 'Each order may appear once in a batch. Remove the repeated item (for example with a Remove Duplicates node) and run the node again.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Order ID ${entry.id} is in item ${first + 1} and item ${entry.itemIndex + 1}: nothing was sent to Starshipit`,
+				{
+					itemIndex: entry.itemIndex,
+					description:
+						'Each order may appear once in a batch. Remove the repeated item (for example with a Remove Duplicates node) and run the node again.',
+				},
+			);
 		}
 		firstItem.set(entry.id, entry.itemIndex);
 	}

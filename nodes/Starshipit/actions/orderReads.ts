@@ -16,7 +16,12 @@ export interface OrderReference {
 export type OrderStatus = 'Unshipped' | 'Shipped' | 'Archived';
 
 /** GET /api/orders in one status (`Unshipped` is Starshipit's default; `Shipped` also finds printed orders). Not found: undefined. */
-export async function fetchOrder(this: StarshipitContext, reference: OrderReference, status: Exclude<OrderStatus, 'Archived'>, itemIndex?: number): Promise<IDataObject | undefined> {
+export async function fetchOrder(
+	this: StarshipitContext,
+	reference: OrderReference,
+	status: Exclude<OrderStatus, 'Archived'>,
+	itemIndex?: number,
+): Promise<IDataObject | undefined> {
 	const body = await starshipitRequest.call(this, {
 		endpoint: 'ordersGet',
 		query: { ...reference, status },
@@ -33,13 +38,22 @@ export async function fetchOrder(this: StarshipitContext, reference: OrderRefere
  * filtered on the order number): its summary row, marked archived. Not found, or asked by ID
  * (the summary cannot be filtered on the ID): undefined.
  */
-export async function findArchivedOrder(this: StarshipitContext, reference: OrderReference, itemIndex?: number): Promise<IDataObject | undefined> {
+export async function findArchivedOrder(
+	this: StarshipitContext,
+	reference: OrderReference,
+	itemIndex?: number,
+): Promise<IDataObject | undefined> {
 	const number = reference.order_number;
 	// A comma or ":::" would split the filter: such a number cannot be looked for there.
 	if (number === undefined || number.includes(',') || number.includes(':::')) return undefined;
 	const body = await starshipitRequest.call(this, {
 		endpoint: 'ordersSummary',
-		query: { order_status: 'archived', filter: `Order:::${number}`, page: 1, page_size: LIMITS.pagedListMaxPageSize },
+		query: {
+			order_status: 'archived',
+			filter: `Order:::${number}`,
+			page: 1,
+			page_size: LIMITS.pagedListMaxPageSize,
+		},
 		sourceOrderId: number,
 		itemIndex,
 	});
@@ -49,10 +63,21 @@ export async function findArchivedOrder(this: StarshipitContext, reference: Orde
 }
 
 /** The order in whichever status it is, the likeliest first (so the usual case costs one request); archived ones as a summary row. */
-async function fetchOrderInAnyStatus(this: StarshipitContext, reference: OrderReference, itemIndex?: number, likeliest: OrderStatus = 'Unshipped'): Promise<IDataObject | undefined> {
-	const statuses: OrderStatus[] = [likeliest, ...(['Unshipped', 'Shipped', 'Archived'] as const).filter((status) => status !== likeliest)];
+async function fetchOrderInAnyStatus(
+	this: StarshipitContext,
+	reference: OrderReference,
+	itemIndex?: number,
+	likeliest: OrderStatus = 'Unshipped',
+): Promise<IDataObject | undefined> {
+	const statuses: OrderStatus[] = [
+		likeliest,
+		...(['Unshipped', 'Shipped', 'Archived'] as const).filter((status) => status !== likeliest),
+	];
 	for (const status of statuses) {
-		const order = status === 'Archived' ? await findArchivedOrder.call(this, reference, itemIndex) : await fetchOrder.call(this, reference, status, itemIndex);
+		const order =
+			status === 'Archived'
+				? await findArchivedOrder.call(this, reference, itemIndex)
+				: await fetchOrder.call(this, reference, status, itemIndex);
 		if (order) return order;
 	}
 	return undefined;
@@ -62,15 +87,27 @@ async function fetchOrderInAnyStatus(this: StarshipitContext, reference: OrderRe
  * Search rows with exactly this order number. Search matches parts of numbers and its rows are short
  * (no status, items or packages); `complete` is false when more pages of partial matches exist.
  */
-export async function searchByOrderNumber(this: StarshipitContext, orderNumber: string, itemIndex?: number): Promise<{ matches: IDataObject[]; complete: boolean }> {
+export async function searchByOrderNumber(
+	this: StarshipitContext,
+	orderNumber: string,
+	itemIndex?: number,
+): Promise<{ matches: IDataObject[]; complete: boolean }> {
 	const body = await starshipitRequest.call(this, {
 		endpoint: 'ordersSearch',
-		query: { phrase: orderNumber, fields: 'Order_Number', status: 'All', limit: LIMITS.legacyListMaxLimit },
+		query: {
+			phrase: orderNumber,
+			fields: 'Order_Number',
+			status: 'All',
+			limit: LIMITS.legacyListMaxLimit,
+		},
 		sourceOrderId: orderNumber,
 		itemIndex,
 	});
 	const rows = (Array.isArray(body.orders) ? body.orders : []) as IDataObject[];
-	return { matches: rows.filter((order) => String(order.order_number) === orderNumber), complete: Number(body.total_pages ?? 1) <= 1 };
+	return {
+		matches: rows.filter((order) => String(order.order_number) === orderNumber),
+		complete: Number(body.total_pages ?? 1) <= 1,
+	};
 }
 
 /**
@@ -79,11 +116,18 @@ export async function searchByOrderNumber(this: StarshipitContext, orderNumber: 
  * in full (an archived one is its summary row, marked `archived`). When the number is short enough to
  * match more than a page of others, the order is asked for by number instead.
  */
-export async function findOrderByNumber(this: StarshipitContext, orderNumber: string, itemIndex?: number): Promise<IDataObject | undefined> {
+export async function findOrderByNumber(
+	this: StarshipitContext,
+	orderNumber: string,
+	itemIndex?: number,
+): Promise<IDataObject | undefined> {
 	const { matches, complete } = await searchByOrderNumber.call(this, orderNumber, itemIndex);
 	const latest = matches.at(-1);
-	if (!latest && !complete) return await fetchOrderInAnyStatus.call(this, { order_number: orderNumber }, itemIndex);
-	const found = latest ? await fetchOrderInAnyStatus.call(this, { order_id: latest.order_id as number }, itemIndex) : undefined;
+	if (!latest && !complete)
+		return await fetchOrderInAnyStatus.call(this, { order_number: orderNumber }, itemIndex);
+	const found = latest
+		? await fetchOrderInAnyStatus.call(this, { order_id: latest.order_id as number }, itemIndex)
+		: undefined;
 	// Search's statuses are All, Unshipped and Shipped: an archived order is looked for in the documented archived
 	// summary, by number (it cannot be filtered on an ID), so a create is never sent for a number Starshipit holds.
 	return found ?? (await findArchivedOrder.call(this, { order_number: orderNumber }, itemIndex));
@@ -91,35 +135,62 @@ export async function findOrderByNumber(this: StarshipitContext, orderNumber: st
 
 /** "order SO-1003" when the Order field names the order by number, for errors found before it is looked up. */
 export function orderFieldNamed(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const locator = (this.getNodeParameter('order', itemIndex) ?? {}) as { mode?: string; value?: unknown };
+	const locator = (this.getNodeParameter('order', itemIndex) ?? {}) as {
+		mode?: string;
+		value?: unknown;
+	};
 	return locator.mode === 'orderNumber' ? orderNamed(locator.value) : undefined;
 }
 
 /** Reads the Order field (by number, by ID, or from the list) without asking Starshipit anything. */
 export function orderReference(this: IExecuteFunctions, itemIndex: number): OrderReference {
-	const locator = (this.getNodeParameter('order', itemIndex) ?? {}) as { mode?: string; value?: unknown };
-	const value = checked(this.getNode(), itemIndex, 'Order', checkIdentity(locator.value, 50), 'Enter an order number or Starshipit order ID, or map one from the previous node.');
+	const locator = (this.getNodeParameter('order', itemIndex) ?? {}) as {
+		mode?: string;
+		value?: unknown;
+	};
+	const value = checked(
+		this.getNode(),
+		itemIndex,
+		'Order',
+		checkIdentity(locator.value, 50),
+		'Enter an order number or Starshipit order ID, or map one from the previous node.',
+	);
 	if (locator.mode !== 'id' && locator.mode !== 'list') return { order_number: value };
 	if (!/^[0-9]+$/.test(value)) {
-		throw new NodeOperationError(this.getNode(), `Order ID "${value}" in item ${itemIndex + 1} is not a Starshipit order ID`, {
-			itemIndex,
-			description: 'A Starshipit order ID is a number, e.g. the order_id from Order > Create. To use your own order number, pick "By Number".',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Order ID "${value}" in item ${itemIndex + 1} is not a Starshipit order ID`,
+			{
+				itemIndex,
+				description:
+					'A Starshipit order ID is a number, e.g. the order_id from Order > Create. To use your own order number, pick "By Number".',
+			},
+		);
 	}
 	return { order_id: Number(value) };
 }
 
 /** Reads the order the locator points at, or says plainly that Starshipit has no such order. */
-export async function resolveOrder(this: IExecuteFunctions, itemIndex: number, likeliest?: OrderStatus): Promise<IDataObject> {
+export async function resolveOrder(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	likeliest?: OrderStatus,
+): Promise<IDataObject> {
 	const reference = orderReference.call(this, itemIndex);
 	const byId = reference.order_id !== undefined;
 	const value = byId ? reference.order_id : reference.order_number;
 	const order = await fetchOrderInAnyStatus.call(this, reference, itemIndex, likeliest);
 	if (!order) {
-		throw new NodeOperationError(this.getNode(), `Starshipit has no order ${byId ? 'with ID' : 'numbered'} ${value} (item ${itemIndex + 1})`, {
-			itemIndex,
-			description: byId ? 'Check the Starshipit order ID.' : 'Check the order number: it must match the number sent to Starshipit exactly.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Starshipit has no order ${byId ? 'with ID' : 'numbered'} ${value} (item ${itemIndex + 1})`,
+			{
+				itemIndex,
+				description: byId
+					? 'Check the Starshipit order ID.'
+					: 'Check the order number: it must match the number sent to Starshipit exactly.',
+			},
+		);
 	}
 	return order;
 }

@@ -15,7 +15,11 @@ export interface OperationEntry {
 }
 
 /** Builds a resource from its operations: the picker first, then each operation's own fields. */
-export function defineResource(resource: string, defaultOperation: string, entries: OperationEntry[]): ResourceModule {
+export function defineResource(
+	resource: string,
+	defaultOperation: string,
+	entries: OperationEntry[],
+): ResourceModule {
 	const options: INodePropertyOptions[] = entries.map(({ name, value, description, action }) => ({
 		name,
 		value,

@@ -17,20 +17,32 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	if (operation === '__CUSTOM_API_CALL__') {
-		throw new NodeOperationError(this.getNode(), 'Custom API calls are not supported by this node', {
-			description: 'Use the HTTP Request node with the "Starshipit API" credential for endpoints this node does not cover.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Custom API calls are not supported by this node',
+			{
+				description:
+					'Use the HTTP Request node with the "Starshipit API" credential for endpoints this node does not cover.',
+			},
+		);
 	}
 	const module = resources[resource]?.operations[operation];
 	if (!module) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not known`,
+		);
 	}
 	// An agent's tool (type `…starshipitTool`) is read-only unless turned off; a workflow node only if it was set.
 	const readOnlyByDefault = this.getNode().type.endsWith('Tool');
 	if (module.writes && this.getNodeParameter('readOnly', 0, readOnlyByDefault) === true) {
-		throw new NodeOperationError(this.getNode(), `Read-only mode is on: "${operation}" would change Starshipit, so it was refused`, {
-			description: 'Turn "Read-Only Mode" off on this node to allow changes.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Read-only mode is on: "${operation}" would change Starshipit, so it was refused`,
+			{
+				description: 'Turn "Read-Only Mode" off on this node to allow changes.',
+			},
+		);
 	}
 	const failed = { resource, operation, module };
 	try {

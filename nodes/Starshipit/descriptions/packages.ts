@@ -11,7 +11,14 @@ const metres = (displayName: string, name: string): INodeProperties => ({
 
 /** A package's fields: weight first (every carrier needs it), then length × width × height. */
 const packageRowFields = (defaultWeight: number): INodeProperties[] => [
-	{ displayName: 'Weight (Kg)', name: 'weight', type: 'number', default: defaultWeight, typeOptions: { minValue: 0, numberPrecision: 3 }, hint: 'In kilograms, above 0' },
+	{
+		displayName: 'Weight (Kg)',
+		name: 'weight',
+		type: 'number',
+		default: defaultWeight,
+		typeOptions: { minValue: 0, numberPrecision: 3 },
+		hint: 'In kilograms, above 0',
+	},
 	metres('Length (M)', 'length'),
 	metres('Width (M)', 'width'),
 	metres('Height (M)', 'height'),

@@ -1,4 +1,9 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import { itemInput } from '../validation/read';
 import { base64ToBinary, MIME_TYPES, safeFileName } from './binary';
@@ -21,14 +26,21 @@ export async function documentsItem(
 	baseName: string,
 	base64Key = 'labels_base64',
 ): Promise<INodeExecutionData> {
-	const property = itemInput.call(this, itemIndex).text('binaryPropertyName', 'Put File in Field', { max: 100 }) ?? 'data';
+	const property =
+		itemInput.call(this, itemIndex).text('binaryPropertyName', 'Put File in Field', { max: 100 }) ??
+		'data';
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const binary: IBinaryKeyData = {};
 	for (const [index, document] of documents.entries()) {
 		const format = formatOf(document.base64, document.type);
 		const key = index === 0 ? property : `${property}_${index + 1}`;
 		const suffix = documents.length > 1 ? String(index + 1) : undefined;
-		binary[key] = await base64ToBinary.call(this, document.base64, `${safeFileName(baseName, suffix)}.${format}`, MIME_TYPES[format]);
+		binary[key] = await base64ToBinary.call(
+			this,
+			document.base64,
+			`${safeFileName(baseName, suffix)}.${format}`,
+			MIME_TYPES[format],
+		);
 	}
 	const output: IDataObject = { ...json, files: Object.keys(binary) };
 	if (options.includeBase64) output[base64Key] = documents.map((document) => document.base64);

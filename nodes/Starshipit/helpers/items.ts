@@ -23,7 +23,10 @@ export function withItemNamed(error: unknown, itemIndex: number, orderNumber?: s
 }
 
 /** Pairs each output with the input item that produced it. */
-export function outputFor(itemIndex: number, results: IDataObject | IDataObject[]): INodeExecutionData[] {
+export function outputFor(
+	itemIndex: number,
+	results: IDataObject | IDataObject[],
+): INodeExecutionData[] {
 	const list = Array.isArray(results) ? results : [results];
 	return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }

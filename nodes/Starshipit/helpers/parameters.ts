@@ -23,14 +23,26 @@ export interface ParameterReader {
 function pathIn(json: IDataObject, path: string[]): { found: boolean; value?: unknown } {
 	let value: unknown = json;
 	for (const key of path) {
-		if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, key)) return { found: false };
+		if (
+			!value ||
+			typeof value !== 'object' ||
+			Array.isArray(value) ||
+			!Object.prototype.hasOwnProperty.call(value, key)
+		)
+			return { found: false };
 		value = (value as IDataObject)[key];
 	}
 	return { found: value !== undefined, value };
 }
 
 function rawAt(parameters: IDataObject, name: string): unknown {
-	return name.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), parameters);
+	return name
+		.split('.')
+		.reduce<unknown>(
+			(value, key) =>
+				value && typeof value === 'object' ? (value as IDataObject)[key] : undefined,
+			parameters,
+		);
 }
 
 const readers = new WeakMap<IExecuteFunctions, ParameterReader>();
@@ -61,7 +73,12 @@ export function parameterReader(context: IExecuteFunctions): ParameterReader {
 	const get = (name: string, itemIndex: number, fallback?: unknown): unknown => {
 		const raw = rawAt(node.parameters as IDataObject, name);
 		// Saved as a plain value (no expression): n8n would give it back as it is.
-		if (typeof raw === 'number' || typeof raw === 'boolean' || (typeof raw === 'string' && !raw.startsWith('='))) return raw;
+		if (
+			typeof raw === 'number' ||
+			typeof raw === 'boolean' ||
+			(typeof raw === 'string' && !raw.startsWith('='))
+		)
+			return raw;
 		const path = pathOf(name);
 		const json = items[itemIndex]?.json;
 		if (path && json) {
@@ -74,9 +91,14 @@ export function parameterReader(context: IExecuteFunctions): ParameterReader {
 }
 
 /** A collection (Additional Fields) with each of its fields read as above. */
-export function collectionOf(reader: ParameterReader, name: string, itemIndex: number): IDataObject {
+export function collectionOf(
+	reader: ParameterReader,
+	name: string,
+	itemIndex: number,
+): IDataObject {
 	const raw = rawAt(reader.node.parameters as IDataObject, name);
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return (reader.get(name, itemIndex, {}) ?? {}) as IDataObject;
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+		return (reader.get(name, itemIndex, {}) ?? {}) as IDataObject;
 	const values: IDataObject = {};
 	for (const key of Object.keys(raw)) {
 		// Rows and nested collections inside it fall through to n8n (they are objects, not one path).

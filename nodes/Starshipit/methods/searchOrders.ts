@@ -3,9 +3,15 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { starshipitRequest } from '../transport';
 
 /** The Order picker: recent orders, or those whose number or reference contains the filter. */
-export async function searchOrders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const body = filter
-		? await starshipitRequest.call(this, { endpoint: 'ordersSearch', query: { phrase: filter, fields: 'All', status: 'All', limit: 50 } })
+		? await starshipitRequest.call(this, {
+				endpoint: 'ordersSearch',
+				query: { phrase: filter, fields: 'All', status: 'All', limit: 50 },
+			})
 		: await starshipitRequest.call(this, { endpoint: 'ordersUnshipped', query: { limit: 50 } });
 	const orders = (Array.isArray(body.orders) ? body.orders : []) as IDataObject[];
 	return {

@@ -70,11 +70,19 @@ export const UNCONFIRMED = {
 	 * (confirmed there, not on orders). Editor field → the name sent to Starshipit: correct the
 	 * right-hand side, the editor's stays. (Authority to Leave is a metadata row: ORDER_METADATA.)
 	 */
-	orderFieldsByAnalogy: { carrier: 'carrier', carrier_service_code: 'carrier_service_code' } as Record<string, string>,
+	orderFieldsByAnalogy: {
+		carrier: 'carrier',
+		carrier_service_code: 'carrier_service_code',
+	} as Record<string, string>,
 	/** Whether 429 answers carry Retry-After is unknown; the gateway's message says "Try again in N seconds". */
 	retryAfterMessagePattern: /try again in (\d+(?:\.\d+)?) seconds?/i,
 	/** Rate fields seen in one client's fixture only (the reference has service_name, service_code, total_price). */
-	rateExtraFields: { carrier: 'carrier', carrierName: 'carrier_name', currency: 'currency', transitDays: 'transit_days' },
+	rateExtraFields: {
+		carrier: 'carrier',
+		carrierName: 'carrier_name',
+		currency: 'currency',
+		transitDays: 'transit_days',
+	},
 	/**
 	 * Where a rates answer keeps its list: `rates` (/api/rates) and `services` (/api/deliveryservices) are
 	 * in the reference; `delivery_services` and `data.services` were seen by other clients only.
@@ -105,7 +113,11 @@ export const UNCONFIRMED = {
 	 * GET /api/orders/shipments: the two list kinds and the date filter. How far back the list
 	 * reaches without a date is not said. Its rows carry `order_id` (what Manifest > Create needs).
 	 */
-	printedList: { readyToManifest: 'unmanifested', recentlyPrinted: 'recently_printed', sinceParam: 'since_created_date' },
+	printedList: {
+		readyToManifest: 'unmanifested',
+		recentlyPrinted: 'recently_printed',
+		sinceParam: 'since_created_date',
+	},
 	/** GET /api/orders/delivered: whether `order_ref` matches the order number, the reference or both is not said. */
 	deliveredRefParam: 'order_ref',
 	/**
@@ -113,7 +125,11 @@ export const UNCONFIRMED = {
 	 * code (9 = Plain Label and 47 = MyPost Business in one client's fixture; orders show it as
 	 * `carrier_id`); no list of these numbers is published. Sent as text, as the reference writes it.
 	 */
-	batchCarrierFields: { orderIds: 'order_ids', serviceCode: 'product_code', carrierId: 'carrier_id' },
+	batchCarrierFields: {
+		orderIds: 'order_ids',
+		serviceCode: 'product_code',
+		carrierId: 'carrier_id',
+	},
 	/**
 	 * POST /api/orders/shipped (tracking only): one order's fields. The answer maps each new order ID
 	 * to its tracking number, `{ orders: { "<order_id>": "<tracking_number>" } }`: in the detail notes
@@ -147,7 +163,8 @@ export const UNCONFIRMED = {
 	 * ids first and counts an order at or below the highest forgotten id as announced. Undefined turns
 	 * that off (then forgotten orders fall back to their order date).
 	 */
-	orderIdOrder: (order: IDataObject): number | undefined => (typeof order.order_id === 'number' ? order.order_id : undefined),
+	orderIdOrder: (order: IDataObject): number | undefined =>
+		typeof order.order_id === 'number' ? order.order_id : undefined,
 	/**
 	 * Write-back of tracking to the shop (poll event "Write-back to Your Store Failed"). The field names
 	 * are on orders and shipped-list rows (detail notes), and `Writeback` is a column of the order
@@ -193,7 +210,12 @@ export const UNCONFIRMED = {
 	 * other account. So the node sends `order_id` (looked up first), and takes an order as moved only when this
 	 * account no longer holds it in any status (read back after the request, whatever it answered).
 	 */
-	assign: { ordersKey: 'orders', orderId: 'order_id', currentKey: 'current_api_key', newKey: 'new_api_key' },
+	assign: {
+		ordersKey: 'orders',
+		orderId: 'order_id',
+		currentKey: 'current_api_key',
+		newKey: 'new_api_key',
+	},
 	/** GET /api/orders/mergeable rows: `{ primary_order_id, orders: [{ order_id, order_number, ... }] }`. */
 	mergeableFields: { primary: 'primary_order_id', orders: 'orders' },
 	/** Webhook signature scheme, seen in one production receiver: hex HMAC-SHA256 of the raw body. */

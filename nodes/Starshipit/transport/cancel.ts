@@ -7,7 +7,8 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
  * n8n's HTTP helper already aborts the request in flight with it; the waits between requests are ours.
  */
 export function cancelSignalOf(context: object): AbortSignal | undefined {
-	const getSignal = (context as Partial<Pick<IExecuteFunctions, 'getExecutionCancelSignal'>>).getExecutionCancelSignal;
+	const getSignal = (context as Partial<Pick<IExecuteFunctions, 'getExecutionCancelSignal'>>)
+		.getExecutionCancelSignal;
 	return typeof getSignal === 'function' ? getSignal.call(context) : undefined;
 }
 
@@ -38,7 +39,8 @@ export async function pause(milliseconds: number, signal: AbortSignal | undefine
 export type CancelledWhile = 'waiting' | 'sending';
 
 const WHAT_HAPPENED: Record<CancelledWhile, string> = {
-	waiting: 'n8n stopped this request while it waited (for the credential\'s rate limit, a "too many requests" pause or a retry) and sent nothing more to Starshipit.',
+	waiting:
+		'n8n stopped this request while it waited (for the credential\'s rate limit, a "too many requests" pause or a retry) and sent nothing more to Starshipit.',
 	sending: 'n8n stopped this request on its way to Starshipit and sent nothing more.',
 };
 
@@ -46,9 +48,16 @@ const WHAT_HAPPENED: Record<CancelledWhile, string> = {
  * The error a cancelled request ends with. n8n has already marked the execution cancelled; this only stops
  * the node (n8n's own tool runner throws "Execution was cancelled" the same way) and says what was sent.
  */
-export function cancelledError(node: INode, moment: CancelledWhile, mayHaveLanded: string | undefined, itemIndex?: number): NodeOperationError {
+export function cancelledError(
+	node: INode,
+	moment: CancelledWhile,
+	mayHaveLanded: string | undefined,
+	itemIndex?: number,
+): NodeOperationError {
 	return new NodeOperationError(node, 'Execution was cancelled', {
-		description: mayHaveLanded ? `${WHAT_HAPPENED[moment]} ${mayHaveLanded}` : WHAT_HAPPENED[moment],
+		description: mayHaveLanded
+			? `${WHAT_HAPPENED[moment]} ${mayHaveLanded}`
+			: WHAT_HAPPENED[moment],
 		itemIndex,
 	});
 }

@@ -39,7 +39,12 @@ export function starshipitErrorText(body: unknown): { message?: string; details?
 export function isGatewayAnswer(body: unknown): boolean {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
 	const envelope = body as IDataObject;
-	return typeof envelope.statusCode === 'number' && !('success' in envelope) && !('errors' in envelope) && !('succeeded' in envelope);
+	return (
+		typeof envelope.statusCode === 'number' &&
+		!('success' in envelope) &&
+		!('errors' in envelope) &&
+		!('succeeded' in envelope)
+	);
 }
 
 /**
@@ -51,7 +56,8 @@ export function isUnreadableAnswer(status: number | null, body: unknown): boolea
 	return typeof body === 'string' ? body.trim() !== '' : Buffer.isBuffer(body);
 }
 
-export const UNREADABLE_ANSWER = 'its answer could not be read (cut off or not JSON), so what happened is not known';
+export const UNREADABLE_ANSWER =
+	'its answer could not be read (cut off or not JSON), so what happened is not known';
 
 const WRONG_BASE_URL =
 	'The Base URL in the Starshipit credential looks wrong: the gateway in front of Starshipit has no such address (a typo in its path?). Leave Base URL as https://api.starshipit.com unless you use a proxy.';
@@ -61,12 +67,18 @@ function hintForStatus(status: number | null, body: unknown): string | undefined
 	if (status === 401 || status === 403) {
 		return 'Starshipit refused the keys. Check the API key and the subscription key in the Starshipit credential (Starshipit: Settings > API).';
 	}
-	if (status === 404) return 'Starshipit found nothing here: check the order, product or tracking number, and the Base URL in the credential.';
+	if (status === 404)
+		return 'Starshipit found nothing here: check the order, product or tracking number, and the Base URL in the credential.';
 	return undefined;
 }
 
 function describeRequest(context: SupportContext): string {
-	const status = context.status !== null ? `HTTP ${context.status}` : context.networkError ? `no answer (${context.networkError})` : 'no answer';
+	const status =
+		context.status !== null
+			? `HTTP ${context.status}`
+			: context.networkError
+				? `no answer (${context.networkError})`
+				: 'no answer';
 	const retries = context.retries === 1 ? '1 retry' : `${context.retries} retries`;
 	return `${context.method} ${context.endpoint} → ${status} after ${retries} (${context.timestamp})`;
 }
@@ -81,16 +93,33 @@ export interface ErrorWording {
 }
 
 /** The error a user sees when Starshipit (or the way to it) fails: Starshipit's text first. */
-export function starshipitApiError(node: INode, context: SupportContext, body: unknown, wording: ErrorWording, itemIndex?: number): NodeApiError {
-	const clean = (text: string | undefined) => (text === undefined ? undefined : redactSecrets(text, wording.secrets));
+export function starshipitApiError(
+	node: INode,
+	context: SupportContext,
+	body: unknown,
+	wording: ErrorWording,
+	itemIndex?: number,
+): NodeApiError {
+	const clean = (text: string | undefined) =>
+		text === undefined ? undefined : redactSecrets(text, wording.secrets);
 	const { message, details } = starshipitErrorText(body);
 	// One line each, in the editor too (it shows the description as HTML); the request details last.
-	const description = asLines([clean(details), wording.advice, hintForStatus(context.status, body), `Request: ${describeRequest(context)}`]);
-	const error = new NodeApiError(node, { supportContext: context } as JsonObject, { httpCode: context.status === null ? undefined : String(context.status), itemIndex });
+	const description = asLines([
+		clean(details),
+		wording.advice,
+		hintForStatus(context.status, body),
+		`Request: ${describeRequest(context)}`,
+	]);
+	const error = new NodeApiError(node, { supportContext: context } as JsonObject, {
+		httpCode: context.status === null ? undefined : String(context.status),
+		itemIndex,
+	});
 	// Set afterwards: n8n replaces the message of a network failure with its own ("you can retry
 	// immediately"), which is the opposite of what a write that may have landed needs.
 	const gatewayMiss = context.status === 404 && isGatewayAnswer(body);
-	error.message = gatewayMiss ? `The Base URL looks wrong: Starshipit’s gateway answered "${clean(message) ?? 'not found'}" (HTTP 404)` : `Starshipit: ${clean(message) ?? clean(wording.fallback)}`;
+	error.message = gatewayMiss
+		? `The Base URL looks wrong: Starshipit’s gateway answered "${clean(message) ?? 'not found'}" (HTTP 404)`
+		: `Starshipit: ${clean(message) ?? clean(wording.fallback)}`;
 	error.description = description;
 	error.context.supportContext = context;
 	return error;

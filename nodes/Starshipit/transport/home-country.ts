@@ -13,14 +13,29 @@ export async function credentialHomeCountry(this: IExecuteFunctions): Promise<st
 	const credentials = await readCredentials(this);
 	const found = checkCountry(credentials.homeCountry);
 	if (!found.ok) {
-		throw new NodeOperationError(this.getNode(), `Your Country in the Starshipit credential ${found.problem}`, {
-			description: 'Open the credential and enter the country you ship from as a code (AU) or a name (Australia), or leave it empty for AU. Nothing was sent to Starshipit.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Your Country in the Starshipit credential ${found.problem}`,
+			{
+				description:
+					'Open the credential and enter the country you ship from as a code (AU) or a name (Australia), or leave it empty for AU. Nothing was sent to Starshipit.',
+			},
+		);
 	}
 	return found.value?.code ?? 'AU';
 }
 
 /** The home country set on the node, as a code; undefined when empty (the credential's or AU then applies). */
-export function nodeHomeCountry(this: IExecuteFunctions, value: unknown, itemIndex: number): string | undefined {
-	return checked(this.getNode(), itemIndex, 'Your Country', checkCountry(value), 'Enter the country you ship from, as a code (AU) or a name (Australia), or leave it empty.')?.code;
+export function nodeHomeCountry(
+	this: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+): string | undefined {
+	return checked(
+		this.getNode(),
+		itemIndex,
+		'Your Country',
+		checkCountry(value),
+		'Enter the country you ship from, as a code (AU) or a name (Australia), or leave it empty.',
+	)?.code;
 }

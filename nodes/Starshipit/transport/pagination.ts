@@ -35,8 +35,16 @@ export interface AllPagesRequest extends StarshipitRequest {
  * style). An answer with neither is an error, never an empty list: a changed or misrouted answer
  * must not look like "no orders". (A key present as null is an empty list.)
  */
-function rowsOf(this: StarshipitContext, body: IDataObject, itemsKey: string, endpoint: string): IDataObject[] {
-	const data = body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? (body.data as IDataObject) : undefined;
+function rowsOf(
+	this: StarshipitContext,
+	body: IDataObject,
+	itemsKey: string,
+	endpoint: string,
+): IDataObject[] {
+	const data =
+		body.data && typeof body.data === 'object' && !Array.isArray(body.data)
+			? (body.data as IDataObject)
+			: undefined;
 	for (const container of [body, data]) {
 		if (!container || !(itemsKey in container)) continue;
 		const rows = container[itemsKey];
@@ -44,9 +52,13 @@ function rowsOf(this: StarshipitContext, body: IDataObject, itemsKey: string, en
 		if (rows === null) return [];
 	}
 	const keys = Object.keys(body ?? {}).join(', ') || 'nothing';
-	throw new NodeOperationError(this.getNode(), `Starshipit’s answer did not contain the list of ${itemsKey}, so nothing was read`, {
-		description: `Asked: ${endpoint}. The answer had: ${keys}. Check the Base URL in the Starshipit credential (it must point at Starshipit’s API, e.g. https://api.starshipit.com); if it does, Starshipit may have changed this list.`,
-	});
+	throw new NodeOperationError(
+		this.getNode(),
+		`Starshipit’s answer did not contain the list of ${itemsKey}, so nothing was read`,
+		{
+			description: `Asked: ${endpoint}. The answer had: ${keys}. Check the Base URL in the Starshipit credential (it must point at Starshipit’s API, e.g. https://api.starshipit.com); if it does, Starshipit may have changed this list.`,
+		},
+	);
 }
 
 export interface ListPage {
@@ -66,8 +78,16 @@ export async function starshipitListPage(
 ): Promise<ListPage> {
 	const { style, itemsKey, ...base } = request;
 	const [pageParam, sizeParam] = PAGE_PARAMETERS[style];
-	const body = await starshipitRequest.call(this, { ...base, query: { ...base.query, [pageParam]: page, [sizeParam]: size } });
-	const rows = rowsOf.call(this, body, itemsKey, `${ENDPOINTS[base.endpoint].method} ${ENDPOINTS[base.endpoint].path}`);
+	const body = await starshipitRequest.call(this, {
+		...base,
+		query: { ...base.query, [pageParam]: page, [sizeParam]: size },
+	});
+	const rows = rowsOf.call(
+		this,
+		body,
+		itemsKey,
+		`${ENDPOINTS[base.endpoint].method} ${ENDPOINTS[base.endpoint].path}`,
+	);
 	const totalPages = Number(body.total_pages ?? 0);
 	return { rows, totalPages, isLast: rows.length < size || (totalPages > 0 && page >= totalPages) };
 }

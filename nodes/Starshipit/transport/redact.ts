@@ -16,7 +16,8 @@ interface Form {
 }
 
 const KEY_PIECE = 8;
-const isLetterOrDigit = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isLetterOrDigit = (code: number) =>
+	(code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 function formsOf(secret: string): Form[] {
 	const forms: Form[] = [
@@ -33,13 +34,19 @@ function formsOf(secret: string): Form[] {
 		const base64 = Buffer.from(secret.slice(offset)).toString('base64').replace(/=+$/, '');
 		const stable = base64.slice(0, Math.max(0, base64.length - 3));
 		const minimum = Math.ceil((KEY_PIECE * 4) / 3) + 1;
-		forms.push({ text: stable, minimum }, { text: stable.replace(/\+/g, '-').replace(/\//g, '_'), minimum });
+		forms.push(
+			{ text: stable, minimum },
+			{ text: stable.replace(/\+/g, '-').replace(/\//g, '_'), minimum },
+		);
 	}
 	return forms.filter((form) => form.text.length >= form.minimum);
 }
 
 /** The text as compared: lower-cased, with (for letters-and-digits forms) where each kept character sits. */
-function projection(text: string, lettersAndDigits: boolean): { compared: string; positions: number[] } {
+function projection(
+	text: string,
+	lettersAndDigits: boolean,
+): { compared: string; positions: number[] } {
 	// ASCII only, so that every character keeps its place (some others change length when lower-cased).
 	const lower = text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 	if (!lettersAndDigits) return { compared: lower, positions: [] };
@@ -75,10 +82,17 @@ function rangesOf(text: string, form: Form): Array<[number, number]> {
 		let longest = form.minimum;
 		for (const start of candidates) {
 			let length = form.minimum;
-			while (at + length < compared.length && start + length < needle.length && compared[at + length] === needle[start + length]) length++;
+			while (
+				at + length < compared.length &&
+				start + length < needle.length &&
+				compared[at + length] === needle[start + length]
+			)
+				length++;
 			longest = Math.max(longest, length);
 		}
-		ranges.push(form.lettersAndDigits ? [positions[at], positions[at + longest - 1] + 1] : [at, at + longest]);
+		ranges.push(
+			form.lettersAndDigits ? [positions[at], positions[at + longest - 1] + 1] : [at, at + longest],
+		);
 		at += longest;
 	}
 	return ranges;
@@ -93,7 +107,10 @@ export function redactSecrets(text: string, secrets: string[]): string {
 		if (!secret || secret.length < 4) continue;
 		if (!formsBySecret.has(secret)) formsBySecret.set(secret, formsOf(secret));
 		// A key shorter than a piece is masked whole.
-		const forms = secret.length < KEY_PIECE ? [{ text: secret, minimum: secret.length }] : formsBySecret.get(secret)!;
+		const forms =
+			secret.length < KEY_PIECE
+				? [{ text: secret, minimum: secret.length }]
+				: formsBySecret.get(secret)!;
 		for (const form of forms) ranges.push(...rangesOf(text, form));
 	}
 	if (!ranges.length) return text;
@@ -113,7 +130,9 @@ export function redactDeep<T>(value: T, secrets: string[]): T {
 	if (typeof value === 'string') return redactSecrets(value, secrets) as T;
 	if (Array.isArray(value)) return value.map((entry) => redactDeep(entry, secrets)) as T;
 	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, redactDeep(entry, secrets)])) as T;
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [key, redactDeep(entry, secrets)]),
+		) as T;
 	}
 	return value;
 }

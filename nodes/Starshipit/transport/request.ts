@@ -13,7 +13,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { ENDPOINTS, RATE_LIMIT_TIERS, type EndpointName } from './api-reference';
 import { cancelledError, cancelSignalOf, pause } from './cancel';
-import { isGatewayAnswer, isUnreadableAnswer, starshipitApiError, UNREADABLE_ANSWER } from './errors';
+import {
+	isGatewayAnswer,
+	isUnreadableAnswer,
+	starshipitApiError,
+	UNREADABLE_ANSWER,
+} from './errors';
 import { redactDeep, redactSecrets } from './redact';
 import {
 	backoffMs,
@@ -25,7 +30,12 @@ import {
 	retryAfterMs,
 	type FailureKind,
 } from './retry-policy';
-import { attemptedAction, sanitizeBody, type SupportAction, type SupportContext } from './support-context';
+import {
+	attemptedAction,
+	sanitizeBody,
+	type SupportAction,
+	type SupportContext,
+} from './support-context';
 import { targetAccountKeysIn } from './target-account';
 import { slowDownLane, waitForSlot } from './throttle';
 
@@ -49,7 +59,11 @@ interface Answer {
 /** One attempt. Never throws: a failure without an answer comes back as a code or a reason, so the caller can decide. */
 async function send(this: StarshipitContext, options: IHttpRequestOptions): Promise<Answer> {
 	try {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as {
+		const response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			options,
+		)) as {
 			body: unknown;
 			headers?: Record<string, unknown>;
 			statusCode: number;
@@ -58,14 +72,21 @@ async function send(this: StarshipitContext, options: IHttpRequestOptions): Prom
 	} catch (error) {
 		// The thrown error may carry the request, keys included: keep only its code or its message (redacted later).
 		const networkCode = networkErrorCode(error);
-		return { status: null, headers: {}, body: undefined, networkCode, notSentReason: networkCode ? undefined : String((error as Error).message ?? error) };
+		return {
+			status: null,
+			headers: {},
+			body: undefined,
+			networkCode,
+			notSentReason: networkCode ? undefined : String((error as Error).message ?? error),
+		};
 	}
 }
 
 export const CREDENTIAL_TYPE = 'starshipitApi';
 export const DEFAULT_BASE_URL = 'https://api.starshipit.com';
 const DEFAULT_TIMEOUT_SECONDS = 60;
-const MAY_HAVE_LANDED = 'This change may or may not have reached Starshipit, so it was not sent again. Check Starshipit before running it again.';
+const MAY_HAVE_LANDED =
+	'This change may or may not have reached Starshipit, so it was not sent again. Check Starshipit before running it again.';
 
 /** Why the attempt before a read back failed: a write that ran into the Timeout may still land later. */
 export interface AttemptFailure {
@@ -133,7 +154,9 @@ interface Settings {
  * 2/s: the first request went 1.0-1.3 s after the node started with two reads, 0.6-0.9 s with one).
  */
 const credentialsByContext = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
-export function readCredentials(context: StarshipitContext): Promise<ICredentialDataDecryptedObject> {
+export function readCredentials(
+	context: StarshipitContext,
+): Promise<ICredentialDataDecryptedObject> {
 	let credentials = credentialsByContext.get(context);
 	if (!credentials) {
 		credentials = context.getCredentials(CREDENTIAL_TYPE);
@@ -145,15 +168,22 @@ export function readCredentials(context: StarshipitContext): Promise<ICredential
 /** The settings every request needs, from the credential read once per node run. */
 async function readSettings(context: StarshipitContext): Promise<Settings> {
 	const credentials = await readCredentials(context);
-	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL)
+		.trim()
+		.replace(/\/+$/, '');
 	// Refused here, so that a failure without an answer later can only mean the request may have gone out.
 	if (!/^https?:\/\//i.test(baseUrl) || !URL.canParse(baseUrl)) {
-		throw new NodeOperationError(context.getNode(), `The Base URL in the Starshipit credential is not a web address: "${baseUrl}"`, {
-			description: `Use ${DEFAULT_BASE_URL}, or leave Base URL empty. Nothing was sent to Starshipit.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`The Base URL in the Starshipit credential is not a web address: "${baseUrl}"`,
+			{
+				description: `Use ${DEFAULT_BASE_URL}, or leave Base URL empty. Nothing was sent to Starshipit.`,
+			},
+		);
 	}
 	const tier = String(credentials.rateLimitTier ?? 'developer');
-	const requestsPerSecond = tier === 'custom' ? Number(credentials.customRateLimit) : RATE_LIMIT_TIERS[tier] ?? 2;
+	const requestsPerSecond =
+		tier === 'custom' ? Number(credentials.customRateLimit) : (RATE_LIMIT_TIERS[tier] ?? 2);
 	const credentialId = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? 'default';
 	return {
 		baseUrl,
@@ -164,7 +194,11 @@ async function readSettings(context: StarshipitContext): Promise<Settings> {
 		rateLimitWaitMs: Math.max(0, Number(credentials.rateLimitWaitMinutes ?? 5) || 0) * 60_000,
 		laneKey: `${baseUrl}#${credentialId}`,
 		// Another account's key too, once Order > Assign has read it: its request sends it, an answer may echo it.
-		secrets: [String(credentials.apiKey ?? ''), String(credentials.subscriptionApiKey ?? ''), ...targetAccountKeysIn(context)],
+		secrets: [
+			String(credentials.apiKey ?? ''),
+			String(credentials.subscriptionApiKey ?? ''),
+			...targetAccountKeysIn(context),
+		],
 	};
 }
 
@@ -184,15 +218,25 @@ export function isSuccessfulBody(body: unknown): boolean {
  * cost time to scan).
  */
 function redactedAnswer(answer: Answer, secrets: string[]): Answer {
-	const notSentReason = answer.notSentReason === undefined ? undefined : redactSecrets(answer.notSentReason, secrets);
-	const success = answer.status !== null && answer.status >= 200 && answer.status < 300 && isSuccessfulBody(answer.body) && !isUnreadableAnswer(answer.status, answer.body);
+	const notSentReason =
+		answer.notSentReason === undefined ? undefined : redactSecrets(answer.notSentReason, secrets);
+	const success =
+		answer.status !== null &&
+		answer.status >= 200 &&
+		answer.status < 300 &&
+		isSuccessfulBody(answer.body) &&
+		!isUnreadableAnswer(answer.status, answer.body);
 	if (!success) return { ...answer, body: redactDeep(answer.body, secrets), notSentReason };
 	const errors = (answer.body as { errors?: unknown } | null)?.errors;
 	if (!Array.isArray(errors) || errors.length === 0) return answer;
-	return { ...answer, body: { ...(answer.body as IDataObject), errors: redactDeep(errors, secrets) } };
+	return {
+		...answer,
+		body: { ...(answer.body as IDataObject), errors: redactDeep(errors, secrets) },
+	};
 }
 
-const hasErrorList = (body: unknown) => Array.isArray((body as { errors?: unknown } | null)?.errors);
+const hasErrorList = (body: unknown) =>
+	Array.isArray((body as { errors?: unknown } | null)?.errors);
 
 /** Reads are repeated freely; a write only when the operation says that doing it twice does no harm. */
 function isRepeatable(request: StarshipitRequest, method: IHttpRequestMethods): boolean {
@@ -230,7 +274,8 @@ export async function starshipitRequest(
 		status: answer.status,
 		networkError: answer.networkCode ?? null,
 		sourceOrderId: request.sourceOrderId ?? null,
-		starshipitOrderId: request.starshipitOrderId === undefined ? null : String(request.starshipitOrderId),
+		starshipitOrderId:
+			request.starshipitOrderId === undefined ? null : String(request.starshipitOrderId),
 		retries,
 		timestamp: new Date().toISOString(),
 		responseBody: sanitizeBody(answer.body ?? answer.notSentReason, settings.secrets),
@@ -238,8 +283,20 @@ export async function starshipitRequest(
 	const failWith = (answer: Answer, retries: number, advice?: string) => {
 		// An unreadable answer's text is no message: it stays in the support context only.
 		const unreadable = isUnreadableAnswer(answer.status, answer.body);
-		const fallback = unreadable ? `${UNREADABLE_ANSWER} (HTTP ${answer.status})` : answer.status !== null ? `request failed (HTTP ${answer.status})` : answer.networkCode ? `no answer (the connection was lost or timed out: ${answer.networkCode})` : `the request failed before Starshipit answered: ${answer.notSentReason}`;
-		return starshipitApiError(this.getNode(), supportContext(answer, retries), unreadable ? undefined : answer.body, { fallback, advice, secrets: settings.secrets }, request.itemIndex);
+		const fallback = unreadable
+			? `${UNREADABLE_ANSWER} (HTTP ${answer.status})`
+			: answer.status !== null
+				? `request failed (HTTP ${answer.status})`
+				: answer.networkCode
+					? `no answer (the connection was lost or timed out: ${answer.networkCode})`
+					: `the request failed before Starshipit answered: ${answer.notSentReason}`;
+		return starshipitApiError(
+			this.getNode(),
+			supportContext(answer, retries),
+			unreadable ? undefined : answer.body,
+			{ fallback, advice, secrets: settings.secrets },
+			request.itemIndex,
+		);
 	};
 	const mayHaveLandedUnlessRepeatable = isRepeatable(request, method) ? undefined : MAY_HAVE_LANDED;
 	const { readBack, answersEachRecord }: WriteSafety = request.write ?? {};
@@ -256,9 +313,21 @@ export async function starshipitRequest(
 		const attemptMs = Date.now() - sentAt;
 		const { status, body } = answer;
 		slot.answered(status === null ? 'unknown' : status === 429 ? 'refused' : 'accepted');
-		if (status === null && cancel?.aborted) throw cancelledError(this.getNode(), 'sending', mayHaveLandedUnlessRepeatable, request.itemIndex);
+		if (status === null && cancel?.aborted)
+			throw cancelledError(
+				this.getNode(),
+				'sending',
+				mayHaveLandedUnlessRepeatable,
+				request.itemIndex,
+			);
 		const unreadable = isUnreadableAnswer(status, body);
-		if (!unreadable && status !== null && status >= 200 && status < 300 && (isSuccessfulBody(body) || (answersEachRecord && hasErrorList(body)))) {
+		if (
+			!unreadable &&
+			status !== null &&
+			status >= 200 &&
+			status < 300 &&
+			(isSuccessfulBody(body) || (answersEachRecord && hasErrorList(body)))
+		) {
 			return (body ?? {}) as IDataObject;
 		}
 		// A write that can be checked goes on below as one that may have landed; anything else stops here.
@@ -274,20 +343,29 @@ export async function starshipitRequest(
 			continue;
 		}
 		// An unknown failure without an answer (not a known network code): a write may still have gone out.
-		if (status === null && !answer.networkCode) throw failWith(answer, attempt, mayHaveLandedUnlessRepeatable);
-		if (status !== null && !isRetryableStatus(status) && !unreadable) throw failWith(answer, attempt);
+		if (status === null && !answer.networkCode)
+			throw failWith(answer, attempt, mayHaveLandedUnlessRepeatable);
+		if (status !== null && !isRetryableStatus(status) && !unreadable)
+			throw failWith(answer, attempt);
 
-		const failure: FailureKind = answer.networkCode ? failureKindForNetworkCode(answer.networkCode) : failureKindForStatus(status as number);
+		const failure: FailureKind = answer.networkCode
+			? failureKindForNetworkCode(answer.networkCode)
+			: failureKindForStatus(status as number);
 		const mayHaveLanded = unreadable || failure === 'unavailable' || failure === 'network';
 		// Checked before giving up too: a write whose last attempt may have landed must not be run again blindly.
 		if (mayHaveLanded && readBack) {
 			// When the check itself fails, the user must still hear that the write may have landed; a
 			// NodeOperationError is the check's own verdict (e.g. "exists with other values") and stands.
 			const ranIntoTimeout = status === null && attemptMs >= settings.timeoutMs;
-			const landed = await readBack({ ranIntoTimeout, timeoutMs: settings.timeoutMs }).catch((error: unknown) => {
-				if (cancel?.aborted) throw cancelledError(this.getNode(), 'waiting', MAY_HAVE_LANDED, request.itemIndex);
-				throw error instanceof NodeOperationError ? error : failWith(answer, attempt, MAY_HAVE_LANDED);
-			});
+			const landed = await readBack({ ranIntoTimeout, timeoutMs: settings.timeoutMs }).catch(
+				(error: unknown) => {
+					if (cancel?.aborted)
+						throw cancelledError(this.getNode(), 'waiting', MAY_HAVE_LANDED, request.itemIndex);
+					throw error instanceof NodeOperationError
+						? error
+						: failWith(answer, attempt, MAY_HAVE_LANDED);
+				},
+			);
 			if ('done' in landed) return landed.done;
 			if (landed.resend !== 'same body') options.body = landed.resend;
 		} else if (mayHaveLanded && !isRepeatable(request, method)) {

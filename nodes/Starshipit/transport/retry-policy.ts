@@ -33,10 +33,16 @@ export function failureKindForStatus(status: number): FailureKind {
 export function networkErrorCode(error: unknown): string | undefined {
 	let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && (NOT_SENT_CODES.has(current.code) || NETWORK_CODES.has(current.code))) {
+		if (
+			typeof current.code === 'string' &&
+			(NOT_SENT_CODES.has(current.code) || NETWORK_CODES.has(current.code))
+		) {
 			return current.code;
 		}
-		if (typeof current.message === 'string' && /socket hang up|timeout of \d+ms exceeded/i.test(current.message)) {
+		if (
+			typeof current.message === 'string' &&
+			/socket hang up|timeout of \d+ms exceeded/i.test(current.message)
+		) {
 			return 'ECONNRESET';
 		}
 		current = current.cause as typeof current;
@@ -58,7 +64,8 @@ export function retryAfterMs(headers: Record<string, unknown>, body: unknown): n
 		if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
 	}
 	const message = (body as { message?: unknown } | undefined)?.message;
-	const match = typeof message === 'string' ? UNCONFIRMED.retryAfterMessagePattern.exec(message) : null;
+	const match =
+		typeof message === 'string' ? UNCONFIRMED.retryAfterMessagePattern.exec(message) : null;
 	return match ? Number(match[1]) * 1000 : undefined;
 }
 
@@ -92,7 +99,7 @@ export class RateLimitWait {
 	advice(): string {
 		return [
 			`Starshipit kept answering "too many requests" (429) for ${duration(Date.now() - this.firstAt)}, so n8n stopped waiting; this request was not processed.`,
-			'Everything using these keys shares the account\'s limit (other workflows, other n8n processes or workers, other apps).',
+			"Everything using these keys shares the account's limit (other workflows, other n8n processes or workers, other apps).",
 			'Run fewer workflows with these keys at the same time, move to a higher Starshipit plan (production allows 20 requests per second) and set Rate Limit to it,',
 			'or give it more time with "Wait When Rate-Limited (Minutes)" in the Starshipit credential.',
 		].join(' ');
@@ -105,5 +112,7 @@ function duration(milliseconds: number): string {
 	const rest = seconds % 60;
 	const plural = (value: number, unit: string) => `${value} ${unit}${value === 1 ? '' : 's'}`;
 	if (minutes === 0) return plural(seconds, 'second');
-	return rest ? `${plural(minutes, 'minute')} ${plural(rest, 'second')}` : plural(minutes, 'minute');
+	return rest
+		? `${plural(minutes, 'minute')} ${plural(rest, 'second')}`
+		: plural(minutes, 'minute');
 }

@@ -19,7 +19,17 @@ export type SupportAction =
  * What the support context says was attempted: a verb, because a failed request did not do it (an order that was
  * not created never reads "created").
  */
-export type AttemptedAction = 'read' | 'create' | 'update' | 'delete' | 'archive' | 'restore' | 'label' | 'manifest' | 'sync' | 'rate';
+export type AttemptedAction =
+	| 'read'
+	| 'create'
+	| 'update'
+	| 'delete'
+	| 'archive'
+	| 'restore'
+	| 'label'
+	| 'manifest'
+	| 'sync'
+	| 'rate';
 
 const ATTEMPTED: Record<SupportAction, AttemptedAction> = {
 	read: 'read',
@@ -66,5 +76,7 @@ export function sanitizeBody(body: unknown, secrets: string[]): IDataObject | st
 	const redacted = redactDeep(body, secrets);
 	const text = typeof redacted === 'string' ? redacted : JSON.stringify(redacted);
 	if (text.length > MAX_BODY_CHARACTERS) return `${text.slice(0, MAX_BODY_CHARACTERS)}…`;
-	return typeof redacted === 'string' || typeof redacted === 'object' ? (redacted as IDataObject | string) : text;
+	return typeof redacted === 'string' || typeof redacted === 'object'
+		? (redacted as IDataObject | string)
+		: text;
 }

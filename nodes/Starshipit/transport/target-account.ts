@@ -1,4 +1,10 @@
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, ICredentialTestFunctions, IExecuteFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IExecuteFunctions,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -22,7 +28,12 @@ const CHOOSE_IT =
 
 /** The credential as n8n gives it; its own errors ("Node does not have any credentials set…") become one plain error. */
 async function readTargetAccountCredential(context: IExecuteFunctions): Promise<string> {
-	const missing = () => new NodeOperationError(context.getNode(), 'Choose the Starshipit account to move the orders to: no Starshipit Target Account API credential is set', { description: CHOOSE_IT });
+	const missing = () =>
+		new NodeOperationError(
+			context.getNode(),
+			'Choose the Starshipit account to move the orders to: no Starshipit Target Account API credential is set',
+			{ description: CHOOSE_IT },
+		);
 	if (!context.getNode().credentials?.[TARGET_ACCOUNT_CREDENTIAL_TYPE]) throw missing();
 	let credentials: ICredentialDataDecryptedObject;
 	try {
@@ -33,7 +44,11 @@ async function readTargetAccountCredential(context: IExecuteFunctions): Promise<
 	}
 	const key = typeof credentials.apiKey === 'string' ? credentials.apiKey.trim() : '';
 	if (!key) {
-		throw new NodeOperationError(context.getNode(), 'The Starshipit Target Account API credential has no API key', { description: CHOOSE_IT });
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Starshipit Target Account API credential has no API key',
+			{ description: CHOOSE_IT },
+		);
 	}
 	readKeys.set(context, [...targetAccountKeysIn(context), key]);
 	return key;
@@ -59,9 +74,26 @@ export function targetAccountName(context: IExecuteFunctions): string | undefine
  * Starshipit answers no request without a subscription key, which this credential does not hold (the assign
  * request is sent with the Starshipit API credential's). So it checks what can be checked here, and says so.
  */
-export async function checkTargetAccountCredential(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+export async function checkTargetAccountCredential(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
 	const key = typeof credential.data?.apiKey === 'string' ? credential.data.apiKey.trim() : '';
-	if (!key) return { status: 'Error', message: 'Paste the API key of the account that should receive the orders (in that account: Settings > API > API Key).' };
-	if (/\s/.test(key)) return { status: 'Error', message: 'The API key holds a space or a line break: copy it again from Settings > API in the other account.' };
-	return { status: 'OK', message: 'The key is set. Starshipit checks it when Order > Assign to Another Account runs (n8n cannot test it on its own: Starshipit also asks for a subscription key).' };
+	if (!key)
+		return {
+			status: 'Error',
+			message:
+				'Paste the API key of the account that should receive the orders (in that account: Settings > API > API Key).',
+		};
+	if (/\s/.test(key))
+		return {
+			status: 'Error',
+			message:
+				'The API key holds a space or a line break: copy it again from Settings > API in the other account.',
+		};
+	return {
+		status: 'OK',
+		message:
+			'The key is set. Starshipit checks it when Order > Assign to Another Account runs (n8n cannot test it on its own: Starshipit also asks for a subscription key).',
+	};
 }

@@ -56,7 +56,16 @@ const lanes = new Map<string, Lane>();
 function laneFor(key: string): Lane {
 	let lane = lanes.get(key);
 	if (!lane) {
-		lane = { pausedUntil: 0, inFlight: 0, answeredAt: [], shareAtCut: 1, cutAt: 0, acceptedSinceCut: false, refusalsInARow: 0, roomAt: 0 };
+		lane = {
+			pausedUntil: 0,
+			inFlight: 0,
+			answeredAt: [],
+			shareAtCut: 1,
+			cutAt: 0,
+			acceptedSinceCut: false,
+			refusalsInARow: 0,
+			roomAt: 0,
+		};
 		lanes.set(key, lane);
 	}
 	return lane;
@@ -93,7 +102,10 @@ interface Window {
 
 function windowFor(requestsPerSecond: number): Window {
 	if (!(requestsPerSecond > 0)) return { capacity: Number.POSITIVE_INFINITY, windowMs: 0 };
-	return { capacity: Math.max(1, Math.floor(requestsPerSecond)), windowMs: 1000 * Math.max(1, 1 / requestsPerSecond) };
+	return {
+		capacity: Math.max(1, Math.floor(requestsPerSecond)),
+		windowMs: 1000 * Math.max(1, 1 / requestsPerSecond),
+	};
 }
 
 /** How long to wait before this lane may start a request; 0 when it may start now. */
@@ -130,10 +142,22 @@ export interface Slot {
  * request must not be sent, and it took no place in the lane.
  */
 export function waitForSlot(key: string, requestsPerSecond: number): Promise<Slot>;
-export function waitForSlot(key: string, requestsPerSecond: number, cancel: AbortSignal | undefined): Promise<Slot | undefined>;
-export async function waitForSlot(key: string, requestsPerSecond: number, cancel?: AbortSignal): Promise<Slot | undefined> {
+export function waitForSlot(
+	key: string,
+	requestsPerSecond: number,
+	cancel: AbortSignal | undefined,
+): Promise<Slot | undefined>;
+export async function waitForSlot(
+	key: string,
+	requestsPerSecond: number,
+	cancel?: AbortSignal,
+): Promise<Slot | undefined> {
 	const lane = laneFor(key);
-	for (let wait = waitTime(lane, requestsPerSecond, Date.now()); wait > 0 && !cancel?.aborted; wait = waitTime(lane, requestsPerSecond, Date.now())) {
+	for (
+		let wait = waitTime(lane, requestsPerSecond, Date.now());
+		wait > 0 && !cancel?.aborted;
+		wait = waitTime(lane, requestsPerSecond, Date.now())
+	) {
 		await pause(wait, cancel);
 	}
 	if (cancel?.aborted) return undefined;

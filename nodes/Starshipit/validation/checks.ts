@@ -24,7 +24,8 @@ export function describeValue(value: unknown): string {
 
 /** Texts that only an expression which found nothing (or found an object) produces. */
 const PLACEHOLDER = /^(undefined|null|nan|\[object [a-z]+\])$/i;
-const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isBlank = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
  * Control characters text may not hold: C0 (U+0000-U+001F) but tab, line feed and carriage return,
@@ -33,7 +34,9 @@ const isBlank = (value: unknown) => value === undefined || value === null || (ty
  * ends the text early in the systems that print labels, and C1 is what a Windows-1252 text read as
  * Latin-1 leaves behind. Identities refuse line breaks and tabs too (checkIdentity).
  */
-const isControlInText = (code: number) => (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
+const isControlInText = (code: number) =>
+	(code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+	(code >= 0x7f && code <= 0x9f);
 /** The first control character text may not hold, as U+XXXX, or undefined. */
 function controlInText(text: string): string | undefined {
 	for (let index = 0; index < text.length; index++) {
@@ -50,17 +53,27 @@ export interface TextRule {
 
 /** Text: trimmed; a finite number reads as its digits; empty is "not given" unless required. */
 export function checkText(value: unknown, rule: TextRule = {}): Check<string | undefined> {
-	if (isBlank(value)) return rule.required ? refuse(value === null ? 'is required (the mapped value is null)' : 'is required') : ok(undefined);
+	if (isBlank(value))
+		return rule.required
+			? refuse(value === null ? 'is required (the mapped value is null)' : 'is required')
+			: ok(undefined);
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) return refuse(`must be text, not ${describeValue(value)}`);
 		value = String(value);
 	}
 	if (typeof value !== 'string') return refuse(`must be text, not ${describeValue(value)}`);
 	const text = value.trim();
-	if (PLACEHOLDER.test(text)) return refuse(`is ${describeValue(text)}: the expression that maps it found no usable value`);
+	if (PLACEHOLDER.test(text))
+		return refuse(`is ${describeValue(text)}: the expression that maps it found no usable value`);
 	const control = controlInText(text);
-	if (control) return refuse(`holds a control character (${control}), which no text should: remove it (it usually comes from binary data or from text read in the wrong encoding)`);
-	if (rule.max !== undefined && text.length > rule.max) return refuse(`must be at most ${rule.max} characters (this one has ${text.length}): shorten it`);
+	if (control)
+		return refuse(
+			`holds a control character (${control}), which no text should: remove it (it usually comes from binary data or from text read in the wrong encoding)`,
+		);
+	if (rule.max !== undefined && text.length > rule.max)
+		return refuse(
+			`must be at most ${rule.max} characters (this one has ${text.length}): shorten it`,
+		);
 	return ok(text);
 }
 
@@ -69,12 +82,15 @@ export function checkText(value: unknown, rule: TextRule = {}): Check<string | u
  * value on one line. Always required: an identity that is not there must never become one.
  */
 export function checkIdentity(value: unknown, max = 100): Check<string> {
-	if (typeof value === 'number' && Number.isFinite(value) && !Number.isSafeInteger(value)) return refuse(`must be text or a whole number, not ${describeValue(value)}`);
-	if (typeof value !== 'number' && typeof value !== 'string' && !isBlank(value)) return refuse(`must be text or a whole number, not ${describeValue(value)}`);
+	if (typeof value === 'number' && Number.isFinite(value) && !Number.isSafeInteger(value))
+		return refuse(`must be text or a whole number, not ${describeValue(value)}`);
+	if (typeof value !== 'number' && typeof value !== 'string' && !isBlank(value))
+		return refuse(`must be text or a whole number, not ${describeValue(value)}`);
 	const text = checkText(value, { required: true, max });
 	if (!text.ok) return text as Check<string>;
 	// A line break or tab (checkText refuses the other control characters): one value on one line.
-	if (/[\t\n\r]/.test(text.value as string)) return refuse('must be one value on one line (it holds a line break or a tab)');
+	if (/[\t\n\r]/.test(text.value as string))
+		return refuse('must be one value on one line (it holds a line break or a tab)');
 	return ok(text.value as string);
 }
 
@@ -96,19 +112,27 @@ export function checkNumber(value: unknown, rule: NumberRule = {}): Check<number
 	if (isBlank(value)) return rule.required ? refuse('is required') : ok(undefined);
 	let number: number;
 	if (typeof value === 'number') number = value;
-	else if (typeof value === 'string' && NUMERIC_TEXT.test(value.trim())) number = Number(value.trim());
+	else if (typeof value === 'string' && NUMERIC_TEXT.test(value.trim()))
+		number = Number(value.trim());
 	else return refuse(`must be a number, e.g. 2 or 19.5, not ${describeValue(value)}`);
-	if (!Number.isFinite(number)) return refuse(`must be a number, e.g. 2 or 19.5, not ${describeValue(value)}`);
-	if (rule.integer && !Number.isInteger(number)) return refuse(`must be a whole number, not ${describeValue(value)}`);
+	if (!Number.isFinite(number))
+		return refuse(`must be a number, e.g. 2 or 19.5, not ${describeValue(value)}`);
+	if (rule.integer && !Number.isInteger(number))
+		return refuse(`must be a whole number, not ${describeValue(value)}`);
 	if (rule.min === 0 && number < 0) return refuse('cannot be negative');
 	if (rule.min !== undefined && number < rule.min) return refuse(`must be at least ${rule.min}`);
-	if (rule.above !== undefined && number <= rule.above) return refuse(`must be above ${rule.above}${rule.unit ? ` ${rule.unit}` : ''}`);
-	if (rule.max !== undefined && number > rule.max) return refuse(rule.unit ? `must be in ${rule.unit} (at most ${rule.max})` : `must be at most ${rule.max}`);
+	if (rule.above !== undefined && number <= rule.above)
+		return refuse(`must be above ${rule.above}${rule.unit ? ` ${rule.unit}` : ''}`);
+	if (rule.max !== undefined && number > rule.max)
+		return refuse(
+			rule.unit ? `must be in ${rule.unit} (at most ${rule.max})` : `must be at most ${rule.max}`,
+		);
 	return ok(number);
 }
 
 /** A count of things: a whole number from 1 to 100,000 (1e15 is a typo, not an order). */
-export const checkQuantity = (value: unknown, required = true): Check<number | undefined> => checkNumber(value, { required, integer: true, min: 1, max: 100_000 });
+export const checkQuantity = (value: unknown, required = true): Check<number | undefined> =>
+	checkNumber(value, { required, integer: true, min: 1, max: 100_000 });
 
 /**
  * The largest Starshipit record ID taken (the reference gives no limit): 12 digits leave room for any
@@ -119,34 +143,53 @@ export const RECORD_ID_MAX = 999_999_999_999;
 
 /** A Starshipit record ID: a whole number from 1 to RECORD_ID_MAX, as a number or as digits. */
 export const checkRecordId = (value: unknown): Check<number> =>
-	checkNumber(value, { required: true, integer: true, min: 1, max: RECORD_ID_MAX }) as Check<number>;
+	checkNumber(value, {
+		required: true,
+		integer: true,
+		min: 1,
+		max: RECORD_ID_MAX,
+	}) as Check<number>;
 
 /** A list limit: a whole number of at least 1 (-5, 0 or "ten" would end the list silently). */
-export const checkLimit = (value: unknown): Check<number> => checkNumber(value, { required: true, integer: true, min: 1 }) as Check<number>;
+export const checkLimit = (value: unknown): Check<number> =>
+	checkNumber(value, { required: true, integer: true, min: 1 }) as Check<number>;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO_DATE =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** Whether the day exists: 2026-02-30 does not (Date would quietly make it 2 March). */
 function isRealDay(year: number, month: number, day: number): boolean {
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
 }
 
 /** A date: ISO text that names a real day and time (2026-11-25 or 2026-11-25T08:00:00Z), or a Date/Luxon value from an expression. */
 export function checkDate(value: unknown): Check<Date | undefined> {
 	if (isBlank(value)) return ok(undefined);
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? refuse('is not a valid date') : ok(value);
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime()) ? refuse('is not a valid date') : ok(value);
 	const luxon = value as { isLuxonDateTime?: boolean; isValid?: boolean; toJSDate?: () => Date };
-	if (luxon && typeof luxon === 'object' && luxon.isLuxonDateTime && typeof luxon.toJSDate === 'function') {
+	if (
+		luxon &&
+		typeof luxon === 'object' &&
+		luxon.isLuxonDateTime &&
+		typeof luxon.toJSDate === 'function'
+	) {
 		return luxon.isValid === false ? refuse('is not a valid date') : ok(luxon.toJSDate());
 	}
 	const hint = 'must be a date such as 2026-11-25 or 2026-11-25T08:00:00Z';
 	if (typeof value !== 'string') return refuse(`${hint}, not ${describeValue(value)}`);
 	const match = ISO_DATE.exec(value.trim());
 	if (!match) return refuse(`${hint}, not ${describeValue(value)}`);
-	const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part))) as number[];
-	if (!isRealDay(year, month, day)) return refuse(`is not a day on the calendar: ${describeValue(value)}`);
-	if (hour > 23 || minute > 59 || second > 59) return refuse(`is not a time of day: ${describeValue(value)}`);
+	const [year, month, day, hour = 0, minute = 0, second = 0] = match
+		.slice(1, 7)
+		.map((part) => (part === undefined ? undefined : Number(part))) as number[];
+	if (!isRealDay(year, month, day))
+		return refuse(`is not a day on the calendar: ${describeValue(value)}`);
+	if (hour > 23 || minute > 59 || second > 59)
+		return refuse(`is not a time of day: ${describeValue(value)}`);
 	const time = Date.parse(value.trim());
 	return Number.isNaN(time) ? refuse(`${hint}, not ${describeValue(value)}`) : ok(new Date(time));
 }
@@ -165,17 +208,24 @@ const normaliseName = (name: string) =>
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
 		.replace(/&/g, ' and ')
-		.replace(/[’']/g, '\'')
+		.replace(/[’']/g, "'")
 		.replace(/[.]/g, '')
 		.replace(/\s+/g, ' ')
 		.trim();
 
-const BY_NAME = new Map<string, string>(Object.entries(COUNTRIES).flatMap(([code, names]) => names.map((name) => [normaliseName(name), code] as [string, string])));
+const BY_NAME = new Map<string, string>(
+	Object.entries(COUNTRIES).flatMap(([code, names]) =>
+		names.map((name) => [normaliseName(name), code] as [string, string]),
+	),
+);
 
 /** The country a code or English name stands for, or undefined. */
 export function findCountry(text: string): Country | undefined {
 	const trimmed = text.trim();
-	const code = /^[A-Za-z]{2}$/.test(trimmed) && COUNTRIES[trimmed.toUpperCase()] ? trimmed.toUpperCase() : BY_NAME.get(normaliseName(trimmed));
+	const code =
+		/^[A-Za-z]{2}$/.test(trimmed) && COUNTRIES[trimmed.toUpperCase()]
+			? trimmed.toUpperCase()
+			: BY_NAME.get(normaliseName(trimmed));
 	return code ? { code, name: COUNTRIES[code][0] } : undefined;
 }
 
@@ -185,5 +235,9 @@ export function checkCountry(value: unknown, required = false): Check<Country | 
 	if (!text.ok) return text as Check<Country | undefined>;
 	if (text.value === undefined) return ok(undefined);
 	const country = findCountry(text.value);
-	return country ? ok(country) : refuse(`is not a country Starshipit knows: ${describeValue(text.value)}. Use its 2-letter code (e.g. AU, NZ) or English name (e.g. Australia)`);
+	return country
+		? ok(country)
+		: refuse(
+				`is not a country Starshipit knows: ${describeValue(text.value)}. Use its 2-letter code (e.g. AU, NZ) or English name (e.g. Australia)`,
+			);
 }

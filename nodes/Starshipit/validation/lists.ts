@@ -25,14 +25,27 @@ export const ITEM_KEYS: KeyMap = {
 	country_of_origin: ['country_of_origin'],
 };
 
-export const PACKAGE_KEYS: KeyMap = { weight: ['weight'], height: ['height'], width: ['width'], length: ['length'] };
+export const PACKAGE_KEYS: KeyMap = {
+	weight: ['weight'],
+	height: ['height'],
+	width: ['width'],
+	length: ['length'],
+};
 
 /** Starshipit's metadata rows, WooCommerce's `meta_data` ({ key, value }) and Shopify's `note_attributes` ({ name, value }). */
-export const METADATA_KEYS: KeyMap = { metafield_key: ['metafield_key', 'key', 'name'], value: ['value'] };
+export const METADATA_KEYS: KeyMap = {
+	metafield_key: ['metafield_key', 'key', 'name'],
+	value: ['value'],
+};
 
 export type WeightUnit = 'auto' | 'kg' | 'g' | 'lb' | 'oz';
 export type LengthUnit = 'm' | 'cm' | 'mm' | 'in';
-const KG_PER: Record<Exclude<WeightUnit, 'auto'>, number> = { kg: 1, g: 0.001, lb: 0.45359237, oz: 0.028349523125 };
+const KG_PER: Record<Exclude<WeightUnit, 'auto'>, number> = {
+	kg: 1,
+	g: 0.001,
+	lb: 0.45359237,
+	oz: 0.028349523125,
+};
 const METRES_PER: Record<LengthUnit, number> = { m: 1, cm: 0.01, mm: 0.001, in: 0.0254 };
 const WEIGHT_FIELDS = ['weight'];
 const LENGTH_FIELDS = ['height', 'width', 'length'];
@@ -74,7 +87,10 @@ export interface ListRead {
 /** "a b, c" or "a,b" → ["a", "b", "c"]: the keys the user listed, in order. */
 export function keyList(setting: unknown, fallback: string[]): string[] {
 	if (typeof setting !== 'string' || setting.trim() === '') return fallback;
-	return setting.split(/[,\s]+/).map((key) => key.trim()).filter(Boolean);
+	return setting
+		.split(/[,\s]+/)
+		.map((key) => key.trim())
+		.filter(Boolean);
 }
 
 /** An entry's value under a key, or under a dotted path ("product.weight") when no such key exists. */
@@ -83,22 +99,32 @@ function valueAt(entry: IDataObject, key: string): { found: boolean; value?: unk
 	if (!key.includes('.')) return { found: false };
 	let value: unknown = entry;
 	for (const part of key.split('.')) {
-		if (!value || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part)) return { found: false };
+		if (!value || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part))
+			return { found: false };
 		value = (value as IDataObject)[part];
 	}
 	return { found: true, value };
 }
 
-const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const isBlank = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 const NUMERIC = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 /** Multiplies a number (or numeric text) into kg or metres; anything else is left for the rules to refuse. */
 function converted(value: unknown, factor: number): unknown {
 	if (factor === 1) return value;
-	const number = typeof value === 'number' ? value : typeof value === 'string' && NUMERIC.test(value) ? Number(value) : undefined;
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && NUMERIC.test(value)
+				? Number(value)
+				: undefined;
 	// Rounded to a millionth: 250 g is 0.25 kg, not 0.25000000000000006.
-	return number === undefined || !Number.isFinite(number) ? value : Math.round(number * factor * 1e6) / 1e6;
+	return number === undefined || !Number.isFinite(number)
+		? value
+		: Math.round(number * factor * 1e6) / 1e6;
 }
 
 function unitFactor(field: string, key: string, spec: ListSpec): number {
@@ -116,8 +142,10 @@ function notAList(value: unknown, spec: ListSpec): string | undefined {
 	if (value === undefined || value === null || value === '') {
 		return `${spec.label}: the list expression${expression} gave ${describeValue(value)}. Map the list that holds them, e.g. {{ $json.line_items }}, and check the input item has it`;
 	}
-	if (!Array.isArray(value)) return `${spec.label}: the list expression${expression} gave ${describeValue(value)}, not a list. Map the list itself, e.g. {{ $json.line_items }}`;
-	if (value.length === 0 && !spec.allowEmpty) return `${spec.label}: the list expression${expression} gave an empty list: there is nothing to send`;
+	if (!Array.isArray(value))
+		return `${spec.label}: the list expression${expression} gave ${describeValue(value)}, not a list. Map the list itself, e.g. {{ $json.line_items }}`;
+	if (value.length === 0 && !spec.allowEmpty)
+		return `${spec.label}: the list expression${expression} gave an empty list: there is nothing to send`;
 	return undefined;
 }
 
@@ -141,7 +169,14 @@ function parsedList(value: unknown, spec: ListSpec): unknown {
  * Reads one entry into a row; problems name the line and the missing key. An entry missing a required
  * key gives no row (its problem is said once, not again as "is required").
  */
-function readEntry(entry: IDataObject, line: number, spec: ListSpec, mapped: Set<string>, used: Record<string, string>, problems: string[]): IDataObject | undefined {
+function readEntry(
+	entry: IDataObject,
+	line: number,
+	spec: ListSpec,
+	mapped: Set<string>,
+	used: Record<string, string>,
+	problems: string[],
+): IDataObject | undefined {
 	const row: IDataObject = {};
 	let complete = true;
 	for (const [field, keys] of Object.entries(spec.keys)) {
@@ -149,15 +184,20 @@ function readEntry(entry: IDataObject, line: number, spec: ListSpec, mapped: Set
 		if (key === undefined) {
 			if (spec.required.includes(field) || mapped.has(field)) {
 				const has = Object.keys(entry).slice(0, 8).join(', ') || 'no keys at all';
-				const others = spec.required.includes(field) ? '' : ', which other entries of the list have';
-				problems.push(`${spec.label} › ${spec.entry} ${line}: has no ${keys.map((name) => `"${name}"`).join(' or ')}${others} (it has: ${has})`);
+				const others = spec.required.includes(field)
+					? ''
+					: ', which other entries of the list have';
+				problems.push(
+					`${spec.label} › ${spec.entry} ${line}: has no ${keys.map((name) => `"${name}"`).join(' or ')}${others} (it has: ${has})`,
+				);
 				complete = false;
 			}
 			continue;
 		}
 		used[field] ??= key;
 		const value = valueAt(entry, key).value;
-		if (isBlank(value) || (spec.zeroIsBlank?.includes(field) && (value === 0 || value === '0'))) continue;
+		if (isBlank(value) || (spec.zeroIsBlank?.includes(field) && (value === 0 || value === '0')))
+			continue;
 		row[field] = converted(value, unitFactor(field, key, spec)) as IDataObject[string];
 	}
 	return complete ? row : undefined;
@@ -187,7 +227,14 @@ export function readList(value: unknown, spec: ListSpec): ListRead {
 	entries.forEach((entry, index) => {
 		const line = index + 1;
 		if (!isObject(entry)) {
-			result.problems.push(`${spec.label} › ${spec.entry} ${line}: is ${describeValue(entry)}, not an entry with keys such as ${Object.values(spec.keys).map((keys) => `"${keys[0]}"`).slice(0, 3).join(', ')}`);
+			result.problems.push(
+				`${spec.label} › ${spec.entry} ${line}: is ${describeValue(entry)}, not an entry with keys such as ${Object.values(
+					spec.keys,
+				)
+					.map((keys) => `"${keys[0]}"`)
+					.slice(0, 3)
+					.join(', ')}`,
+			);
 			return;
 		}
 		if (spec.leaveOut?.(entry)) return;
@@ -197,26 +244,37 @@ export function readList(value: unknown, spec: ListSpec): ListRead {
 		result.lines.push(line);
 	});
 	if (result.rows.length === 0 && result.problems.length === 0 && !spec.allowEmpty) {
-		result.problems.push(`${spec.label}: every entry of the list was left out (none needs shipping), so there is nothing to send`);
+		result.problems.push(
+			`${spec.label}: every entry of the list was left out (none needs shipping), so there is nothing to send`,
+		);
 	}
 	return result;
 }
 
 /** "Description ← "name", Quantity ← "quantity"": how the list was read, for the error's description. */
-export function describeUse(label: string, used: Record<string, string>, title: (field: string) => string): string | undefined {
+export function describeUse(
+	label: string,
+	used: Record<string, string>,
+	title: (field: string) => string,
+): string | undefined {
 	const pairs = Object.entries(used).filter(([field, key]) => field !== key);
 	if (pairs.length === 0) return undefined;
 	return `${label} were read from the list with: ${pairs.map(([field, key]) => `${title(field)} ← "${key}"`).join(', ')}.`;
 }
 
-const numberIn = (value: unknown) => (typeof value === 'string' && NUMERIC.test(value) ? Number(value) : value);
+const numberIn = (value: unknown) =>
+	typeof value === 'string' && NUMERIC.test(value) ? Number(value) : value;
 
 /**
  * One package weighing all the lines (weight × quantity), for the usual checkout or order without a
  * parcel list. A line without a weight would make the parcel silently light: it is a problem instead,
  * and so is a quantity that is not a whole number of at least 1 (`label` names the lines' field).
  */
-export function packageFromLines(rows: IDataObject[], lines: number[], label: string): { packages: IDataObject[]; problems: string[] } {
+export function packageFromLines(
+	rows: IDataObject[],
+	lines: number[],
+	label: string,
+): { packages: IDataObject[]; problems: string[] } {
 	const problems: string[] = [];
 	const weightless: number[] = [];
 	let total = 0;
@@ -225,13 +283,22 @@ export function packageFromLines(rows: IDataObject[], lines: number[], label: st
 		const weight = numberIn(row.weight);
 		const quantity = checkQuantity(row.quantity);
 		if (!quantity.ok) problems.push(`${label} › Line ${line} › Quantity: ${quantity.problem}`);
-		if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) weightless.push(line);
+		if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0)
+			weightless.push(line);
 		else if (quantity.ok) total += weight * (quantity.value as number);
 	});
 	if (weightless.length) {
-		const which = weightless.length === 1 ? `${label} › Line ${weightless[0]} has none` : `${label} › Lines ${weightless.join(', ')} have none`;
-		problems.push(`Packages: one package weighing all the lines needs each line's weight (above 0), and ${which}. Map the weight (Keys in Each Line), or choose another way to give packages`);
+		const which =
+			weightless.length === 1
+				? `${label} › Line ${weightless[0]} has none`
+				: `${label} › Lines ${weightless.join(', ')} have none`;
+		problems.push(
+			`Packages: one package weighing all the lines needs each line's weight (above 0), and ${which}. Map the weight (Keys in Each Line), or choose another way to give packages`,
+		);
 	}
-	if (rows.length === 0 && problems.length === 0) problems.push(`Packages: one package weighing all the lines needs at least one line in ${label}`);
+	if (rows.length === 0 && problems.length === 0)
+		problems.push(
+			`Packages: one package weighing all the lines needs at least one line in ${label}`,
+		);
 	return { packages: problems.length ? [] : [{ weight: Math.round(total * 1e6) / 1e6 }], problems };
 }

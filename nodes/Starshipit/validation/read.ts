@@ -21,15 +21,31 @@ import {
  * Nothing is sent for that item. Rows and collections checked as a whole go through the zod rules
  * in rules.ts, which use the same checks.
  */
-export function fieldError(node: INode, itemIndex: number, label: string, problem: string, advice?: string): NodeOperationError {
-	return new NodeOperationError(node, `${label} of item ${itemIndex + 1} ${problem}: nothing was sent to Starshipit`, {
-		itemIndex,
-		description: `${advice ?? `Fix ${label} (or the expression that maps it) in item ${itemIndex + 1}, then run the node again.`} Nothing was sent to Starshipit for this item.`,
-	});
+export function fieldError(
+	node: INode,
+	itemIndex: number,
+	label: string,
+	problem: string,
+	advice?: string,
+): NodeOperationError {
+	return new NodeOperationError(
+		node,
+		`${label} of item ${itemIndex + 1} ${problem}: nothing was sent to Starshipit`,
+		{
+			itemIndex,
+			description: `${advice ?? `Fix ${label} (or the expression that maps it) in item ${itemIndex + 1}, then run the node again.`} Nothing was sent to Starshipit for this item.`,
+		},
+	);
 }
 
 /** The checked value, or the item error that names the field. */
-export function checked<T>(node: INode, itemIndex: number, label: string, check: Check<T>, advice?: string): T {
+export function checked<T>(
+	node: INode,
+	itemIndex: number,
+	label: string,
+	check: Check<T>,
+	advice?: string,
+): T {
 	if (check.ok) return check.value;
 	throw fieldError(node, itemIndex, label, check.problem, advice);
 }
@@ -52,12 +68,15 @@ export interface ItemInput {
 /** The reader for one input item. */
 export function itemInput(this: IExecuteFunctions, itemIndex: number): ItemInput {
 	const node = this.getNode();
-	const raw = (name: string, fallback: unknown = '') => this.getNodeParameter(name, itemIndex, fallback as never) as unknown;
-	const read = <T>(name: string, label: string, check: (value: unknown) => Check<T>) => checked(node, itemIndex, label, check(raw(name)));
+	const raw = (name: string, fallback: unknown = '') =>
+		this.getNodeParameter(name, itemIndex, fallback as never) as unknown;
+	const read = <T>(name: string, label: string, check: (value: unknown) => Check<T>) =>
+		checked(node, itemIndex, label, check(raw(name)));
 	return {
 		raw,
 		text: (name, label, rule) => read(name, label, (value) => checkText(value, rule)),
-		requiredText: (name, label, max) => read(name, label, (value) => checkText(value, { required: true, max })) as string,
+		requiredText: (name, label, max) =>
+			read(name, label, (value) => checkText(value, { required: true, max })) as string,
 		identity: (name, label, max) => read(name, label, (value) => checkIdentity(value, max)),
 		number: (name, label, rule) => read(name, label, (value) => checkNumber(value, rule)),
 		quantity: (name, label) => read(name, label, (value) => checkQuantity(value)) as number,

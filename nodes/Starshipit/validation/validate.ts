@@ -3,7 +3,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
 /** Names the editor spells its own way (a rate's country_code is its Country field, as on an order). */
-const LABELS: Record<string, string> = { sku: 'SKU', hs_code: 'HS Code', mid: 'MID', metadatas: 'Metadata', metafield_key: 'Key', country_code: 'Country' };
+const LABELS: Record<string, string> = {
+	sku: 'SKU',
+	hs_code: 'HS Code',
+	mid: 'MID',
+	metadatas: 'Metadata',
+	metafield_key: 'Key',
+	country_code: 'Country',
+};
 
 /**
  * The description of an error that stops the node, one line each. n8n's error panel shows it as HTML (NodeErrorView
@@ -29,11 +36,19 @@ function firstProblem(problems: string[]): string {
 function withoutUndefined<T>(value: T): T {
 	if (Array.isArray(value)) return value.map(withoutUndefined) as T;
 	if (!value || typeof value !== 'object' || value instanceof Date) return value;
-	return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined).map(([key, field]) => [key, withoutUndefined(field)])) as T;
+	return Object.fromEntries(
+		Object.entries(value)
+			.filter(([, field]) => field !== undefined)
+			.map(([key, field]) => [key, withoutUndefined(field)]),
+	) as T;
 }
 
 /** What one row of each list is called, as the user counts it: "Items › Line 2". */
-const ROW_WORDS: Record<string, string> = { items: 'Line', packages: 'Package', metadatas: 'Entry' };
+const ROW_WORDS: Record<string, string> = {
+	items: 'Line',
+	packages: 'Package',
+	metadatas: 'Entry',
+};
 
 /** Row index → line number as the user counts it, per list (rows read from a list may leave entries out). */
 export type LineNumbers = Record<string, number[] | undefined>;
@@ -45,18 +60,23 @@ function rowLabel(list: string, index: number, lines: LineNumbers): string {
 
 /** "destination.post_code" reads better to a user as "Destination › Post Code"; "items.1.quantity" as "Items › Line 2 › Quantity". */
 export function fieldLabel(path: PropertyKey[], lines: LineNumbers = {}): string {
-	return path
-		// The editor calls the destination's name "Recipient Name".
-		.map((part, index) => (part === 'name' && path[index - 1] === 'destination' ? 'recipient_name' : part))
-		.map((part, index) =>
-			typeof part === 'number'
-				? rowLabel(String(path[index - 1]), part, lines)
-				: LABELS[String(part)] ?? String(part)
-						.split('_')
-						.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-						.join(' '),
-		)
-		.join(' › ');
+	return (
+		path
+			// The editor calls the destination's name "Recipient Name".
+			.map((part, index) =>
+				part === 'name' && path[index - 1] === 'destination' ? 'recipient_name' : part,
+			)
+			.map((part, index) =>
+				typeof part === 'number'
+					? rowLabel(String(path[index - 1]), part, lines)
+					: (LABELS[String(part)] ??
+						String(part)
+							.split('_')
+							.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+							.join(' ')),
+			)
+			.join(' › ')
+	);
 }
 
 /**
@@ -97,18 +117,24 @@ export function validateInput<Schema extends z.ZodType>(
 	if (result.success && listed.length === 0) return withoutUndefined(result.data);
 	const problems = [
 		...listed,
-		...(result.success || (lists.alone && listed.length) ? [] : result.error.issues).map((issue) => {
-			const label = fieldLabel(issue.path, lists.lines);
-			return label ? `${label}: ${issue.message}` : issue.message;
-		}),
+		...(result.success || (lists.alone && listed.length) ? [] : result.error.issues).map(
+			(issue) => {
+				const label = fieldLabel(issue.path, lists.lines);
+				return label ? `${label}: ${issue.message}` : issue.message;
+			},
+		),
 	];
 	const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-	throw new NodeOperationError(node, `The ${what} of item ${itemIndex + 1}${subject ? ` (${subject})` : ''} has ${count}: ${firstProblem(problems)}`, {
-		itemIndex,
-		description: asLines([
-			...problems.map((problem) => `• ${problem}`),
-			...(lists.notes ?? []),
-			'Nothing was sent to Starshipit for this item. Fix these fields (or the expressions that map them) and run the node again.',
-		]),
-	});
+	throw new NodeOperationError(
+		node,
+		`The ${what} of item ${itemIndex + 1}${subject ? ` (${subject})` : ''} has ${count}: ${firstProblem(problems)}`,
+		{
+			itemIndex,
+			description: asLines([
+				...problems.map((problem) => `• ${problem}`),
+				...(lists.notes ?? []),
+				'Nothing was sent to Starshipit for this item. Fix these fields (or the expressions that map them) and run the node again.',
+			]),
+		},
+	);
 }

@@ -31,7 +31,8 @@ export const MAX_ENTRIES = 15_000;
 const FORGET_SHARE = 0.1;
 
 /** 48 bits: no collision to speak of among a few tens of thousands, and no order numbers in static data. */
-const fingerprint = (text: string) => createHash('sha1').update(text).digest('base64url').slice(0, 8);
+const fingerprint = (text: string) =>
+	createHash('sha1').update(text).digest('base64url').slice(0, 8);
 /** A letter first: a key that looks like a number would be moved ahead of the others by JavaScript. */
 const keyOf = (key: string) => `k${fingerprint(key)}`;
 
@@ -52,7 +53,12 @@ export const toSeconds = (ms: number) => Math.floor(ms / 1000);
  * Whether an event (what it says, `value`, and when it happened, `time` in seconds if known) is not
  * newer than what was announced for its order: older, or as old and the same.
  */
-export function isNotNewer(memory: AnnouncedMemory, key: string, value: string, time: number | undefined): boolean {
+export function isNotNewer(
+	memory: AnnouncedMemory,
+	key: string,
+	value: string,
+	time: number | undefined,
+): boolean {
 	const last = read(memory.entries?.[keyOf(key)]);
 	if (!last) return time !== undefined && time <= (memory.floor ?? -Infinity);
 	const same = last.fingerprint === fingerprint(value);
@@ -61,7 +67,13 @@ export function isNotNewer(memory: AnnouncedMemory, key: string, value: string, 
 }
 
 /** Records what was announced for an order (or seen of it), as its newest entry. */
-export function remember(memory: AnnouncedMemory, key: string, value: string, time: number, max = MAX_ENTRIES): void {
+export function remember(
+	memory: AnnouncedMemory,
+	key: string,
+	value: string,
+	time: number,
+	max = MAX_ENTRIES,
+): void {
 	const entries = (memory.entries ??= {});
 	const stored = keyOf(key);
 	const isNew = entries[stored] === undefined;
@@ -86,7 +98,11 @@ export function forgetBeyond(memory: AnnouncedMemory, keep: number): void {
 }
 
 /** Forgets the `howMany` entries written longest ago; the newest event among them raises the floor. */
-function forgetOldest(memory: AnnouncedMemory, entries: Record<string, string>, howMany: number): void {
+function forgetOldest(
+	memory: AnnouncedMemory,
+	entries: Record<string, string>,
+	howMany: number,
+): void {
 	let forgotten = 0;
 	let floor = memory.floor ?? -Infinity;
 	for (const key in entries) {

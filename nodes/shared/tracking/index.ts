@@ -4,7 +4,15 @@
  * and what a poll read for a webhook trigger in the same workflow. Neither trigger imports from the other's
  * folder (test/nodes/layout.test.ts).
  */
-export { forgetBeyond, isNotNewer, MAX_ENTRIES, recall, remember, toSeconds, type AnnouncedMemory } from './announced-memory';
+export {
+	forgetBeyond,
+	isNotNewer,
+	MAX_ENTRIES,
+	recall,
+	remember,
+	toSeconds,
+	type AnnouncedMemory,
+} from './announced-memory';
 export { parseUtc } from './dates';
 export { normaliseTrackingEvent, shipmentKey, TRACKING_STATUSES } from './normalise';
 export { recordSeenByPoll, seenByPoll } from './seen-by-poll';

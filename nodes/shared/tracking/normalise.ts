@@ -26,6 +26,18 @@ export function normaliseTrackingEvent(source: IDataObject): IDataObject {
  * fields alike): the order and its tracking number, as a redone label is a new shipment. Both triggers
  * key their memories with it, so the webhook trigger finds what a poll trigger read (seen-by-poll.ts).
  */
-export const shipmentKey = (event: IDataObject) => `${String(event.order_number ?? '')}|${String(event.tracking_number ?? '')}`;
+export const shipmentKey = (event: IDataObject) =>
+	`${String(event.order_number ?? '')}|${String(event.tracking_number ?? '')}`;
 
-export const TRACKING_STATUSES = ['AttemptedDelivery', 'AwaitingCollection', 'Cancelled', 'Delivered', 'Dispatched', 'Exception', 'InTransit', 'OutForDelivery', 'PickupInStore', 'Printed'];
+export const TRACKING_STATUSES = [
+	'AttemptedDelivery',
+	'AwaitingCollection',
+	'Cancelled',
+	'Delivered',
+	'Dispatched',
+	'Exception',
+	'InTransit',
+	'OutForDelivery',
+	'PickupInStore',
+	'Printed',
+];

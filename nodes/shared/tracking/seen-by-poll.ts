@@ -30,7 +30,12 @@ export function seenByPoll(global: IDataObject, shipment: string, status: string
 }
 
 /** A poll trigger records a status it read of a shipment. */
-export function recordSeenByPoll(global: IDataObject, shipment: string, status: string, now = Date.now()): void {
+export function recordSeenByPoll(
+	global: IDataObject,
+	shipment: string,
+	status: string,
+	now = Date.now(),
+): void {
 	const memory = (global[KEY] ??= {}) as AnnouncedMemory;
 	if (recall(memory, entryKey(shipment, status))) return;
 	remember(memory, entryKey(shipment, status), '', toSeconds(now), MAX_SEEN);

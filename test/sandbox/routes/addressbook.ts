@@ -5,21 +5,43 @@ import { ok, pageOf, toInt, type Route, type RouteAnswer } from './envelope';
  * The address book (details §9). Its failures carry `errors` as plain strings, as the notes see on the
  * product and address-book endpoints. The update replaces the whole contact (GUESSES.addressBookUpdate).
  */
-const refuse = (status: number, message: string): RouteAnswer => ({ status, body: { success: false, errors: [message] } });
+const refuse = (status: number, message: string): RouteAnswer => ({
+	status,
+	body: { success: false, errors: [message] },
+});
 const contactsOf = (store: SandboxStore) => (store.addresses ??= []);
 
 /** A list row: `telephone` where add and update take `phone` (documented). */
 const listRow = ({ phone, ...contact }: SandboxContact) => ({ ...contact, telephone: phone ?? '' });
 
-const SORT_FIELDS: Record<string, string> = { Name: 'name', Company: 'company', Street: 'street', Suburb: 'suburb', PostCode: 'post_code', City: 'city', State: 'state', Country: 'country', Code: 'code', Phone: 'phone', Email: 'email' };
+const SORT_FIELDS: Record<string, string> = {
+	Name: 'name',
+	Company: 'company',
+	Street: 'street',
+	Suburb: 'suburb',
+	PostCode: 'post_code',
+	City: 'city',
+	State: 'state',
+	Country: 'country',
+	Code: 'code',
+	Phone: 'phone',
+	Email: 'email',
+};
 
 const list: Route = ({ query, store }) => {
 	const size = toInt(query.page_size, 50);
 	if (size < 1) return refuse(400, 'page_size must be at least 1');
 	const field = SORT_FIELDS[query.sort ?? ''];
 	const sign = query.sort_direction === 'Descending' ? -1 : 1;
-	const rows = field ? [...contactsOf(store)].sort((a, b) => sign * String(a[field] ?? '').localeCompare(String(b[field] ?? ''))) : contactsOf(store);
-	return ok({ addresses: pageOf(rows, toInt(query.page, 1), size).rows.map(listRow), total_count: rows.length });
+	const rows = field
+		? [...contactsOf(store)].sort(
+				(a, b) => sign * String(a[field] ?? '').localeCompare(String(b[field] ?? '')),
+			)
+		: contactsOf(store);
+	return ok({
+		addresses: pageOf(rows, toInt(query.page, 1), size).rows.map(listRow),
+		total_count: rows.length,
+	});
 };
 
 function problems(address: Json | undefined): string | undefined {
@@ -32,7 +54,10 @@ const create: Route = ({ body, store }) => {
 	const address = body.address as Json | undefined;
 	const problem = problems(address);
 	if (problem) return refuse(400, problem);
-	const contact = { ...(address as Json), id: (store.nextAddressId = (store.nextAddressId ?? 100) + 1) } as SandboxContact;
+	const contact = {
+		...(address as Json),
+		id: (store.nextAddressId = (store.nextAddressId ?? 100) + 1),
+	} as SandboxContact;
 	contactsOf(store).push(contact);
 	return ok({ id: contact.id, address: contact });
 };

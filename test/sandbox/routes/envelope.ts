@@ -21,7 +21,10 @@ export interface SandboxSettings {
 }
 
 /** Starshipit's success envelope. */
-export const ok = (body: Json = {}): RouteAnswer => ({ status: 200, body: { ...body, success: true, errors: [] } });
+export const ok = (body: Json = {}): RouteAnswer => ({
+	status: 200,
+	body: { ...body, success: true, errors: [] },
+});
 
 /** Starshipit's failure envelope: `errors: [{ message, details }]`, no code field. */
 export const fail = (status: number, message: string, details = ''): RouteAnswer => ({

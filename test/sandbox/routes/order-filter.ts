@@ -10,7 +10,8 @@ type Operator = '>=' | '>' | '<=' | '<' | '=';
 
 const text = (value: unknown) => String(value ?? '').toLowerCase();
 const contains = (value: unknown, wanted: string) => text(value).includes(wanted.toLowerCase());
-const totalWeight = (order: SandboxOrder) => order.packages.reduce((sum, pack) => sum + Number(pack.weight ?? 0), 0);
+const totalWeight = (order: SandboxOrder) =>
+	order.packages.reduce((sum, pack) => sum + Number(pack.weight ?? 0), 0);
 
 function compare(actual: number, operator: Operator, wanted: number): boolean {
 	if (operator === '>=') return actual >= wanted;
@@ -29,35 +30,50 @@ function splitOperator(value: string): [Operator, string] {
 function matches(order: SandboxOrder, column: string, value: string): boolean {
 	const destination = order.destination;
 	switch (column.toLowerCase()) {
-		case 'order': return contains(order.order_number, value);
-		case 'name': return contains(destination.name, value);
-		case 'country': return text(destination.country) === text(value);
-		case 'state': return text(destination.state) === text(value);
-		case 'carrier': return contains(order.carrier_name ?? order.carrier, value);
-		case 'status': return text(order.status) === text(value);
-		case 'writeback': return text(order.writeback_status) === text(value);
+		case 'order':
+			return contains(order.order_number, value);
+		case 'name':
+			return contains(destination.name, value);
+		case 'country':
+			return text(destination.country) === text(value);
+		case 'state':
+			return text(destination.state) === text(value);
+		case 'carrier':
+			return contains(order.carrier_name ?? order.carrier, value);
+		case 'status':
+			return text(order.status) === text(value);
+		case 'writeback':
+			return text(order.writeback_status) === text(value);
 		// Tags and the address check as orders carry them here (`tags`, `address_validation`: Valid, Invalid, NotChecked).
-		case 'tag': return Array.isArray(order.tags) && order.tags.some((tag) => text(tag) === text(value));
-		case 'address': return text(order.address_validation ?? 'NotChecked') === text(value);
-		case 'sku': return order.items.some((item) => text(item.sku) === text(value));
+		case 'tag':
+			return Array.isArray(order.tags) && order.tags.some((tag) => text(tag) === text(value));
+		case 'address':
+			return text(order.address_validation ?? 'NotChecked') === text(value);
+		case 'sku':
+			return order.items.some((item) => text(item.sku) === text(value));
 		case 'date': {
 			const [operator, date] = splitOperator(value);
 			// A bare date means that whole day; an operator compares against its start.
 			const day = new Date(order.order_date).toISOString().slice(0, 10);
-			return operator === '=' ? day === new Date(date).toISOString().slice(0, 10) : compare(Date.parse(day), operator, Date.parse(date));
+			return operator === '='
+				? day === new Date(date).toISOString().slice(0, 10)
+				: compare(Date.parse(day), operator, Date.parse(date));
 		}
 		case 'weight': {
 			const [operator, weight] = splitOperator(value);
 			return compare(totalWeight(order), operator, Number(weight));
 		}
-		default: return false;
+		default:
+			return false;
 	}
 }
 
 export function filterOrders(rows: SandboxOrder[], filter: string | undefined): SandboxOrder[] {
 	if (!filter) return rows;
 	const conditions = filter.split(',').map((part) => part.split(':::'));
-	return rows.filter((order) => conditions.every(([column, value = '']) => matches(order, column, value)));
+	return rows.filter((order) =>
+		conditions.every(([column, value = '']) => matches(order, column, value)),
+	);
 }
 
 const SORT_KEYS: Record<string, (order: SandboxOrder) => string | number> = {
@@ -71,7 +87,11 @@ const SORT_KEYS: Record<string, (order: SandboxOrder) => string | number> = {
 };
 
 /** Documented default: Descending. Without a sort column the list keeps its stored order. */
-export function sortOrders(rows: SandboxOrder[], column: string | undefined, direction: string | undefined): SandboxOrder[] {
+export function sortOrders(
+	rows: SandboxOrder[],
+	column: string | undefined,
+	direction: string | undefined,
+): SandboxOrder[] {
 	const key = column ? SORT_KEYS[column.toLowerCase()] : undefined;
 	if (!key) return rows;
 	const sign = direction === 'Ascending' ? 1 : -1;

@@ -6,18 +6,39 @@ const list: Route = ({ query, store }) => {
 	const size = toInt(query.page_size, 50);
 	if (size < 10 || size > 2000) return fail(400, 'page_size must be between 10 and 2000');
 	const term = (query.search_term ?? '').toLowerCase();
-	const rows = store.products.filter((product) =>
-		!term || product.sku.toLowerCase().includes(term) || String(product.title ?? '').toLowerCase().includes(term));
+	const rows = store.products.filter(
+		(product) =>
+			!term ||
+			product.sku.toLowerCase().includes(term) ||
+			String(product.title ?? '')
+				.toLowerCase()
+				.includes(term),
+	);
 	const page = toInt(query.page_number, 1);
 	const { rows: data, totalPages } = pageOf(rows, page, size);
-	return { status: 200, body: { data: { products: data }, page_number: page, page_size: size, total_pages: totalPages, total_records: rows.length, succeeded: true } };
+	return {
+		status: 200,
+		body: {
+			data: { products: data },
+			page_number: page,
+			page_size: size,
+			total_pages: totalPages,
+			total_records: rows.length,
+			succeeded: true,
+		},
+	};
 };
 
 const create: Route = ({ body, store }) => {
 	const product = body.product as Json | undefined;
 	if (!product?.sku) return fail(400, 'SKU is required');
-	if (store.products.some((row) => row.sku === product.sku)) return fail(400, `A product with SKU ${String(product.sku)} already exists`);
-	const created: SandboxProduct = { ...product, id: store.nextProductId++, sku: String(product.sku) };
+	if (store.products.some((row) => row.sku === product.sku))
+		return fail(400, `A product with SKU ${String(product.sku)} already exists`);
+	const created: SandboxProduct = {
+		...product,
+		id: store.nextProductId++,
+		sku: String(product.sku),
+	};
 	store.products.push(created);
 	return ok({ product: created });
 };

@@ -5,7 +5,8 @@ import { fail, isoNow, ok, pageOf, toInt, type Route, type RouteRequest } from '
 import { findOrder } from './orders';
 
 const DOMESTIC = new Set(['AU', 'Australia']);
-const isInternational = (order: SandboxOrder) => !DOMESTIC.has(String(order.destination.country ?? ''));
+const isInternational = (order: SandboxOrder) =>
+	!DOMESTIC.has(String(order.destination.country ?? ''));
 
 /** Customs data Starshipit needs before it books an international shipment. */
 function customsProblems(order: SandboxOrder): string[] {
@@ -17,8 +18,14 @@ function customsProblems(order: SandboxOrder): string[] {
 }
 
 function labelFiles(request: RouteRequest, order: SandboxOrder) {
-	const lines = [`${order.carrier_name}  ${order.carrier_service_code}`, `Order ${order.order_number}`, `Tracking ${order.tracking_number}`, String(order.destination.name)];
-	if (request.settings.labelFormat === 'zpl') return { labels: [Buffer.from(zplDocument(lines)).toString('base64')], label_types: ['ZPL'] };
+	const lines = [
+		`${order.carrier_name}  ${order.carrier_service_code}`,
+		`Order ${order.order_number}`,
+		`Tracking ${order.tracking_number}`,
+		String(order.destination.name),
+	];
+	if (request.settings.labelFormat === 'zpl')
+		return { labels: [Buffer.from(zplDocument(lines)).toString('base64')], label_types: ['ZPL'] };
 	return { labels: [pdfDocument(lines).toString('base64')], label_types: ['Label'] };
 }
 
@@ -34,7 +41,11 @@ export function printOrder(request: RouteRequest, order: SandboxOrder, carrier?:
 	const number = request.store.nextTrackingNumber++;
 	order.carrier = String(carrier?.carrier || order.carrier || ACCOUNT.carrier);
 	order.carrier_name = order.carrier === ACCOUNT.carrier ? ACCOUNT.carrierName : order.carrier;
-	order.carrier_service_code = String(carrier?.carrier_service_code || order.carrier_service_code || (isInternational(order) ? 'INTL' : 'PP'));
+	order.carrier_service_code = String(
+		carrier?.carrier_service_code ||
+			order.carrier_service_code ||
+			(isInternational(order) ? 'INTL' : 'PP'),
+	);
 	order.tracking_number = `SSI${String(number).padStart(9, '0')}`;
 	order.tracking_url = `https://track.example/${order.tracking_number}`;
 	order.status = 'Printed';
@@ -45,29 +56,49 @@ export function printOrder(request: RouteRequest, order: SandboxOrder, carrier?:
 const createLabel: Route = (request) => {
 	const { body, store } = request;
 	const order = findOrder(store, body.order_id, body.order_number);
-	if (!order || order.archived) return fail(404, 'Order not found', `No order with ${body.order_id ? `id ${String(body.order_id)}` : `number ${String(body.order_number ?? '')}`}`);
+	if (!order || order.archived)
+		return fail(
+			404,
+			'Order not found',
+			`No order with ${body.order_id ? `id ${String(body.order_id)}` : `number ${String(body.order_number ?? '')}`}`,
+		);
 	if (body.reprint === true) {
-		if (!order.tracking_number) return fail(400, 'The order has no label to reprint', 'Create the label first');
+		if (!order.tracking_number)
+			return fail(400, 'The order has no label to reprint', 'Create the label first');
 	} else {
-		if (order.status !== 'Unshipped') return fail(400, `Order ${order.order_number} is already printed`, 'Send reprint: true to get its label again');
+		if (order.status !== 'Unshipped')
+			return fail(
+				400,
+				`Order ${order.order_number} is already printed`,
+				'Send reprint: true to get its label again',
+			);
 		const problems = customsProblems(order);
 		if (problems.length) return fail(400, 'Customs information is incomplete', problems.join('; '));
-		if (Array.isArray(body.packages) && body.packages.length) order.packages = body.packages as Json[];
+		if (Array.isArray(body.packages) && body.packages.length)
+			order.packages = body.packages as Json[];
 		printOrder(request, order, body);
 	}
 	return ok({
-		order_id: order.order_id, order_number: order.order_number, carrier_name: order.carrier_name,
-		carrier_service_code: order.carrier_service_code, tracking_numbers: [order.tracking_number], ...labelFiles(request, order),
+		order_id: order.order_id,
+		order_number: order.order_number,
+		carrier_name: order.carrier_name,
+		carrier_service_code: order.carrier_service_code,
+		tracking_numbers: [order.tracking_number],
+		...labelFiles(request, order),
 	});
 };
 
 /** The orders of a batch body (`order_ids`), in its order, or the refusal naming the first unknown one. */
-function batchOrders(request: RouteRequest): { orders?: SandboxOrder[]; refusal?: ReturnType<typeof fail> } {
+function batchOrders(request: RouteRequest): {
+	orders?: SandboxOrder[];
+	refusal?: ReturnType<typeof fail>;
+} {
 	const ids = request.body.order_ids;
 	if (!Array.isArray(ids) || !ids.length) return { refusal: fail(400, 'order_ids is required') };
 	const orders = ids.map((id) => findOrder(request.store, id));
 	const missing = orders.findIndex((order) => !order || order.archived);
-	if (missing >= 0) return { refusal: fail(404, 'Order not found', `No order with id ${String(ids[missing])}`) };
+	if (missing >= 0)
+		return { refusal: fail(404, 'Order not found', `No order with id ${String(ids[missing])}`) };
 	return { orders: orders as SandboxOrder[] };
 }
 
@@ -81,26 +112,61 @@ const labelsForOrders: Route = (request) => {
 	if (!orders) return refusal!;
 	if (request.body.reprint === true) {
 		const unprinted = orders.find((order) => !order.tracking_number);
-		if (unprinted) return fail(400, 'The order has no label to reprint', `Order ${unprinted.order_number}: create the label first`);
+		if (unprinted)
+			return fail(
+				400,
+				'The order has no label to reprint',
+				`Order ${unprinted.order_number}: create the label first`,
+			);
 	} else {
 		const printed = orders.find((order) => order.status !== 'Unshipped');
-		if (printed) return fail(400, `Order ${printed.order_number} is already printed`, 'Send reprint: true to get its label again');
+		if (printed)
+			return fail(
+				400,
+				`Order ${printed.order_number} is already printed`,
+				'Send reprint: true to get its label again',
+			);
 		for (const order of orders) {
 			const problems = customsProblems(order);
-			if (problems.length) return fail(400, 'Customs information is incomplete', `Order ${order.order_number}: ${problems.join('; ')}`);
+			if (problems.length)
+				return fail(
+					400,
+					'Customs information is incomplete',
+					`Order ${order.order_number}: ${problems.join('; ')}`,
+				);
 		}
 		for (const order of orders) printOrder(request, order);
 	}
-	return ok({ labels: orders.map((order) => { const files = labelFiles(request, order); return { label_type: files.label_types[0], label_base64_string: files.labels[0] }; }) });
+	return ok({
+		labels: orders.map((order) => {
+			const files = labelFiles(request, order);
+			return { label_type: files.label_types[0], label_base64_string: files.labels[0] };
+		}),
+	});
 };
 
 /** POST /api/orders/packingslips: one PDF, a page section per order (or, with `summary`, one pick list for all). */
 const packingSlips: Route = (request) => {
 	const { orders, refusal } = batchOrders(request);
 	if (!orders) return refusal!;
-	const lines = request.body.summary === true
-		? ['Packing summary', ...orders.flatMap((order) => order.items.map((item) => `${String(item.quantity ?? 1)} x ${String(item.sku ?? item.description ?? '')}`))]
-		: orders.flatMap((order) => [`Packing slip ${order.order_number}`, ...order.items.map((item) => `${String(item.quantity ?? 1)} x ${String(item.sku ?? item.description ?? '')}`)]);
+	const lines =
+		request.body.summary === true
+			? [
+					'Packing summary',
+					...orders.flatMap((order) =>
+						order.items.map(
+							(item) =>
+								`${String(item.quantity ?? 1)} x ${String(item.sku ?? item.description ?? '')}`,
+						),
+					),
+				]
+			: orders.flatMap((order) => [
+					`Packing slip ${order.order_number}`,
+					...order.items.map(
+						(item) =>
+							`${String(item.quantity ?? 1)} x ${String(item.sku ?? item.description ?? '')}`,
+					),
+				]);
 	return ok({ label_type: 'PackingSlip', pdf: pdfDocument(lines).toString('base64') });
 };
 
@@ -110,12 +176,23 @@ const packingSlips: Route = (request) => {
  */
 const replace: Route = (request) => {
 	const order = findOrder(request.store, request.body.order_id);
-	if (!order || order.archived) return fail(404, 'Order not found', `No order with id ${String(request.body.order_id ?? '')}`);
-	if (order.status === 'Unshipped') return fail(400, `Order ${order.order_number} has no label to redo`, 'Create its label first');
-	if (order.manifest_number) return fail(400, `Order ${order.order_number} has been manifested`, 'A manifested shipment cannot be redone');
+	if (!order || order.archived)
+		return fail(404, 'Order not found', `No order with id ${String(request.body.order_id ?? '')}`);
+	if (order.status === 'Unshipped')
+		return fail(400, `Order ${order.order_number} has no label to redo`, 'Create its label first');
+	if (order.manifest_number)
+		return fail(
+			400,
+			`Order ${order.order_number} has been manifested`,
+			'A manifested shipment cannot be redone',
+		);
 	const replaced = order.tracking_number;
 	order.status = 'Unshipped';
-	order.tracking_events.push({ event_datetime: isoNow(request.now), status: 'Cancelled', details: `Label ${String(replaced)} replaced` });
+	order.tracking_events.push({
+		event_datetime: isoNow(request.now),
+		status: 'Cancelled',
+		details: `Label ${String(replaced)} replaced`,
+	});
 	printOrder(request, order);
 	return ok({ order });
 };
@@ -126,9 +203,19 @@ const clone: Route = (request) => {
 	const isReturn = request.body.to_return_shipment === true;
 	const id = request.store.nextOrderId++;
 	const copy: SandboxOrder = {
-		...structuredClone(order), order_id: id, order_number: `${order.order_number}-${isReturn ? 'R' : 'C'}${id}`,
-		status: 'Unshipped', archived: false, return_order: isReturn, tracking_events: [], last_updated_date: isoNow(request.now),
-		tracking_number: undefined, tracking_url: undefined, tracking_status: undefined, manifest_number: undefined, shipment_date: undefined,
+		...structuredClone(order),
+		order_id: id,
+		order_number: `${order.order_number}-${isReturn ? 'R' : 'C'}${id}`,
+		status: 'Unshipped',
+		archived: false,
+		return_order: isReturn,
+		tracking_events: [],
+		last_updated_date: isoNow(request.now),
+		tracking_number: undefined,
+		tracking_url: undefined,
+		tracking_status: undefined,
+		manifest_number: undefined,
+		shipment_date: undefined,
 	};
 	request.store.orders.push(copy);
 	return ok({ order: copy });
@@ -143,22 +230,43 @@ function manifest(request: RouteRequest, orders: SandboxOrder[], carrier: string
 		setTracking(request, order, 'Dispatched', `Manifested on ${number}`);
 	}
 	request.store.manifests.push({
-		id, name: `${carrier} ${number}`, date: isoNow(request.now), number, numberArticles: orders.length,
-		numberConsignments: orders.length, fileName1: `manifest-${number}.pdf`, fileName2: '', carrierId: carrier,
+		id,
+		name: `${carrier} ${number}`,
+		date: isoNow(request.now),
+		number,
+		numberArticles: orders.length,
+		numberConsignments: orders.length,
+		fileName1: `manifest-${number}.pdf`,
+		fileName2: '',
+		carrierId: carrier,
 		orderNumbers: orders.map((order) => order.order_number),
 	});
-	return { number, pdf: manifestPdf(number, orders.map((order) => order.order_number)) };
+	return {
+		number,
+		pdf: manifestPdf(
+			number,
+			orders.map((order) => order.order_number),
+		),
+	};
 }
 
 const manifestPdf = (number: string, orderNumbers: string[]) =>
-	pdfDocument([`Manifest ${number}`, ...orderNumbers.map((orderNumber) => `Order ${orderNumber}`)]).toString('base64');
+	pdfDocument([
+		`Manifest ${number}`,
+		...orderNumbers.map((orderNumber) => `Order ${orderNumber}`),
+	]).toString('base64');
 
 const manifestOrders: Route = (request) => {
 	const ids = request.body.order_ids;
 	if (!Array.isArray(ids) || !ids.length) return fail(400, 'order_ids is required');
 	const orders = ids.map((id) => findOrder(request.store, id));
 	const notReady = orders.findIndex((order) => order?.status !== 'Printed');
-	if (notReady >= 0) return fail(400, 'Only printed, unmanifested orders can be manifested', `Order id ${String(ids[notReady])} is not ready`);
+	if (notReady >= 0)
+		return fail(
+			400,
+			'Only printed, unmanifested orders can be manifested',
+			`Order id ${String(ids[notReady])} is not ready`,
+		);
 	const { pdf } = manifest(request, orders as SandboxOrder[], String(orders[0]?.carrier));
 	return ok({ label_type: 'Manifest', pdf });
 };
@@ -166,7 +274,9 @@ const manifestOrders: Route = (request) => {
 const manifestCarrier: Route = (request) => {
 	const carrier = String(request.body.carrier ?? '');
 	if (!carrier) return fail(400, 'carrier is required');
-	const ready = request.store.orders.filter((order) => order.status === 'Printed' && !order.archived && order.carrier === carrier);
+	const ready = request.store.orders.filter(
+		(order) => order.status === 'Printed' && !order.archived && order.carrier === carrier,
+	);
 	if (ready.length) manifest(request, ready, carrier);
 	return ok({ records_manifested: ready.length });
 };
@@ -176,11 +286,27 @@ const manifestShipments: Route = (request) => {
 	const numbers = request.body.tracking_numbers;
 	if (!Array.isArray(numbers) || !numbers.length) return fail(400, 'tracking_numbers is required');
 	const byOrderNumber = request.body.use_order_numbers === true;
-	const orders = numbers.map((number) => request.store.orders.find((order) => !order.archived && (byOrderNumber ? order.order_number === number : order.tracking_number === number)));
+	const orders = numbers.map((number) =>
+		request.store.orders.find(
+			(order) =>
+				!order.archived &&
+				(byOrderNumber ? order.order_number === number : order.tracking_number === number),
+		),
+	);
 	const missing = orders.findIndex((order) => !order);
-	if (missing >= 0) return fail(404, 'Shipment not found', `No printed shipment has ${byOrderNumber ? 'order' : 'tracking'} number ${String(numbers[missing])}`);
+	if (missing >= 0)
+		return fail(
+			404,
+			'Shipment not found',
+			`No printed shipment has ${byOrderNumber ? 'order' : 'tracking'} number ${String(numbers[missing])}`,
+		);
 	const notReady = (orders as SandboxOrder[]).find((order) => order.status !== 'Printed');
-	if (notReady) return fail(400, 'Only printed, unmanifested orders can be manifested', `Order ${notReady.order_number} is not ready`);
+	if (notReady)
+		return fail(
+			400,
+			'Only printed, unmanifested orders can be manifested',
+			`Order ${notReady.order_number} is not ready`,
+		);
 	const { number, pdf } = manifest(request, orders as SandboxOrder[], String(orders[0]?.carrier));
 	return ok({ pdf, file_name: `manifest-${number}.pdf` });
 };
@@ -196,20 +322,72 @@ const listManifests: Route = ({ query, store }) => {
 const manifestFiles: Route = ({ query, store }) => {
 	const found = store.manifests.find((row) => String(row.id) === query.manifest_id);
 	if (!found) return fail(404, 'Manifest not found');
-	return ok({ files: [{ file_name: found.fileName1, file_data: manifestPdf(found.number, found.orderNumbers) }] });
+	return ok({
+		files: [
+			{ file_name: found.fileName1, file_data: manifestPdf(found.number, found.orderNumbers) },
+		],
+	});
 };
 
 /** Rates from the destination and the packages' weight: cheap domestic road, express, international. */
 const SERVICES = {
 	domestic: [
-		{ carrier: 'AusPost', carrier_name: 'Australia Post', service_code: 'PP', service_name: 'Parcel Post', base: 9.5, perKg: 2.2, transit_days: 4 },
-		{ carrier: 'AusPost', carrier_name: 'Australia Post', service_code: 'EXP', service_name: 'Express Post', base: 14, perKg: 3.1, transit_days: 1 },
-		{ carrier: 'CouriersPlease', carrier_name: 'CouriersPlease', service_code: 'CPL', service_name: 'Road Express', base: 8.9, perKg: 2.6, transit_days: 3 },
+		{
+			carrier: 'AusPost',
+			carrier_name: 'Australia Post',
+			service_code: 'PP',
+			service_name: 'Parcel Post',
+			base: 9.5,
+			perKg: 2.2,
+			transit_days: 4,
+		},
+		{
+			carrier: 'AusPost',
+			carrier_name: 'Australia Post',
+			service_code: 'EXP',
+			service_name: 'Express Post',
+			base: 14,
+			perKg: 3.1,
+			transit_days: 1,
+		},
+		{
+			carrier: 'CouriersPlease',
+			carrier_name: 'CouriersPlease',
+			service_code: 'CPL',
+			service_name: 'Road Express',
+			base: 8.9,
+			perKg: 2.6,
+			transit_days: 3,
+		},
 	],
 	international: [
-		{ carrier: 'AusPost', carrier_name: 'Australia Post', service_code: 'INTL', service_name: 'International Standard', base: 25, perKg: 12, transit_days: 10 },
-		{ carrier: 'AusPost', carrier_name: 'Australia Post', service_code: 'INTLX', service_name: 'International Express', base: 45, perKg: 18, transit_days: 4 },
-		{ carrier: 'DHL', carrier_name: 'DHL Express', service_code: 'DHLX', service_name: 'Express Worldwide', base: 52, perKg: 10, transit_days: 3 },
+		{
+			carrier: 'AusPost',
+			carrier_name: 'Australia Post',
+			service_code: 'INTL',
+			service_name: 'International Standard',
+			base: 25,
+			perKg: 12,
+			transit_days: 10,
+		},
+		{
+			carrier: 'AusPost',
+			carrier_name: 'Australia Post',
+			service_code: 'INTLX',
+			service_name: 'International Express',
+			base: 45,
+			perKg: 18,
+			transit_days: 4,
+		},
+		{
+			carrier: 'DHL',
+			carrier_name: 'DHL Express',
+			service_code: 'DHLX',
+			service_name: 'Express Worldwide',
+			base: 52,
+			perKg: 10,
+			transit_days: 3,
+		},
 	],
 };
 
@@ -218,24 +396,34 @@ const rates: Route = ({ body }) => {
 	const packages = (body.packages ?? []) as Json[];
 	if (!destination.country_code) return fail(400, 'Destination country_code is required');
 	if (!destination.post_code) return fail(400, 'Destination post_code is required');
-	if (!Array.isArray(packages) || !packages.length) return fail(400, 'At least one package is required');
-	if (packages.some((pack) => !(Number(pack.weight) > 0))) return fail(400, 'Every package needs a weight above 0 kg');
+	if (!Array.isArray(packages) || !packages.length)
+		return fail(400, 'At least one package is required');
+	if (packages.some((pack) => !(Number(pack.weight) > 0)))
+		return fail(400, 'Every package needs a weight above 0 kg');
 	const weight = packages.reduce((sum, pack) => sum + Number(pack.weight), 0);
-	const list = DOMESTIC.has(String(destination.country_code)) ? SERVICES.domestic : SERVICES.international;
+	const list = DOMESTIC.has(String(destination.country_code))
+		? SERVICES.domestic
+		: SERVICES.international;
 	const currency = String(body.currency || ACCOUNT.currency);
 	// Only /api/rates answers carry transit_days (seen by one client; see UNCONFIRMED.rateExtraFields).
 	return ok({ rates: priced(list, weight, currency, { withTransitDays: true }) });
 };
 
 type Service = (typeof SERVICES.domestic)[number];
-const priced = (list: Service[], weight: number, currency: string, { withTransitDays = false } = {}) =>
+const priced = (
+	list: Service[],
+	weight: number,
+	currency: string,
+	{ withTransitDays = false } = {},
+) =>
 	list.map(({ base, perKg, transit_days, ...service }) => ({
 		...service,
 		...(withTransitDays ? { transit_days } : {}),
 		currency,
 		total_price: Math.round((base + perKg * weight) * 100) / 100,
 	}));
-const unpriced = (list: Service[]) => list.map(({ base: _base, perKg: _perKg, transit_days: _days, ...service }) => service);
+const unpriced = (list: Service[]) =>
+	list.map(({ base: _base, perKg: _perKg, transit_days: _days, ...service }) => service);
 
 /**
  * Without an order: every enabled service. With `order_id`: the services for that order's
@@ -243,7 +431,8 @@ const unpriced = (list: Service[]) => list.map(({ base: _base, perKg: _perKg, tr
  * existing order; the reference does not say how a missing weight is treated: 1 kg here).
  */
 const deliveryServices: Route = ({ body, store }) => {
-	if (body.order_id === undefined) return ok({ services: unpriced([...SERVICES.domestic, ...SERVICES.international]) });
+	if (body.order_id === undefined)
+		return ok({ services: unpriced([...SERVICES.domestic, ...SERVICES.international]) });
 	const order = findOrder(store, body.order_id);
 	if (!order) return fail(404, 'Order not found', `No order has ID ${String(body.order_id)}`);
 	const list = isInternational(order) ? SERVICES.international : SERVICES.domestic;
@@ -253,17 +442,28 @@ const deliveryServices: Route = ({ body, store }) => {
 };
 
 const track: Route = ({ query, store }) => {
-	const order = store.orders.find((row) =>
-		(query.tracking_number && row.tracking_number === query.tracking_number) || (query.order_number && row.order_number === query.order_number));
-	if (!query.tracking_number && !query.order_number) return fail(400, 'tracking_number or order_number is required');
-	if (!order?.tracking_number) return fail(404, 'No shipment found', 'The order has no tracking number yet');
+	const order = store.orders.find(
+		(row) =>
+			(query.tracking_number && row.tracking_number === query.tracking_number) ||
+			(query.order_number && row.order_number === query.order_number),
+	);
+	if (!query.tracking_number && !query.order_number)
+		return fail(400, 'tracking_number or order_number is required');
+	if (!order?.tracking_number)
+		return fail(404, 'No shipment found', 'The order has no tracking number yet');
 	return ok({ results: trackingResults(order) });
 };
 
 export const trackingResults = (order: SandboxOrder) => ({
-	order_number: order.order_number, order_status: order.status, carrier_name: order.carrier_name,
-	carrier_service: order.carrier_service_code, tracking_number: order.tracking_number, tracking_url: order.tracking_url,
-	shipment_date: order.shipment_date, tracking_status: order.tracking_status, last_updated_date: order.last_updated_date,
+	order_number: order.order_number,
+	order_status: order.status,
+	carrier_name: order.carrier_name,
+	carrier_service: order.carrier_service_code,
+	tracking_number: order.tracking_number,
+	tracking_url: order.tracking_url,
+	shipment_date: order.shipment_date,
+	tracking_status: order.tracking_status,
+	last_updated_date: order.last_updated_date,
 	tracking_events: order.tracking_events,
 });
 

@@ -25,7 +25,8 @@ interface Finding {
 }
 
 type Out = Finding[];
-const note = (out: Out, kind: DeviationKind, what: string, refused = false) => out.push({ kind, what, refused });
+const note = (out: Out, kind: DeviationKind, what: string, refused = false) =>
+	out.push({ kind, what, refused });
 
 /** Every way this request deviates from the reference (none: an empty list). */
 export function checkRequest(request: CheckedRequest): Deviation[] {
@@ -40,13 +41,21 @@ export function checkRequest(request: CheckedRequest): Deviation[] {
 
 function findEndpoint({ method, path, query }: CheckedRequest, out: Out): EndpointSpec | undefined {
 	const samePath = REFERENCE.filter((endpoint) => endpoint.path === path);
-	if (!samePath.length) return void note(out, 'endpoint', `${method} ${path}: not a path the reference documents`);
+	if (!samePath.length)
+		return void note(out, 'endpoint', `${method} ${path}: not a path the reference documents`);
 	const sameMethod = samePath.filter((endpoint) => endpoint.method === method);
 	if (!sameMethod.length) {
 		const methods = [...new Set(samePath.map((endpoint) => endpoint.method))].join(' or ');
-		return void note(out, 'endpoint', `${method} ${path}: the reference documents this path only with ${methods}`);
+		return void note(
+			out,
+			'endpoint',
+			`${method} ${path}: the reference documents this path only with ${methods}`,
+		);
 	}
-	return sameMethod.find((endpoint) => endpoint.whenQueryHas?.some((key) => query.has(key))) ?? sameMethod.find((endpoint) => !endpoint.whenQueryHas);
+	return (
+		sameMethod.find((endpoint) => endpoint.whenQueryHas?.some((key) => query.has(key))) ??
+		sameMethod.find((endpoint) => !endpoint.whenQueryHas)
+	);
 }
 
 // ---- Query ----
@@ -56,25 +65,38 @@ function checkQuery(spec: QuerySpec | undefined, query: URLSearchParams, out: Ou
 	for (const key of new Set(query.keys())) {
 		const values = query.getAll(key);
 		if (!(key in params)) {
-			note(out, 'query-parameter', `query ${key}: not a parameter the reference lists for this endpoint`);
+			note(
+				out,
+				'query-parameter',
+				`query ${key}: not a parameter the reference lists for this endpoint`,
+			);
 			continue;
 		}
-		if (values.length > 1 && !spec?.repeatable?.includes(key)) note(out, 'query-value', `query ${key}: given ${values.length} times, the reference lists it once`);
+		if (values.length > 1 && !spec?.repeatable?.includes(key))
+			note(
+				out,
+				'query-value',
+				`query ${key}: given ${values.length} times, the reference lists it once`,
+			);
 		for (const value of values) {
 			const problem = queryValueProblem(params[key], value);
 			if (problem) note(out, 'query-value', `query ${key}=${shown(value)}: ${problem}`);
 		}
 	}
-	for (const key of spec?.required ?? []) if (!query.has(key)) note(out, 'required', `query ${key}: missing (required)`, true);
-	if (spec?.oneOf && !spec.oneOf.some((key) => query.has(key))) note(out, 'required', `query: needs one of ${spec.oneOf.join(', ')}`, true);
+	for (const key of spec?.required ?? [])
+		if (!query.has(key)) note(out, 'required', `query ${key}: missing (required)`, true);
+	if (spec?.oneOf && !spec.oneOf.some((key) => query.has(key)))
+		note(out, 'required', `query: needs one of ${spec.oneOf.join(', ')}`, true);
 }
 
 /** Query values are always text: a number must read as one, a yes/no as true or false. */
 function queryValueProblem(spec: Spec, value: string): string | undefined {
 	if (spec.type === 'string') return textProblem(spec, value);
 	if (spec.type === 'enum') return spec.values.includes(value) ? undefined : notListed(spec.values);
-	if (spec.type === 'boolean') return /^(true|false)$/i.test(value) ? undefined : 'not true or false'; // GUESSES.queryBooleans
-	if (spec.type === 'number') return /^-?\d+(\.\d+)?$/.test(value) ? numberProblem(spec, Number(value)) : 'not a number';
+	if (spec.type === 'boolean')
+		return /^(true|false)$/i.test(value) ? undefined : 'not true or false'; // GUESSES.queryBooleans
+	if (spec.type === 'number')
+		return /^-?\d+(\.\d+)?$/.test(value) ? numberProblem(spec, Number(value)) : 'not a number';
 	return 'a list or object cannot be a query value';
 }
 
@@ -82,50 +104,91 @@ function queryValueProblem(spec: Spec, value: string): string | undefined {
 
 function checkBody(spec: BodySpec | undefined, body: unknown, out: Out) {
 	if (body === undefined) {
-		if (spec && (spec.wrapper || spec.required?.length || spec.oneOf?.length)) note(out, 'envelope', 'body: missing (the reference documents a JSON body)', true);
+		if (spec && (spec.wrapper || spec.required?.length || spec.oneOf?.length))
+			note(out, 'envelope', 'body: missing (the reference documents a JSON body)', true);
 		return;
 	}
 	if (!isPlainObject(body)) return void note(out, 'envelope', 'body: not a JSON object', true);
 	if (!spec) {
-		if (Object.keys(body).length) note(out, 'envelope', `body: this endpoint takes no body (sent: ${Object.keys(body).join(', ')})`);
+		if (Object.keys(body).length)
+			note(
+				out,
+				'envelope',
+				`body: this endpoint takes no body (sent: ${Object.keys(body).join(', ')})`,
+			);
 		return;
 	}
 	if (!spec.wrapper) return checkObject(spec, body, 'body', out, false);
 	const envelope = `{ ${Object.keys(spec.fields).join(', ')} }`;
 	for (const key of Object.keys(body)) {
-		if (!(key in spec.fields)) note(out, 'envelope', `body.${key}: outside the documented envelope ${envelope}`, true);
+		if (!(key in spec.fields))
+			note(out, 'envelope', `body.${key}: outside the documented envelope ${envelope}`, true);
 	}
 	for (const [key, fieldSpec] of Object.entries(spec.fields)) {
 		const value = body[key];
-		if (value === undefined || value === null) note(out, 'envelope', `body.${key}: missing from the documented envelope ${envelope}`, true);
-		else if (!hasType(fieldSpec, value)) note(out, 'envelope', `body.${key}: ${typeName(value)} where the envelope ${envelope} has ${specTypeName(fieldSpec)}`, true);
+		if (value === undefined || value === null)
+			note(out, 'envelope', `body.${key}: missing from the documented envelope ${envelope}`, true);
+		else if (!hasType(fieldSpec, value))
+			note(
+				out,
+				'envelope',
+				`body.${key}: ${typeName(value)} where the envelope ${envelope} has ${specTypeName(fieldSpec)}`,
+				true,
+			);
 		else checkValue(fieldSpec, value, key, out, false);
 	}
 }
 
-function checkObject(spec: { fields: Record<string, Spec>; required?: readonly string[]; oneOf?: readonly string[] }, value: Record<string, unknown>, where: string, out: Out, batch: boolean) {
+function checkObject(
+	spec: { fields: Record<string, Spec>; required?: readonly string[]; oneOf?: readonly string[] },
+	value: Record<string, unknown>,
+	where: string,
+	out: Out,
+	batch: boolean,
+) {
 	const at = (key: string) => (where === 'body' ? key : `${where}.${key}`);
 	for (const [key, field] of Object.entries(value)) {
-		if (!(key in spec.fields)) note(out, 'field', `${at(key)}: not a field the reference lists here`);
+		if (!(key in spec.fields))
+			note(out, 'field', `${at(key)}: not a field the reference lists here`);
 		else if (field !== undefined) checkValue(spec.fields[key], field, at(key), out, batch);
 	}
-	for (const key of spec.required ?? []) if (isMissing(value[key])) note(out, 'required', `${at(key)}: missing (required)`, !batch);
-	if (spec.oneOf && spec.oneOf.every((key) => isMissing(value[key]))) note(out, 'required', `${where}: needs one of ${spec.oneOf.join(', ')}`, !batch);
+	for (const key of spec.required ?? [])
+		if (isMissing(value[key])) note(out, 'required', `${at(key)}: missing (required)`, !batch);
+	if (spec.oneOf && spec.oneOf.every((key) => isMissing(value[key])))
+		note(out, 'required', `${where}: needs one of ${spec.oneOf.join(', ')}`, !batch);
 }
 
 function checkValue(spec: Spec, value: unknown, where: string, out: Out, batch: boolean) {
-	if (value === null) return void note(out, 'type', `${where}: null where the reference has ${specTypeName(spec)}`); // GUESSES.nullValues
-	if (!hasType(spec, value)) return void note(out, 'type', `${where}: ${typeName(value)} where the reference has ${specTypeName(spec)}`);
-	if (spec.type === 'object') return checkObject(spec, value as Record<string, unknown>, where, out, batch);
+	if (value === null)
+		return void note(out, 'type', `${where}: null where the reference has ${specTypeName(spec)}`); // GUESSES.nullValues
+	if (!hasType(spec, value))
+		return void note(
+			out,
+			'type',
+			`${where}: ${typeName(value)} where the reference has ${specTypeName(spec)}`,
+		);
+	if (spec.type === 'object')
+		return checkObject(spec, value as Record<string, unknown>, where, out, batch);
 	if (spec.type === 'list') {
 		const rows = value as unknown[];
-		if (spec.max !== undefined && rows.length > spec.max) note(out, 'value', `${where}: ${rows.length} entries, the reference allows at most ${spec.max}`);
-		for (const row of rows) checkValue(spec.of, row, `${where}[]`, out, batch || Boolean(spec.batch));
+		if (spec.max !== undefined && rows.length > spec.max)
+			note(
+				out,
+				'value',
+				`${where}: ${rows.length} entries, the reference allows at most ${spec.max}`,
+			);
+		for (const row of rows)
+			checkValue(spec.of, row, `${where}[]`, out, batch || Boolean(spec.batch));
 		return;
 	}
-	const problem = spec.type === 'string' ? textProblem(spec, value as string)
-		: spec.type === 'number' ? numberProblem(spec, value as number)
-			: spec.type === 'enum' && !spec.values.includes(value as string) ? notListed(spec.values) : undefined;
+	const problem =
+		spec.type === 'string'
+			? textProblem(spec, value as string)
+			: spec.type === 'number'
+				? numberProblem(spec, value as number)
+				: spec.type === 'enum' && !spec.values.includes(value as string)
+					? notListed(spec.values)
+					: undefined;
 	if (problem) note(out, 'value', `${where}=${shown(JSON.stringify(value))}: ${problem}`);
 }
 
@@ -140,12 +203,22 @@ function hasType(spec: Spec, value: unknown): boolean {
 }
 
 function textProblem(spec: Extract<Spec, { type: 'string' }>, value: string): string | undefined {
-	if (/\[object \w+\]/.test(value) || /^(undefined|null|NaN)$/.test(value)) return 'a JavaScript value written out as text, not a value the user meant'; // GUESSES.stringifiedValues
-	if (spec.min !== undefined && value.length < spec.min) return spec.min === 1 ? 'empty' : `shorter than ${spec.min} characters`;
-	if (spec.max !== undefined && value.length > spec.max) return `longer than the documented ${spec.max} characters`;
-	if (spec.format === 'datetime') return isRfc3339DateTime(value) ? undefined : 'not an RFC 3339 date-time with a real calendar date';
-	if (spec.format === 'country-code') return /^[A-Z]{2}$/.test(value) ? undefined : 'not an ISO 3166 two-letter country code';
-	if (spec.format === 'country-name') return /^[A-Z]{2,3}$/.test(value.trim()) ? 'a country code where the reference documents a country name (e.g. Australia)' : undefined;
+	if (/\[object \w+\]/.test(value) || /^(undefined|null|NaN)$/.test(value))
+		return 'a JavaScript value written out as text, not a value the user meant'; // GUESSES.stringifiedValues
+	if (spec.min !== undefined && value.length < spec.min)
+		return spec.min === 1 ? 'empty' : `shorter than ${spec.min} characters`;
+	if (spec.max !== undefined && value.length > spec.max)
+		return `longer than the documented ${spec.max} characters`;
+	if (spec.format === 'datetime')
+		return isRfc3339DateTime(value)
+			? undefined
+			: 'not an RFC 3339 date-time with a real calendar date';
+	if (spec.format === 'country-code')
+		return /^[A-Z]{2}$/.test(value) ? undefined : 'not an ISO 3166 two-letter country code';
+	if (spec.format === 'country-name')
+		return /^[A-Z]{2,3}$/.test(value.trim())
+			? 'a country code where the reference documents a country name (e.g. Australia)'
+			: undefined;
 	if (spec.format === 'filter') return filterProblem(value);
 	return undefined;
 }
@@ -162,24 +235,31 @@ function filterProblem(value: string): string | undefined {
 	for (const part of value.split(',')) {
 		const column = /^([A-Za-z]+):::(.+)$/.exec(part)?.[1];
 		if (!column) return `"${part}" is not Column:::Value`;
-		if (!(FILTER_COLUMNS as readonly string[]).includes(column)) return `"${column}" is not a documented filter column`;
+		if (!(FILTER_COLUMNS as readonly string[]).includes(column))
+			return `"${column}" is not a documented filter column`;
 	}
 	return undefined;
 }
 
 /** RFC 3339 date-time, offset optional (GUESSES.datetimeOffset), on a day that exists. */
 function isRfc3339DateTime(value: string): boolean {
-	const match = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i.exec(value);
+	const match =
+		/^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i.exec(
+			value,
+		);
 	if (!match) return false;
 	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
 }
 
 /** A value as a message shows it: long text cut, so that one hostile value cannot flood a test report. */
 const shown = (value: string) => (value.length > 60 ? `${value.slice(0, 57)}...` : value);
 const notListed = (values: readonly string[]) => `not a documented value (${values.join(', ')})`;
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 const isMissing = (value: unknown) => value === undefined || value === null || value === '';
 
 function typeName(value: unknown): string {

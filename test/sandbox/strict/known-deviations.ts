@@ -18,4 +18,9 @@ export interface KnownDeviation {
 export const KNOWN_DEVIATIONS: KnownDeviation[] = [];
 
 export const isKnownDeviation = (deviation: Deviation) =>
-	KNOWN_DEVIATIONS.some((known) => known.method === deviation.method && known.path === deviation.path && known.what.test(deviation.what));
+	KNOWN_DEVIATIONS.some(
+		(known) =>
+			known.method === deviation.method &&
+			known.path === deviation.path &&
+			known.what.test(deviation.what),
+	);

@@ -15,17 +15,30 @@ export interface ProxiedAnswer {
 }
 
 /** Opens `CONNECT host:port` at the proxy; the proxy's status and, when 200, the TLS socket through it. */
-export function openTunnel(proxyUrl: string, host: string, port: number, ca: string): Promise<{ status: number; socket?: TLSSocket }> {
+export function openTunnel(
+	proxyUrl: string,
+	host: string,
+	port: number,
+	ca: string,
+): Promise<{ status: number; socket?: TLSSocket }> {
 	const proxy = new URL(proxyUrl);
 	return new Promise((resolve, reject) => {
-		const connect = httpRequest({ host: proxy.hostname, port: Number(proxy.port), method: 'CONNECT', path: `${host}:${port}`, headers: { host: `${host}:${port}` } });
+		const connect = httpRequest({
+			host: proxy.hostname,
+			port: Number(proxy.port),
+			method: 'CONNECT',
+			path: `${host}:${port}`,
+			headers: { host: `${host}:${port}` },
+		});
 		connect.on('connect', (response, socket) => {
 			if (response.statusCode !== 200) {
 				socket.destroy();
 				resolve({ status: response.statusCode ?? 0 });
 				return;
 			}
-			const secure = tlsConnect({ socket, servername: host, ca }, () => resolve({ status: 200, socket: secure }));
+			const secure = tlsConnect({ socket, servername: host, ca }, () =>
+				resolve({ status: 200, socket: secure }),
+			);
 			secure.on('error', reject);
 		});
 		connect.on('error', reject);
@@ -42,7 +55,8 @@ export async function proxiedRequest(
 ): Promise<ProxiedAnswer> {
 	const target = new URL(url);
 	const tunnel = await openTunnel(proxyUrl, target.hostname, Number(target.port || 443), ca);
-	if (!tunnel.socket) throw new Error(`The proxy refused CONNECT ${target.hostname}: ${tunnel.status}`);
+	if (!tunnel.socket)
+		throw new Error(`The proxy refused CONNECT ${target.hostname}: ${tunnel.status}`);
 	const socket = tunnel.socket;
 	const body = options.body === undefined ? undefined : JSON.stringify(options.body);
 	return new Promise((resolve, reject) => {
@@ -51,7 +65,11 @@ export async function proxiedRequest(
 				host: target.hostname,
 				path: `${target.pathname}${target.search}`,
 				method: options.method ?? 'GET',
-				headers: { accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}), ...options.headers },
+				headers: {
+					accept: 'application/json',
+					...(body ? { 'content-type': 'application/json' } : {}),
+					...options.headers,
+				},
 				createConnection: () => socket,
 			},
 			(response) => {

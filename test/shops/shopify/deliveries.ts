@@ -5,7 +5,8 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 
-export const signShopifyBody = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('base64');
+export const signShopifyBody = (body: string, secret: string) =>
+	createHmac('sha256', secret).update(body).digest('base64');
 
 export interface DeliveryOptions {
 	/** Sign with this secret instead of the app's (a forged delivery). */
@@ -34,7 +35,11 @@ export interface DeliveryTarget {
 	appSecret: string;
 }
 
-export async function postDelivery(target: DeliveryTarget, payload: object, options: DeliveryOptions = {}): Promise<Delivery> {
+export async function postDelivery(
+	target: DeliveryTarget,
+	payload: object,
+	options: DeliveryOptions = {},
+): Promise<Delivery> {
 	const body = JSON.stringify(payload);
 	const headers: Record<string, string> = {
 		'content-type': 'application/json',
@@ -45,12 +50,29 @@ export async function postDelivery(target: DeliveryTarget, payload: object, opti
 		'x-shopify-event-id': randomUUID(),
 		'x-shopify-triggered-at': new Date().toISOString(),
 	};
-	if (!options.unsigned) headers['x-shopify-hmac-sha256'] = signShopifyBody(body, options.secret ?? target.appSecret);
-	const sent = options.tamper ? body.replace(/"total_price":"[^"]*"/, '"total_price":"0.01"').replace('{', '{"tampered":true,') : body;
+	if (!options.unsigned)
+		headers['x-shopify-hmac-sha256'] = signShopifyBody(body, options.secret ?? target.appSecret);
+	const sent = options.tamper
+		? body
+				.replace(/"total_price":"[^"]*"/, '"total_price":"0.01"')
+				.replace('{', '{"tampered":true,')
+		: body;
 	try {
 		const response = await fetch(target.address, { method: 'POST', headers, body: sent });
-		return { topic: target.topic, address: target.address, status: response.status, answer: await response.text(), options };
+		return {
+			topic: target.topic,
+			address: target.address,
+			status: response.status,
+			answer: await response.text(),
+			options,
+		};
 	} catch (error) {
-		return { topic: target.topic, address: target.address, status: 0, answer: (error as Error).message, options };
+		return {
+			topic: target.topic,
+			address: target.address,
+			status: 0,
+			answer: (error as Error).message,
+			options,
+		};
 	}
 }

@@ -12,10 +12,25 @@ import { shopCertificate } from '../tls';
 import { postDelivery, type Delivery, type DeliveryOptions } from './deliveries';
 import { startConnectProxy, type EgressEntry } from './proxy';
 import { findRoute, NOT_FOUND, type RouteAnswer } from './routes';
-import { addOrder, seedStore, THREE_LINE_ORDER, type Json, type OrderSeed, type ShopifyOrder, type ShopifyStore } from './store';
+import {
+	addOrder,
+	seedStore,
+	THREE_LINE_ORDER,
+	type Json,
+	type OrderSeed,
+	type ShopifyOrder,
+	type ShopifyStore,
+} from './store';
 
 export { signShopifyBody, type Delivery, type DeliveryOptions } from './deliveries';
-export { THREE_LINE_ORDER, SEED_ORDERS, type ShopifyOrder, type ShopifyStore, type OrderSeed, type FulfillmentOrder } from './store';
+export {
+	THREE_LINE_ORDER,
+	SEED_ORDERS,
+	type ShopifyOrder,
+	type ShopifyStore,
+	type OrderSeed,
+	type FulfillmentOrder,
+} from './store';
 export type { EgressEntry } from './proxy';
 
 /** Not secrets: the stand-in's fixed shop and keys, for tests and the demo to use in the open. */
@@ -81,7 +96,10 @@ export interface ShopifyStandIn {
 	close(): Promise<void>;
 }
 
-const INVALID_LOGIN = { status: 401, body: { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' } };
+const INVALID_LOGIN = {
+	status: 401,
+	body: { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' },
+};
 const API_PREFIX = /^\/admin\/api\/(\d{4}-\d{2}|unstable)(\/.*)?$/;
 
 export async function startShopifyStandIn(options: ShopifyStandInOptions): Promise<ShopifyStandIn> {
@@ -89,18 +107,34 @@ export async function startShopifyStandIn(options: ShopifyStandInOptions): Promi
 	const shops = options.shops ?? [SHOPIFY_SHOP];
 	const accessToken = options.accessToken ?? SHOPIFY_ACCESS_TOKEN;
 	const appSecret = options.appSecret ?? SHOPIFY_APP_SECRET;
-	const store: ShopifyStore = options.seed === false ? { orders: [], fulfillmentOrders: [], webhooks: [] } : seedStore();
+	const store: ShopifyStore =
+		options.seed === false ? { orders: [], fulfillmentOrders: [], webhooks: [] } : seedStore();
 	const requests: ShopifyRequest[] = [];
 	const deviations: ShopifyDeviation[] = [];
 	const info: ShopifyDeviation[] = [];
 	const deliveries: Delivery[] = [];
 	const pending = new Set<Promise<unknown>>();
 
-	function deliver(topic: string, payload: object, deliveryOptions: DeliveryOptions = {}, shop = shops[0]): Promise<Delivery[]> {
+	function deliver(
+		topic: string,
+		payload: object,
+		deliveryOptions: DeliveryOptions = {},
+		shop = shops[0],
+	): Promise<Delivery[]> {
 		const targets = store.webhooks.filter((webhook) => webhook.topic === topic);
 		const sending = Promise.all(
 			targets.map((webhook) =>
-				postDelivery({ topic, address: webhook.address, shopDomain: `${shop}.myshopify.com`, apiVersion: webhook.api_version, appSecret }, payload, deliveryOptions),
+				postDelivery(
+					{
+						topic,
+						address: webhook.address,
+						shopDomain: `${shop}.myshopify.com`,
+						apiVersion: webhook.api_version,
+						appSecret,
+					},
+					payload,
+					deliveryOptions,
+				),
 			),
 		).then((sent) => (deliveries.push(...sent), sent));
 		pending.add(sending);
@@ -112,7 +146,13 @@ export async function startShopifyStandIn(options: ShopifyStandInOptions): Promi
 	function authOf(request: IncomingMessage): string | undefined {
 		if (request.headers['x-shopify-access-token'] === accessToken) return 'token';
 		const basic = /^Basic (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-		if (basic && options.basic && Buffer.from(basic, 'base64').toString('utf8') === `${options.basic.apiKey}:${options.basic.password}`) return 'basic';
+		if (
+			basic &&
+			options.basic &&
+			Buffer.from(basic, 'base64').toString('utf8') ===
+				`${options.basic.apiKey}:${options.basic.password}`
+		)
+			return 'basic';
 		return undefined;
 	}
 
@@ -122,17 +162,27 @@ export async function startShopifyStandIn(options: ShopifyStandInOptions): Promi
 		const url = new URL(request.url ?? '/', 'https://shop.invalid');
 		const collapsed = url.pathname.replace(/\/{2,}/g, '/');
 		const prefix = API_PREFIX.exec(collapsed);
-		const deviate = (detail: string) => deviations.push({ method: record.method, path: record.rawPath, detail });
+		const deviate = (detail: string) =>
+			deviations.push({ method: record.method, path: record.rawPath, detail });
 		if (!prefix) return (deviate('not an Admin REST API path (/admin/api/{version}/…)'), NOT_FOUND);
 		record.version = prefix[1];
-		if (record.version !== EXPECTED_API_VERSION) info.push({ method: record.method, path: record.rawPath, detail: `API version ${record.version}, not ${EXPECTED_API_VERSION}` });
+		if (record.version !== EXPECTED_API_VERSION)
+			info.push({
+				method: record.method,
+				path: record.rawPath,
+				detail: `API version ${record.version}, not ${EXPECTED_API_VERSION}`,
+			});
 		record.path = (prefix[2] ?? '/').replace(/\.json$/, '');
 		const auth = authOf(request);
 		record.auth = auth ?? 'none';
 		if (!auth) return INVALID_LOGIN;
 		const found = findRoute(record.method, record.path);
 		if (!found) return (deviate(`no route ${record.method} ${record.path}`), NOT_FOUND);
-		for (const name of Object.keys(record.query)) if (!found.route.query.includes(name)) deviate(`query parameter "${name}" is not one Shopify documents for ${record.method} ${record.path}`);
+		for (const name of Object.keys(record.query))
+			if (!found.route.query.includes(name))
+				deviate(
+					`query parameter "${name}" is not one Shopify documents for ${record.method} ${record.path}`,
+				);
 		let body: Json = {};
 		if (raw) {
 			try {
@@ -142,21 +192,44 @@ export async function startShopifyStandIn(options: ShopifyStandInOptions): Promi
 			}
 			record.body = body;
 		}
-		const emit = (topic: string, payload: object) => void deliver(topic, structuredClone(payload), {}, shop);
-		const note = (detail: string) => info.push({ method: record.method, path: record.rawPath, detail });
-		return found.route.handle({ shop: record.shop, version: record.version, query: record.query, body, params: found.params, store, emit, deviate, note, now: () => new Date().toISOString() });
+		const emit = (topic: string, payload: object) =>
+			void deliver(topic, structuredClone(payload), {}, shop);
+		const note = (detail: string) =>
+			info.push({ method: record.method, path: record.rawPath, detail });
+		return found.route.handle({
+			shop: record.shop,
+			version: record.version,
+			query: record.query,
+			body,
+			params: found.params,
+			store,
+			emit,
+			deviate,
+			note,
+			now: () => new Date().toISOString(),
+		});
 	}
 
 	function handle(request: IncomingMessage, response: ServerResponse, raw: string) {
 		const url = new URL(request.url ?? '/', 'https://shop.invalid');
 		const record: ShopifyRequest = {
-			method: request.method ?? 'GET', rawPath: url.pathname, path: '', shop: (request.headers.host ?? '').replace(/:\d+$/, ''), version: '',
-			query: Object.fromEntries(url.searchParams), body: undefined, status: 0, auth: 'none',
+			method: request.method ?? 'GET',
+			rawPath: url.pathname,
+			path: '',
+			shop: (request.headers.host ?? '').replace(/:\d+$/, ''),
+			version: '',
+			query: Object.fromEntries(url.searchParams),
+			body: undefined,
+			status: 0,
+			auth: 'none',
 		};
 		const result = answer(request, raw, record);
 		record.status = result.status;
 		requests.push(record);
-		response.writeHead(result.status, { 'content-type': 'application/json; charset=utf-8', ...result.headers });
+		response.writeHead(result.status, {
+			'content-type': 'application/json; charset=utf-8',
+			...result.headers,
+		});
 		response.end(JSON.stringify(result.body));
 	}
 
@@ -195,7 +268,10 @@ export async function startShopifyStandIn(options: ShopifyStandInOptions): Promi
 		}),
 		async createOrder(seed = THREE_LINE_ORDER) {
 			const order = addOrder(store, seed);
-			const topics = ['orders/create', ...(order.financial_status === 'paid' ? ['orders/paid'] : [])];
+			const topics = [
+				'orders/create',
+				...(order.financial_status === 'paid' ? ['orders/paid'] : []),
+			];
 			const sent = await Promise.all(topics.map((topic) => deliver(topic, structuredClone(order))));
 			return { order, deliveries: sent.flat() };
 		},

@@ -30,7 +30,9 @@ export async function startConnectProxy(tlsServer: HttpsServer): Promise<Connect
 	const server: HttpServer = createServer((request, response) => {
 		// A plain proxied request (HTTP_PROXY is empty, so n8n should send none): refused, logged.
 		egress.push({ method: request.method ?? 'GET', target: request.url ?? '', allowed: false });
-		response.writeHead(403, { 'content-type': 'text/plain' }).end('This proxy only tunnels *.myshopify.com:443');
+		response
+			.writeHead(403, { 'content-type': 'text/plain' })
+			.end('This proxy only tunnels *.myshopify.com:443');
 	});
 	server.on('connection', (socket: Socket) => {
 		sockets.add(socket);

@@ -159,31 +159,80 @@ export interface OrderSeed {
 }
 
 const AU_ADDRESS = {
-	first_name: 'Sam', last_name: 'Lee', company: null, address1: '5 King Street', address2: null, city: 'Newtown',
-	province: 'New South Wales', province_code: 'NSW', zip: '2042', country: 'Australia', country_code: 'AU', phone: '+61 400 000 001',
+	first_name: 'Sam',
+	last_name: 'Lee',
+	company: null,
+	address1: '5 King Street',
+	address2: null,
+	city: 'Newtown',
+	province: 'New South Wales',
+	province_code: 'NSW',
+	zip: '2042',
+	country: 'Australia',
+	country_code: 'AU',
+	phone: '+61 400 000 001',
 };
 const NZ_ADDRESS = {
-	first_name: 'Ana', last_name: 'Lopez', company: 'Kiwi Kites', address1: '10 Queen Street', address2: 'Level 2', city: 'Auckland',
-	province: 'Auckland', province_code: 'AUK', zip: '1010', country: 'New Zealand', country_code: 'NZ', phone: null,
+	first_name: 'Ana',
+	last_name: 'Lopez',
+	company: 'Kiwi Kites',
+	address1: '10 Queen Street',
+	address2: 'Level 2',
+	city: 'Auckland',
+	province: 'Auckland',
+	province_code: 'AUK',
+	zip: '1010',
+	country: 'New Zealand',
+	country_code: 'NZ',
+	phone: null,
 };
 const MUG = { name: 'Blue mug', sku: 'MUG-BLUE', price: '19.50', grams: 400 };
 const TEE = { name: 'Cotton T-shirt - M / Black', sku: 'TEE-M-BLACK', price: '30.00', grams: 200 };
 const POSTER = { name: 'A2 poster', sku: 'POSTER-A2', price: '12.00', grams: 100 };
-const GIFT_CARD = { name: 'Gift card', sku: 'GIFT-50', price: '50.00', grams: 0, requires_shipping: false };
+const GIFT_CARD = {
+	name: 'Gift card',
+	sku: 'GIFT-50',
+	price: '50.00',
+	grams: 0,
+	requires_shipping: false,
+};
 
 /** The e2e's new order: three shippable lines and a gift card that needs no shipping. */
 export const THREE_LINE_ORDER: OrderSeed = {
 	email: 'sam.lee@example.com',
 	shipping_address: AU_ADDRESS,
-	line_items: [{ ...MUG, quantity: 2 }, { ...TEE, quantity: 1 }, { ...POSTER, quantity: 3 }, { ...GIFT_CARD, quantity: 1 }],
+	line_items: [
+		{ ...MUG, quantity: 2 },
+		{ ...TEE, quantity: 1 },
+		{ ...POSTER, quantity: 3 },
+		{ ...GIFT_CARD, quantity: 1 },
+	],
 	shipping_lines: [{ code: 'Standard', title: 'Standard shipping', price: '9.95' }],
 };
 
 /** The shop's orders at start: #1001 (AU, one line), #1002 (NZ, two lines), #1003 (AU, a line that needs no shipping). */
 export const SEED_ORDERS: OrderSeed[] = [
-	{ email: 'sam.lee@example.com', shipping_address: AU_ADDRESS, line_items: [{ ...MUG, quantity: 1 }] },
-	{ email: 'ana.lopez@example.com', shipping_address: NZ_ADDRESS, line_items: [{ ...MUG, quantity: 1 }, { ...TEE, quantity: 2 }] },
-	{ email: 'sam.lee@example.com', shipping_address: AU_ADDRESS, line_items: [{ ...POSTER, quantity: 1 }, { ...GIFT_CARD, quantity: 1 }] },
+	{
+		email: 'sam.lee@example.com',
+		shipping_address: AU_ADDRESS,
+		line_items: [{ ...MUG, quantity: 1 }],
+	},
+	{
+		email: 'ana.lopez@example.com',
+		shipping_address: NZ_ADDRESS,
+		line_items: [
+			{ ...MUG, quantity: 1 },
+			{ ...TEE, quantity: 2 },
+		],
+	},
+	{
+		email: 'sam.lee@example.com',
+		shipping_address: AU_ADDRESS,
+		line_items: [
+			{ ...POSTER, quantity: 1 },
+			{ ...GIFT_CARD, quantity: 1 },
+		],
+	},
 ];
 
 const money = (value: number) => value.toFixed(2);
@@ -209,7 +258,9 @@ export function addOrder(store: ShopifyStore, seed: OrderSeed, now = new Date())
 		fulfillment_status: null,
 	}));
 	const shipping = seed.shipping_lines ?? [];
-	const total = lineItems.reduce((sum, line) => sum + Number(line.price) * line.quantity, 0) + shipping.reduce((sum, line) => sum + Number(line.price ?? 0), 0);
+	const total =
+		lineItems.reduce((sum, line) => sum + Number(line.price) * line.quantity, 0) +
+		shipping.reduce((sum, line) => sum + Number(line.price ?? 0), 0);
 	const order: ShopifyOrder = {
 		id,
 		admin_graphql_api_id: `gid://shopify/Order/${id}`,
@@ -225,10 +276,15 @@ export function addOrder(store: ShopifyStore, seed: OrderSeed, now = new Date())
 		fulfillment_status: null,
 		currency: seed.currency ?? 'AUD',
 		total_price: money(total),
-		total_weight: lineItems.filter((line) => line.requires_shipping).reduce((sum, line) => sum + line.grams * line.quantity, 0),
+		total_weight: lineItems
+			.filter((line) => line.requires_shipping)
+			.reduce((sum, line) => sum + line.grams * line.quantity, 0),
 		note: seed.note ?? null,
 		tags: '',
-		shipping_address: { ...seed.shipping_address, name: `${seed.shipping_address.first_name} ${seed.shipping_address.last_name}` },
+		shipping_address: {
+			...seed.shipping_address,
+			name: `${seed.shipping_address.first_name} ${seed.shipping_address.last_name}`,
+		},
 		line_items: lineItems,
 		shipping_lines: shipping,
 		fulfillments: [],
@@ -243,16 +299,18 @@ export function addOrder(store: ShopifyStore, seed: OrderSeed, now = new Date())
 		status: 'open',
 		request_status: 'unsubmitted',
 		supported_actions: ['create_fulfillment', 'hold', 'move'],
-		line_items: lineItems.filter((line) => line.requires_shipping).map((line) => ({
-			id: ids.fulfillmentOrderLine(),
-			shop_id: SHOP_ID,
-			fulfillment_order_id: fulfillmentOrderId,
-			line_item_id: line.id,
-			inventory_item_id: line.variant_id + 1,
-			quantity: line.quantity,
-			fulfillable_quantity: line.quantity,
-			variant_id: line.variant_id,
-		})),
+		line_items: lineItems
+			.filter((line) => line.requires_shipping)
+			.map((line) => ({
+				id: ids.fulfillmentOrderLine(),
+				shop_id: SHOP_ID,
+				fulfillment_order_id: fulfillmentOrderId,
+				line_item_id: line.id,
+				inventory_item_id: line.variant_id + 1,
+				quantity: line.quantity,
+				fulfillable_quantity: line.quantity,
+				variant_id: line.variant_id,
+			})),
 		created_at: at,
 		updated_at: at,
 	});

@@ -6,7 +6,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 
 import type { WooDelivery, WooWebhook } from './types';
 
-export const signWooBody = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('base64');
+export const signWooBody = (body: string, secret: string) =>
+	createHmac('sha256', secret).update(body).digest('base64');
 
 export interface DeliverOptions {
 	/** Sign with this secret instead of the webhook's (a forged delivery). */
@@ -28,7 +29,12 @@ function kindOf(options: DeliverOptions): WooDelivery['kind'] {
 }
 
 /** Posts one delivery and records n8n's answer. */
-export async function postDelivery(source: string, webhook: WooWebhook, resource: unknown, options: DeliverOptions = {}): Promise<WooDelivery> {
+export async function postDelivery(
+	source: string,
+	webhook: WooWebhook,
+	resource: unknown,
+	options: DeliverOptions = {},
+): Promise<WooDelivery> {
 	const body = options.noId ? `webhook_id=${webhook.id}` : JSON.stringify(resource);
 	const headers: Record<string, string> = options.noId
 		? { 'content-type': 'application/x-www-form-urlencoded' }
@@ -42,9 +48,19 @@ export async function postDelivery(source: string, webhook: WooWebhook, resource
 				'x-wc-webhook-id': String(webhook.id),
 				'x-wc-webhook-delivery-id': randomUUID().replace(/-/g, ''),
 			};
-	if (!options.noId && !options.unsigned) headers['x-wc-webhook-signature'] = signWooBody(body, options.secret ?? webhook.secret);
-	const sent = options.tamper ? body.replace('"status":"processing"', '"status":"completed"').replace(/}$/, ',"x":1}') : body;
-	const delivery: WooDelivery = { topic: options.noId ? 'ping' : webhook.topic, webhookId: webhook.id, url: webhook.delivery_url, status: 0, body: sent, kind: kindOf(options) };
+	if (!options.noId && !options.unsigned)
+		headers['x-wc-webhook-signature'] = signWooBody(body, options.secret ?? webhook.secret);
+	const sent = options.tamper
+		? body.replace('"status":"processing"', '"status":"completed"').replace(/}$/, ',"x":1}')
+		: body;
+	const delivery: WooDelivery = {
+		topic: options.noId ? 'ping' : webhook.topic,
+		webhookId: webhook.id,
+		url: webhook.delivery_url,
+		status: 0,
+		body: sent,
+		kind: kindOf(options),
+	};
 	try {
 		const response = await fetch(webhook.delivery_url, { method: 'POST', headers, body: sent });
 		await response.text();

@@ -23,7 +23,10 @@ export interface WooDemoOptions {
  * Starts the demo store and sets the workspace up for it. Call before starting n8n; close the store on exit.
  * The certificate goes into the workspace's user folder (made anew by each demo start), never into the repository.
  */
-export async function startWooCommerceDemo(workspace: Pick<Workspace, 'install' | 'env' | 'templates' | 'userFolder'>, options: WooDemoOptions): Promise<WooStandIn> {
+export async function startWooCommerceDemo(
+	workspace: Pick<Workspace, 'install' | 'env' | 'templates' | 'userFolder'>,
+	options: WooDemoOptions,
+): Promise<WooStandIn> {
 	const certificate = await shopCertificate(workspace.userFolder);
 	const store = await startWooStandIn({ port: options.port, tls: certificate });
 	try {

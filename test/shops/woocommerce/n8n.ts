@@ -31,7 +31,11 @@ export const wooCredentialData = (data: WooCredentialData) => ({
 	includeCredentialsInQuery: data.includeCredentialsInQuery ?? false,
 });
 
-async function importJson(workspace: Pick<Workspace, 'install' | 'env'>, command: string, json: unknown): Promise<void> {
+async function importJson(
+	workspace: Pick<Workspace, 'install' | 'env'>,
+	command: string,
+	json: unknown,
+): Promise<void> {
 	const folder = mkdtempSync(join(tmpdir(), 'starshipit-woo-'));
 	try {
 		const file = join(folder, 'import.json');
@@ -43,21 +47,35 @@ async function importJson(workspace: Pick<Workspace, 'install' | 'env'>, command
 }
 
 /** Imports (or replaces) the "WooCommerce shop" credential; n8n encrypts it on import. */
-export async function importWooCommerceCredential(workspace: Pick<Workspace, 'install' | 'env'>, data: WooCredentialData): Promise<void> {
-	await importJson(workspace, 'import:credentials', [{ ...WOO_CREDENTIAL, type: 'wooCommerceApi', data: wooCredentialData(data) }]);
+export async function importWooCommerceCredential(
+	workspace: Pick<Workspace, 'install' | 'env'>,
+	data: WooCredentialData,
+): Promise<void> {
+	await importJson(workspace, 'import:credentials', [
+		{ ...WOO_CREDENTIAL, type: 'wooCommerceApi', data: wooCredentialData(data) },
+	]);
 }
 
 /** Sets template 8's "Your shop" address (in place): the store the notes are written to. */
-export function pointAtStore(template: { id?: string; nodes: Array<{ name: string; parameters: any }> }, storeUrl: string): void {
+export function pointAtStore(
+	template: { id?: string; nodes: Array<{ name: string; parameters: any }> },
+	storeUrl: string,
+): void {
 	if (template.id !== WOO_TEMPLATE_ID) return;
 	const shop = template.nodes.find((node) => node.name === 'Your shop');
-	const field = shop?.parameters.assignments.assignments.find((assignment: { name: string }) => assignment.name === 'shop_url');
+	const field = shop?.parameters.assignments.assignments.find(
+		(assignment: { name: string }) => assignment.name === 'shop_url',
+	);
 	if (!field) throw new Error('Template 8 has no “Your shop” node with a shop_url field');
 	field.value = storeUrl;
 }
 
 /** Imports template 8 again (replacing the copy prepareWorkspace imported) with its store address set. */
-export async function importTemplate8For(workspace: Pick<Workspace, 'install' | 'env' | 'templates'>, storeUrl: string, adjust?: (template: any) => void): Promise<void> {
+export async function importTemplate8For(
+	workspace: Pick<Workspace, 'install' | 'env' | 'templates'>,
+	storeUrl: string,
+	adjust?: (template: any) => void,
+): Promise<void> {
 	const found = workspace.templates.find((template) => template.id === WOO_TEMPLATE_ID);
 	if (!found) throw new Error('Template 8 is not in templates/');
 	const template = structuredClone(found.json);

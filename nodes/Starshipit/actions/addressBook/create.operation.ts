@@ -16,8 +16,16 @@ export const createContactOperation: OperationModule = {
 			const input = itemInput.call(this, itemIndex);
 			const name = input.requiredText('name', 'Name', 100);
 			const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-			const address: IDataObject = { name, ...readContact.call(this, itemIndex, additional, 'Additional Fields › ') };
-			const body = await starshipitRequest.call(this, { endpoint: 'addressBookCreate', body: { address }, action: 'created', itemIndex });
+			const address: IDataObject = {
+				name,
+				...readContact.call(this, itemIndex, additional, 'Additional Fields › '),
+			};
+			const body = await starshipitRequest.call(this, {
+				endpoint: 'addressBookCreate',
+				body: { address },
+				action: 'created',
+				itemIndex,
+			});
 			const stored = (body.address as IDataObject | undefined) ?? address;
 			return [{ json: { ...stored, id: body.id ?? stored.id }, pairedItem: { item: itemIndex } }];
 		});

@@ -13,7 +13,12 @@ export const deleteContactOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const id = contactId.call(this, itemIndex);
-			await starshipitRequest.call(this, { endpoint: 'addressBookDelete', body: { address_ids: [id] }, action: 'deleted', itemIndex });
+			await starshipitRequest.call(this, {
+				endpoint: 'addressBookDelete',
+				body: { address_ids: [id] },
+				action: 'deleted',
+				itemIndex,
+			});
 			return [{ json: { id, deleted: true }, pairedItem: { item: itemIndex } }];
 		});
 	},

@@ -17,10 +17,21 @@ export const updateContactOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const id = contactId.call(this, itemIndex);
-			const changes = readContact.call(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, 'Update Fields › ');
+			const changes = readContact.call(
+				this,
+				itemIndex,
+				this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+				'Update Fields › ',
+			);
 			const current = await findContact.call(this, id, itemIndex);
 			const address = { ...contactForWrite(current), ...changes };
-			const body = await starshipitRequest.call(this, { endpoint: 'addressBookUpdate', body: { id, address }, action: 'updated', itemIndex, write: { safeToRepeat: true } });
+			const body = await starshipitRequest.call(this, {
+				endpoint: 'addressBookUpdate',
+				body: { id, address },
+				action: 'updated',
+				itemIndex,
+				write: { safeToRepeat: true },
+			});
 			const stored = (body.address as IDataObject | undefined) ?? address;
 			return [{ json: { ...stored, id }, pairedItem: { item: itemIndex } }];
 		});

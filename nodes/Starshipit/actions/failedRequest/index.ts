@@ -7,7 +7,8 @@ export const failedRequestResource: ResourceModule = defineResource('failedReque
 	{
 		name: 'Replay',
 		value: 'replay',
-		description: 'Run a failed write again from its error item; an order that reached Starshipit meanwhile is reported, not created twice',
+		description:
+			'Run a failed write again from its error item; an order that reached Starshipit meanwhile is reported, not created twice',
 		action: 'Replay a failed request',
 		module: replayOperation,
 	},

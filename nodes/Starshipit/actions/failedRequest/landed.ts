@@ -27,9 +27,13 @@ export interface Settled extends IDataObject {
  * Other writes run again through their own checks (Create or Update, Update, Mark as Shipped and Sync
  * read what exists themselves). `this` is the replay's context, where the stored input is item 0.
  */
-export async function settleLanded(this: IExecuteFunctions, payload: ReplayPayload): Promise<Settled | undefined> {
+export async function settleLanded(
+	this: IExecuteFunctions,
+	payload: ReplayPayload,
+): Promise<Settled | undefined> {
 	const { resource, operation } = payload;
-	if (resource === 'order' && (operation === 'create' || operation === 'import')) return await settleOrder.call(this, payload);
+	if (resource === 'order' && (operation === 'create' || operation === 'import'))
+		return await settleOrder.call(this, payload);
 	if (resource === 'product' && operation === 'create') return await settleProduct.call(this);
 	return undefined;
 }
@@ -43,7 +47,10 @@ function intended<T>(read: () => T): T | undefined {
 	}
 }
 
-async function settleOrder(this: IExecuteFunctions, payload: ReplayPayload): Promise<Settled | undefined> {
+async function settleOrder(
+	this: IExecuteFunctions,
+	payload: ReplayPayload,
+): Promise<Settled | undefined> {
 	const homeCountry = await credentialHomeCountry.call(this);
 	const wanted = intended(() => validOrder.call(this, 0, homeCountry));
 	if (!wanted) return undefined;
@@ -56,17 +63,23 @@ async function settleOrder(this: IExecuteFunctions, payload: ReplayPayload): Pro
 		const reason = `Starshipit already holds order ${number} with the values the failed request meant to write, so nothing was sent again`;
 		return { replayed: false, outcome: 'unchanged', reason, ...held };
 	}
-	const status = stored.archived === true ? 'archived' : String(stored.status ?? 'Unshipped').toLowerCase();
+	const status =
+		stored.archived === true ? 'archived' : String(stored.status ?? 'Unshipped').toLowerCase();
 	if (status !== 'unshipped') {
 		const reason = `Order ${number} is ${status} in Starshipit, so the values the failed request meant to write (${otherwise.join(', ')}) can no longer be applied`;
 		return { replayed: false, outcome: 'skipped', reason, ...held };
 	}
 	const updates = payload.operation === 'import' && payload.parameters.updateExisting !== false;
 	if (updates) return undefined;
-	throw new NodeOperationError(this.getNode(), `Starshipit holds order ${number} with other values than the failed request meant to write (${otherwise.join(', ')}), so it was not replayed`, {
-		itemIndex: 0,
-		description: 'It may be another order with the same number. To change it to these values, use Order > Create or Update.',
-	});
+	throw new NodeOperationError(
+		this.getNode(),
+		`Starshipit holds order ${number} with other values than the failed request meant to write (${otherwise.join(', ')}), so it was not replayed`,
+		{
+			itemIndex: 0,
+			description:
+				'It may be another order with the same number. To change it to these values, use Order > Create or Update.',
+		},
+	);
 }
 
 async function settleProduct(this: IExecuteFunctions): Promise<Settled | undefined> {
@@ -80,8 +93,12 @@ async function settleProduct(this: IExecuteFunctions): Promise<Settled | undefin
 		const reason = `The Product Catalogue already holds ${sku} with the values the failed request meant to write, so nothing was sent again`;
 		return { replayed: false, outcome: 'unchanged', reason, sku, product };
 	}
-	throw new NodeOperationError(this.getNode(), `The Product Catalogue holds ${sku} with other values than the failed request meant to write (${otherwise.join(', ')}), so it was not replayed`, {
-		itemIndex: 0,
-		description: 'To change it to these values, use Product > Sync or Product > Update.',
-	});
+	throw new NodeOperationError(
+		this.getNode(),
+		`The Product Catalogue holds ${sku} with other values than the failed request meant to write (${otherwise.join(', ')}), so it was not replayed`,
+		{
+			itemIndex: 0,
+			description: 'To change it to these values, use Product > Sync or Product > Update.',
+		},
+	);
 }

@@ -1,4 +1,11 @@
-import { NodeHelpers, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type NodeApiError } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type NodeApiError,
+} from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/items';
 import type { OperationModule } from '../types';
@@ -20,7 +27,11 @@ export function actionOf(module: OperationModule): string {
 }
 
 /** The payload a replay takes. Exported so that operations with their own outcome items (Import) can attach it too. */
-export function replayPayload(resource: string, operation: string, parameters: IDataObject): ReplayPayload {
+export function replayPayload(
+	resource: string,
+	operation: string,
+	parameters: IDataObject,
+): ReplayPayload {
 	return { resource, operation, parameters };
 }
 
@@ -28,7 +39,11 @@ export function replayPayload(resource: string, operation: string, parameters: I
  * One item's values of the operation's own fields, as n8n resolved them (expressions already
  * evaluated), so a replay sends the same input through the same checks. Credentials are never fields.
  */
-export function operationInput(this: IExecuteFunctions, module: OperationModule, itemIndex: number): IDataObject {
+export function operationInput(
+	this: IExecuteFunctions,
+	module: OperationModule,
+	itemIndex: number,
+): IDataObject {
 	const parameters: IDataObject = {};
 	const node = this.getNode();
 	for (const property of module.description) {
@@ -36,7 +51,11 @@ export function operationInput(this: IExecuteFunctions, module: OperationModule,
 		// A field the user's choices hide (the JSON order while fields are used, a list while rows are) is not input.
 		if (!NodeHelpers.displayParameter(node.parameters, property, node, null)) continue;
 		try {
-			parameters[property.name] = this.getNodeParameter(property.name, itemIndex, property.default) as IDataObject[string];
+			parameters[property.name] = this.getNodeParameter(
+				property.name,
+				itemIndex,
+				property.default,
+			) as IDataObject[string];
 		} catch {
 			// An expression that fails for this item is left out: the replay then says which field is missing.
 		}
@@ -46,7 +65,8 @@ export function operationInput(this: IExecuteFunctions, module: OperationModule,
 
 /** The source system's order number in an operation's input, wherever that operation keeps it. */
 function orderNumberIn(parameters: IDataObject): string | null {
-	if (typeof parameters.orderNumber === 'string' && parameters.orderNumber) return parameters.orderNumber;
+	if (typeof parameters.orderNumber === 'string' && parameters.orderNumber)
+		return parameters.orderNumber;
 	const locator = parameters.order as { mode?: string; value?: unknown } | undefined;
 	if (locator?.mode === 'orderNumber' && locator.value) return String(locator.value);
 	return null;
@@ -55,8 +75,10 @@ function orderNumberIn(parameters: IDataObject): string | null {
 /** The Starshipit order ID in an operation's input, when the user named the order by it. */
 function starshipitOrderIdIn(parameters: IDataObject): string | null {
 	const locator = parameters.order as { mode?: string; value?: unknown } | undefined;
-	if ((locator?.mode === 'id' || locator?.mode === 'list') && locator.value) return String(locator.value);
-	if (parameters.orderId !== undefined && parameters.orderId !== '') return String(parameters.orderId);
+	if ((locator?.mode === 'id' || locator?.mode === 'list') && locator.value)
+		return String(locator.value);
+	if (parameters.orderId !== undefined && parameters.orderId !== '')
+		return String(parameters.orderId);
 	return null;
 }
 
@@ -64,7 +86,11 @@ function starshipitOrderIdIn(parameters: IDataObject): string | null {
  * The guide's fields, always all of them: a failure before anything was sent has no endpoint, method
  * or status (null), and the order is named from the input when the request did not name it.
  */
-export function completeSupportContext(existing: IDataObject | undefined, action: string, parameters: IDataObject): IDataObject {
+export function completeSupportContext(
+	existing: IDataObject | undefined,
+	action: string,
+	parameters: IDataObject,
+): IDataObject {
 	const context: IDataObject = {
 		action,
 		method: null,
@@ -90,26 +116,42 @@ export interface FailedOperation {
 }
 
 /** Completes one error with the guide's fields and, for a write, its replay (kept if already set). */
-function completeError(this: IExecuteFunctions, failed: FailedOperation, error: Error, itemIndex: number): IDataObject {
+function completeError(
+	this: IExecuteFunctions,
+	failed: FailedOperation,
+	error: Error,
+	itemIndex: number,
+): IDataObject {
 	const holder = error as Error & { context?: IDataObject };
 	holder.context ??= {};
 	const parameters = operationInput.call(this, failed.module, itemIndex);
-	holder.context.supportContext = completeSupportContext(holder.context.supportContext as IDataObject | undefined, actionOf(failed.module), parameters);
-	if (failed.module.writes) holder.context.replay ??= replayPayload(failed.resource, failed.operation, parameters);
+	holder.context.supportContext = completeSupportContext(
+		holder.context.supportContext as IDataObject | undefined,
+		actionOf(failed.module),
+		parameters,
+	);
+	if (failed.module.writes)
+		holder.context.replay ??= replayPayload(failed.resource, failed.operation, parameters);
 	return holder.context;
 }
 
 /** The error that stops the node (no Continue On Fail) carries the same fields as an error item. */
-export function withSupportFieldsOnError(this: IExecuteFunctions, failed: FailedOperation, error: unknown): Error {
+export function withSupportFieldsOnError(
+	this: IExecuteFunctions,
+	failed: FailedOperation,
+	error: unknown,
+): Error {
 	const nodeError = asNodeError.call(this, error, 0);
-	const itemIndex = Number((nodeError as NodeApiError | NodeOperationError).context?.itemIndex ?? 0);
+	const itemIndex = Number(
+		(nodeError as NodeApiError | NodeOperationError).context?.itemIndex ?? 0,
+	);
 	completeError.call(this, failed, nodeError, itemIndex);
 	return nodeError;
 }
 
 function pairedIndex(item: INodeExecutionData): number {
 	const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
-	return typeof paired === 'number' ? paired : paired?.item ?? 0;
+	return typeof paired === 'number' ? paired : (paired?.item ?? 0);
 }
 
 /**
@@ -120,7 +162,11 @@ function failureIn(this: IExecuteFunctions, item: INodeExecutionData): Error | u
 	if (!isFailed(item)) return undefined;
 	const error = failureOf(item);
 	if (error) return error;
-	const outcome = new NodeOperationError(this.getNode(), String(item.json.error ?? item.json.reason ?? 'failed'), { itemIndex: pairedIndex(item) });
+	const outcome = new NodeOperationError(
+		this.getNode(),
+		String(item.json.error ?? item.json.reason ?? 'failed'),
+		{ itemIndex: pairedIndex(item) },
+	);
 	if (item.json.supportContext) outcome.context.supportContext = item.json.supportContext;
 	return outcome;
 }
@@ -139,7 +185,11 @@ function forErrorOutput(json: IDataObject, error: Error): IDataObject {
  * Every failed item of every operation gets the guide's fields and, for a write, its replay. With
  * "Continue (using error output)" the item is shaped so that n8n sends it there.
  */
-export function withSupportFields(this: IExecuteFunctions, failed: FailedOperation, output: INodeExecutionData[]): INodeExecutionData[] {
+export function withSupportFields(
+	this: IExecuteFunctions,
+	failed: FailedOperation,
+	output: INodeExecutionData[],
+): INodeExecutionData[] {
 	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 	return output.map((item) => {
 		const error = failureIn.call(this, item);

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod/v4';
 
 import { binaryOptions } from '../../descriptions/files';
@@ -14,14 +19,41 @@ import { packageSchema } from '../order/schema';
 import { fetchOrder, orderReference, type OrderReference } from '../orderReads';
 import type { OperationModule } from '../types';
 import { assertAddressReady, assertCustomsReady } from './customs';
-import { labelFailedAfter, refuseIfPrinted, refuseUpdate, updateOrder, updateOrderFirstField, withChanges } from './orderUpdate';
+import {
+	labelFailedAfter,
+	refuseIfPrinted,
+	refuseUpdate,
+	updateOrder,
+	updateOrderFirstField,
+	withChanges,
+} from './orderUpdate';
 import { bookLabel, labelItem } from './shipment';
 
 const description: INodeProperties[] = [
 	orderLocator,
-	{ displayName: 'Carrier', name: 'carrier', type: 'string', default: '', placeholder: 'e.g. AusPost', description: 'Carrier code. Empty: the carrier Starshipit’s rules chose for the order.' },
-	{ displayName: 'Service Code', name: 'carrierServiceCode', type: 'string', default: '', placeholder: 'e.g. EXP', description: 'Carrier service code, e.g. from Rate > Get Rates. Empty: the order’s service.' },
-	...packagesSourceFields(packagesField('Override the order’s packages (kilograms and metres). Empty: use the order’s.', 0.5), ['rows', 'list']),
+	{
+		displayName: 'Carrier',
+		name: 'carrier',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. AusPost',
+		description: 'Carrier code. Empty: the carrier Starshipit’s rules chose for the order.',
+	},
+	{
+		displayName: 'Service Code',
+		name: 'carrierServiceCode',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. EXP',
+		description: 'Carrier service code, e.g. from Rate > Get Rates. Empty: the order’s service.',
+	},
+	...packagesSourceFields(
+		packagesField(
+			'Override the order’s packages (kilograms and metres). Empty: use the order’s.',
+			0.5,
+		),
+		['rows', 'list'],
+	),
 	updateOrderFirstField,
 	{
 		displayName: 'Your Country',
@@ -29,7 +61,8 @@ const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. AU or Australia',
-		description: 'The country you ship from (code or name). Orders to other countries are checked for customs data before a label is booked. Empty: Your Country in the credential, or AU.',
+		description:
+			'The country you ship from (code or name). Orders to other countries are checked for customs data before a label is booked. Empty: Your Country in the credential, or AU.',
 	},
 	...binaryOptions('label'),
 ];
@@ -40,14 +73,29 @@ const packageOverridesSchema = z.object({ packages: z.array(packageSchema) });
 function packagesOf(this: IExecuteFunctions, itemIndex: number): IDataObject[] | undefined {
 	const read = packagesOfItem.call(this, itemIndex);
 	const lists = { problems: read.problems, notes: read.notes, lines: { packages: read.lines } };
-	const { packages } = validateInput(this.getNode(), packageOverridesSchema, { packages: read.rows }, itemIndex, 'label request', undefined, lists);
+	const { packages } = validateInput(
+		this.getNode(),
+		packageOverridesSchema,
+		{ packages: read.rows },
+		itemIndex,
+		'label request',
+		undefined,
+		lists,
+	);
 	return packages.length ? (packages as IDataObject[]) : undefined;
 }
 
 /** Books the label for the order (by Starshipit ID once the lookup found it, else as the user named it). */
-async function bookOrderLabel(this: IExecuteFunctions, order: IDataObject | undefined, reference: OrderReference, packages: IDataObject[] | undefined, itemIndex: number): Promise<IDataObject> {
+async function bookOrderLabel(
+	this: IExecuteFunctions,
+	order: IDataObject | undefined,
+	reference: OrderReference,
+	packages: IDataObject[] | undefined,
+	itemIndex: number,
+): Promise<IDataObject> {
 	// Not found unshipped (unknown, or already printed): the label endpoint answers in Starshipit's own words.
-	const target: OrderReference = order?.order_id !== undefined ? { order_id: Number(order.order_id) } : reference;
+	const target: OrderReference =
+		order?.order_id !== undefined ? { order_id: Number(order.order_id) } : reference;
 	const sourceOrderId = String(order?.order_number ?? reference.order_number ?? '') || undefined;
 	const input = itemInput.call(this, itemIndex);
 	const overrides = {
@@ -59,24 +107,52 @@ async function bookOrderLabel(this: IExecuteFunctions, order: IDataObject | unde
 }
 
 /** Update Order First: write the changes to the unshipped order, then book; the label error then says the order was changed. */
-async function updateThenBook(this: IExecuteFunctions, order: IDataObject, changes: IDataObject, packages: IDataObject[] | undefined, itemIndex: number): Promise<IDataObject> {
+async function updateThenBook(
+	this: IExecuteFunctions,
+	order: IDataObject,
+	changes: IDataObject,
+	packages: IDataObject[] | undefined,
+	itemIndex: number,
+): Promise<IDataObject> {
 	await updateOrder.call(this, order, changes, itemIndex);
 	try {
-		return await bookOrderLabel.call(this, order, { order_id: Number(order.order_id) }, packages, itemIndex);
+		return await bookOrderLabel.call(
+			this,
+			order,
+			{ order_id: Number(order.order_id) },
+			packages,
+			itemIndex,
+		);
 	} catch (error) {
-		throw labelFailedAfter.call(this, error, `Order ${String(order.order_number)} was updated`, 'The changes are saved in Starshipit. Fix the problem and run the node again: sending the same changes again does no harm.', itemIndex);
+		throw labelFailedAfter.call(
+			this,
+			error,
+			`Order ${String(order.order_number)} was updated`,
+			'The changes are saved in Starshipit. Fix the problem and run the node again: sending the same changes again does no harm.',
+			itemIndex,
+		);
 	}
 }
 
-async function createLabel(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+async function createLabel(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	// Pre-flight: every field is checked before the one lookup, and nothing is written until the address and customs pass.
 	const reference = orderReference.call(this, itemIndex);
 	const input = itemInput.call(this, itemIndex);
 	input.text('carrier', 'Carrier', { max: 50 });
 	input.text('carrierServiceCode', 'Service Code', { max: 50 });
-	const homeCountry = nodeHomeCountry.call(this, input.raw('homeCountry'), itemIndex) ?? (await credentialHomeCountry.call(this));
+	const homeCountry =
+		nodeHomeCountry.call(this, input.raw('homeCountry'), itemIndex) ??
+		(await credentialHomeCountry.call(this));
 	const packages = packagesOf.call(this, itemIndex);
-	const changes = readOrderChanges.call(this, 'orderChanges', itemIndex, 'Update Order First section');
+	const changes = readOrderChanges.call(
+		this,
+		'orderChanges',
+		itemIndex,
+		'Update Order First section',
+	);
 	const found = await fetchOrder.call(this, reference, 'Unshipped', itemIndex);
 	if (changes && !found) return await refuseUpdate.call(this, reference, itemIndex);
 	if (!found) await refuseIfPrinted.call(this, reference, itemIndex);
@@ -86,8 +162,17 @@ async function createLabel(this: IExecuteFunctions, itemIndex: number): Promise<
 		assertAddressReady.call(this, order, itemIndex);
 		assertCustomsReady.call(this, order, homeCountry, itemIndex);
 	}
-	if (!found || !changes) return await labelItem.call(this, itemIndex, await bookOrderLabel.call(this, found, reference, packages, itemIndex));
-	const [item] = await labelItem.call(this, itemIndex, await updateThenBook.call(this, found, changes, packages, itemIndex));
+	if (!found || !changes)
+		return await labelItem.call(
+			this,
+			itemIndex,
+			await bookOrderLabel.call(this, found, reference, packages, itemIndex),
+		);
+	const [item] = await labelItem.call(
+		this,
+		itemIndex,
+		await updateThenBook.call(this, found, changes, packages, itemIndex),
+	);
 	item.json = { ...item.json, order_updated: true };
 	return [item];
 }
@@ -97,6 +182,10 @@ export const createLabelOperation: OperationModule = {
 	writes: true,
 	action: 'label',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await runPerItem.call(this, items, async (itemIndex) => await createLabel.call(this, itemIndex));
+		return await runPerItem.call(
+			this,
+			items,
+			async (itemIndex) => await createLabel.call(this, itemIndex),
+		);
 	},
 };

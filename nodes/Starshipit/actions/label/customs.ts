@@ -10,11 +10,18 @@ import { asLines, fieldLabel } from '../../validation/validate';
 export function customsProblems(order: IDataObject, homeCountry: string): string[] {
 	const destination = (order.destination as IDataObject | undefined) ?? {};
 	const items = (order.items as IDataObject[] | undefined) ?? [];
-	return customsIssues(String(destination.country ?? ''), items, homeCountry).map((issue) => `${fieldLabel(issue.path)}: ${issue.message}`);
+	return customsIssues(String(destination.country ?? ''), items, homeCountry).map(
+		(issue) => `${fieldLabel(issue.path)}: ${issue.message}`,
+	);
 }
 
 /** Stops before booking when an order goes abroad without customs data, naming each item that lacks it. */
-export function assertCustomsReady(this: IExecuteFunctions, order: IDataObject, homeCountry: string, itemIndex: number): void {
+export function assertCustomsReady(
+	this: IExecuteFunctions,
+	order: IDataObject,
+	homeCountry: string,
+	itemIndex: number,
+): void {
 	const problems = customsProblems(order, homeCountry);
 	if (problems.length === 0) return;
 	throw new NodeOperationError(
@@ -40,10 +47,16 @@ const labelAddressSchema = z.object({
 });
 
 /** Stops before booking when the order's address would be refused after a round trip, naming each field. */
-export function assertAddressReady(this: IExecuteFunctions, order: IDataObject, itemIndex: number): void {
+export function assertAddressReady(
+	this: IExecuteFunctions,
+	order: IDataObject,
+	itemIndex: number,
+): void {
 	const result = labelAddressSchema.safeParse((order.destination as IDataObject | undefined) ?? {});
 	if (result.success) return;
-	const problems = result.error.issues.map((issue) => `${fieldLabel(['destination', ...issue.path])}: ${issue.message}`);
+	const problems = result.error.issues.map(
+		(issue) => `${fieldLabel(['destination', ...issue.path])}: ${issue.message}`,
+	);
 	throw new NodeOperationError(
 		this.getNode(),
 		`Order ${String(order.order_number)} has an incomplete address, so no label was requested: ${problems.join('; ')} (item ${itemIndex + 1})`,

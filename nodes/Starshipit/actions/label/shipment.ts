@@ -36,28 +36,52 @@ function labelFiles(this: IExecuteFunctions, itemIndex: number, body: IDataObjec
 	const order = String(body.order_number ?? body.order_id ?? '');
 	const advice = `Starshipit may have booked the shipment: run Label > Reprint for order ${order} to fetch its label, or look at the order in Starshipit.`;
 	if (labels.length === 0) {
-		throw new NodeOperationError(this.getNode(), `Starshipit answered without a label for order ${order} (item ${itemIndex + 1})`, { itemIndex, description: advice });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Starshipit answered without a label for order ${order} (item ${itemIndex + 1})`,
+			{ itemIndex, description: advice },
+		);
 	}
 	const bad = labels.findIndex((label) => !isLabelFile(label));
 	if (bad >= 0) {
-		throw new NodeOperationError(this.getNode(), `Label ${bad + 1} of order ${order} (item ${itemIndex + 1}) is not a PDF or ZPL file`, {
-			itemIndex,
-			description: `Starshipit’s answer held something else where the label belongs. ${advice}`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Label ${bad + 1} of order ${order} (item ${itemIndex + 1}) is not a PDF or ZPL file`,
+			{
+				itemIndex,
+				description: `Starshipit’s answer held something else where the label belongs. ${advice}`,
+			},
+		);
 	}
 	return labels as string[];
 }
 
 /** One output item: the facts as JSON, each label (`labels` pair with `label_types` by index) as a file. */
-export async function labelItem(this: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<INodeExecutionData[]> {
+export async function labelItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): Promise<INodeExecutionData[]> {
 	const labels = labelFiles.call(this, itemIndex, body);
 	const types = (body.label_types as unknown[] | undefined) ?? [];
 	const documents = labels.map((base64, index) => ({ base64, type: types[index] }));
-	return [await documentsItem.call(this, itemIndex, shipmentFacts(body), documents, `label-${String(body.order_number ?? body.order_id)}`)];
+	return [
+		await documentsItem.call(
+			this,
+			itemIndex,
+			shipmentFacts(body),
+			documents,
+			`label-${String(body.order_number ?? body.order_id)}`,
+		),
+	];
 }
 
 /** Asks for the labels Starshipit already made for a printed order; books nothing. */
-export async function reprintLabel(this: IExecuteFunctions, reference: OrderReference, itemIndex: number): Promise<IDataObject> {
+export async function reprintLabel(
+	this: IExecuteFunctions,
+	reference: OrderReference,
+	itemIndex: number,
+): Promise<IDataObject> {
 	return await starshipitRequest.call(this, {
 		endpoint: 'labelCreate',
 		body: { ...reference, reprint: true },
@@ -73,7 +97,13 @@ export async function reprintLabel(this: IExecuteFunctions, reference: OrderRefe
  * Books the label of an order (with any carrier, service or package overrides). A dropped connection
  * may hide a booked shipment: if the order now has a label, that label is fetched instead of booking again.
  */
-export async function bookLabel(this: IExecuteFunctions, target: OrderReference, overrides: IDataObject, sourceOrderId: string | undefined, itemIndex: number): Promise<IDataObject> {
+export async function bookLabel(
+	this: IExecuteFunctions,
+	target: OrderReference,
+	overrides: IDataObject,
+	sourceOrderId: string | undefined,
+	itemIndex: number,
+): Promise<IDataObject> {
 	return await starshipitRequest.call(this, {
 		endpoint: 'labelCreate',
 		body: withoutBlanks({ ...target, ...overrides }),
@@ -84,7 +114,9 @@ export async function bookLabel(this: IExecuteFunctions, target: OrderReference,
 		write: {
 			readBack: async () => {
 				const printed = await fetchOrder.call(this, target, 'Shipped', itemIndex);
-				return printed?.tracking_number ? { done: await reprintLabel.call(this, target, itemIndex) } : { resend: 'same body' };
+				return printed?.tracking_number
+					? { done: await reprintLabel.call(this, target, itemIndex) }
+					: { resend: 'same body' };
 			},
 		},
 	});

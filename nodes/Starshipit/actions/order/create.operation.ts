@@ -11,13 +11,23 @@ import { validOrder } from './write/orderInput';
 import { refuseRepeatsBeforeSending, RepeatedOrders } from './write/repeats';
 
 /** The answer must hold the order as sent (every line, in order): an order stored otherwise is an error, never a result. */
-function assertStoredAsSent(this: IExecuteFunctions, stored: IDataObject, order: IDataObject, itemIndex: number): IDataObject {
+function assertStoredAsSent(
+	this: IExecuteFunctions,
+	stored: IDataObject,
+	order: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const fields = stored && isWholeOrder(stored) ? differences(stored, order) : [];
 	if (fields.length === 0) return stored;
-	throw new NodeOperationError(this.getNode(), `Starshipit stored order ${String(order.order_number)} with other values than were sent (${fields.join(', ')}) (item ${itemIndex + 1})`, {
-		itemIndex,
-		description: 'The order is in Starshipit, but not as sent: check it there, then correct it with Order > Create or Update.',
-	});
+	throw new NodeOperationError(
+		this.getNode(),
+		`Starshipit stored order ${String(order.order_number)} with other values than were sent (${fields.join(', ')}) (item ${itemIndex + 1})`,
+		{
+			itemIndex,
+			description:
+				'The order is in Starshipit, but not as sent: check it there, then correct it with Order > Create or Update.',
+		},
+	);
 }
 
 export const createOrderOperation: OperationModule = {
@@ -31,7 +41,15 @@ export const createOrderOperation: OperationModule = {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const order = validOrder.call(this, itemIndex, homeCountry);
 			repeats.refuseRepeat(order, itemIndex);
-			return outputFor(itemIndex, assertStoredAsSent.call(this, await createOrder.call(this, order, itemIndex), order, itemIndex));
+			return outputFor(
+				itemIndex,
+				assertStoredAsSent.call(
+					this,
+					await createOrder.call(this, order, itemIndex),
+					order,
+					itemIndex,
+				),
+			);
 		});
 	},
 };

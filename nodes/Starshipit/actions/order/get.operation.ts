@@ -13,7 +13,10 @@ export const getOrderOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const order = await resolveOrder.call(this, itemIndex);
-			return outputFor(itemIndex, wantsSimplified.call(this, itemIndex) ? simplifyOrder(order) : order);
+			return outputFor(
+				itemIndex,
+				wantsSimplified.call(this, itemIndex) ? simplifyOrder(order) : order,
+			);
 		});
 	},
 };

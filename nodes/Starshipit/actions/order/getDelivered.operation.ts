@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { starshipitRequest, UNCONFIRMED } from '../../transport';
@@ -15,7 +20,8 @@ const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 1001',
-		description: 'The order number (or reference) sent to Starshipit. Orders not yet delivered return nothing.',
+		description:
+			'The order number (or reference) sent to Starshipit. Orders not yet delivered return nothing.',
 	},
 	simplifyField,
 ];
@@ -26,7 +32,9 @@ export const getDeliveredOrdersOperation: OperationModule = {
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
-			const orderRef = itemInput.call(this, itemIndex).identity('orderRef', 'Order Number or Reference', 100);
+			const orderRef = itemInput
+				.call(this, itemIndex)
+				.identity('orderRef', 'Order Number or Reference', 100);
 			const body = await starshipitRequest.call(this, {
 				endpoint: 'ordersDelivered',
 				query: { [UNCONFIRMED.deliveredRefParam]: orderRef },

@@ -26,7 +26,12 @@ export const getMergeableOrdersOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const groups = await starshipitRequestAllItems.call(this, {
-				endpoint: 'ordersMergeable', style: 'page-limit', itemsKey: 'orders', pageSize: LIMITS.legacyListMaxLimit, itemIndex, limit: listLimit.call(this, itemIndex),
+				endpoint: 'ordersMergeable',
+				style: 'page-limit',
+				itemsKey: 'orders',
+				pageSize: LIMITS.legacyListMaxLimit,
+				itemIndex,
+				limit: listLimit.call(this, itemIndex),
 			});
 			return groups.map((group) => ({ json: suggestion(group), pairedItem: { item: itemIndex } }));
 		});

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
 import { returnAllAndLimit } from '../../helpers/paging';
@@ -17,9 +22,14 @@ const description: INodeProperties[] = [
 			{
 				name: 'Ready to Manifest',
 				value: 'readyToManifest',
-				description: 'Printed orders not yet on a manifest: feed their order_id to Manifest > Create',
+				description:
+					'Printed orders not yet on a manifest: feed their order_id to Manifest > Create',
 			},
-			{ name: 'Recently Printed', value: 'recentlyPrinted', description: 'Orders whose label was printed recently, manifested or not' },
+			{
+				name: 'Recently Printed',
+				value: 'recentlyPrinted',
+				description: 'Orders whose label was printed recently, manifested or not',
+			},
 		],
 	},
 	{
@@ -27,14 +37,20 @@ const description: INodeProperties[] = [
 		name: 'since',
 		type: 'dateTime',
 		default: '',
-		description: 'Only orders whose label was printed from this date and time on. Empty: Starshipit’s default period.',
+		description:
+			'Only orders whose label was printed from this date and time on. Empty: Starshipit’s default period.',
 	},
 	...returnAllAndLimit,
 ];
 
 /** The printed list's date filter, or nothing; a date n8n cannot read is refused before sending. */
 function sinceQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const since = dateValue.call(this, this.getNodeParameter('since', itemIndex, ''), 'Printed Since', itemIndex);
+	const since = dateValue.call(
+		this,
+		this.getNodeParameter('since', itemIndex, ''),
+		'Printed Since',
+		itemIndex,
+	);
 	return since ? { [UNCONFIRMED.printedList.sinceParam]: since.toISOString() } : {};
 }
 
@@ -48,7 +64,9 @@ export const getPrintedOrdersOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			// Stored workflows keep our own value; Starshipit's name for it lives with the unconfirmed names.
-			const list = this.getNodeParameter('printedStatus', itemIndex) as 'readyToManifest' | 'recentlyPrinted';
+			const list = this.getNodeParameter('printedStatus', itemIndex) as
+				| 'readyToManifest'
+				| 'recentlyPrinted';
 			const query = { status: UNCONFIRMED.printedList[list], ...sinceQuery.call(this, itemIndex) };
 			const orders = await starshipitRequestAllItems.call(this, {
 				endpoint: 'ordersShipments',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { outputFor } from '../../helpers/items';
 import { returnAllAndLimit } from '../../helpers/paging';
@@ -11,19 +16,29 @@ import { simplifyOrder } from './simplify';
 
 /** Return All, Limit and Simplify (hidden when Get Many gives its counts only). */
 export const listOptions: INodeProperties[] = [
-	...returnAllAndLimit.map((property) => ({ ...property, displayOptions: { ...property.displayOptions, hide: { summaryOutput: ['counts'] } } })),
+	...returnAllAndLimit.map((property) => ({
+		...property,
+		displayOptions: { ...property.displayOptions, hide: { summaryOutput: ['counts'] } },
+	})),
 	{ ...simplifyField, displayOptions: { hide: { summaryOutput: ['counts'] } } },
 ];
 
 /** The lists one after another, up to the limit, each order once (an order may move between lists while they are read). */
-export async function listOrders(this: IExecuteFunctions, itemIndex: number, requests: AllPagesRequest[]): Promise<INodeExecutionData[]> {
+export async function listOrders(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	requests: AllPagesRequest[],
+): Promise<INodeExecutionData[]> {
 	const limit = listLimit.call(this, itemIndex);
 	const orders: IDataObject[] = [];
 	const seen = new Set<unknown>();
 	for (const request of requests) {
 		const remaining = limit === undefined ? undefined : limit - orders.length;
 		if (remaining !== undefined && remaining <= 0) break;
-		for (const order of await starshipitRequestAllItems.call(this, { ...request, limit: remaining })) {
+		for (const order of await starshipitRequestAllItems.call(this, {
+			...request,
+			limit: remaining,
+		})) {
 			if (order.order_id !== undefined && seen.has(order.order_id)) continue;
 			seen.add(order.order_id);
 			orders.push(order);

@@ -27,7 +27,12 @@ import {
  * WooCommerce's and Shopify's orders without edits.
  */
 
-const key = (displayName: string, name: string, keys: string[], description: string): INodeProperties => ({
+const key = (
+	displayName: string,
+	name: string,
+	keys: string[],
+	description: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -41,7 +46,8 @@ const WEIGHT_UNITS = [
 	{ name: 'Pounds', value: 'lb' },
 	{ name: 'Ounces', value: 'oz' },
 ];
-const WEIGHT_UNIT_HINT = 'The unit of the weights in your data. They are sent to Starshipit in kilograms.';
+const WEIGHT_UNIT_HINT =
+	'The unit of the weights in your data. They are sent to Starshipit in kilograms.';
 
 /** A line's weight unit: by default kg, but grams where the key is Shopify's `grams`. */
 const lineWeightUnit: INodeProperties = {
@@ -49,27 +55,48 @@ const lineWeightUnit: INodeProperties = {
 	name: 'weightUnit',
 	type: 'options',
 	default: 'auto',
-	options: [{ name: 'Kilograms (Grams for a Key Named Grams, as Shopify Sends)', value: 'auto' }, ...WEIGHT_UNITS],
+	options: [
+		{ name: 'Kilograms (Grams for a Key Named Grams, as Shopify Sends)', value: 'auto' },
+		...WEIGHT_UNITS,
+	],
 	description: WEIGHT_UNIT_HINT,
 };
 
-const packageWeightUnit: INodeProperties = { displayName: 'Weight Unit', name: 'weightUnit', type: 'options', default: 'kg', options: WEIGHT_UNITS, description: WEIGHT_UNIT_HINT };
+const packageWeightUnit: INodeProperties = {
+	displayName: 'Weight Unit',
+	name: 'weightUnit',
+	type: 'options',
+	default: 'kg',
+	options: WEIGHT_UNITS,
+	description: WEIGHT_UNIT_HINT,
+};
 
 const ITEM_KEY_FIELDS: INodeProperties[] = [
 	key('SKU Keys', 'sku', ITEM_KEYS.sku, 'The item’s SKU, as in the Product Catalogue'),
-	key('Description Keys', 'description', ITEM_KEYS.description, 'What the item is (WooCommerce: name, Shopify: name or title)'),
+	key(
+		'Description Keys',
+		'description',
+		ITEM_KEYS.description,
+		'What the item is (WooCommerce: name, Shopify: name or title)',
+	),
 	key('Quantity Keys', 'quantity', ITEM_KEYS.quantity, 'How many of the item'),
 	key('Value Keys', 'value', ITEM_KEYS.value, 'Value of one item (WooCommerce and Shopify: price)'),
 	key('Weight Keys', 'weight', ITEM_KEYS.weight, 'Weight of one item (Shopify: grams)'),
 	lineWeightUnit,
 	key('Tariff Code Keys', 'tariff_code', ITEM_KEYS.tariff_code, 'HS tariff code, for customs'),
-	key('Country of Origin Keys', 'country_of_origin', ITEM_KEYS.country_of_origin, 'Where the item was made, for customs'),
+	key(
+		'Country of Origin Keys',
+		'country_of_origin',
+		ITEM_KEYS.country_of_origin,
+		'Where the item was made, for customs',
+	),
 	{
 		displayName: 'Leave Out Lines That Need No Shipping',
 		name: 'leaveOutUnshipped',
 		type: 'boolean',
 		default: true,
-		description: 'Whether lines marked "requires_shipping": false (Shopify’s gift cards and digital products) are left out',
+		description:
+			'Whether lines marked "requires_shipping": false (Shopify’s gift cards and digital products) are left out',
 	},
 ];
 
@@ -80,7 +107,8 @@ const itemKeysField: INodeProperties = {
 	type: 'fixedCollection',
 	default: {},
 	placeholder: 'Change Which Keys Are Read',
-	description: 'Which key of each entry feeds each Starshipit field. The defaults read Starshipit’s own items and WooCommerce and Shopify line items without changes.',
+	description:
+		'Which key of each entry feeds each Starshipit field. The defaults read Starshipit’s own items and WooCommerce and Shopify line items without changes.',
 	options: [
 		{
 			displayName: 'Keys',
@@ -108,7 +136,8 @@ const PACKAGE_KEY_FIELDS: INodeProperties[] = [
 			{ name: 'Millimetres', value: 'mm' },
 			{ name: 'Inches', value: 'in' },
 		],
-		description: 'The unit of the lengths, widths and heights in your data. They are sent to Starshipit in metres.',
+		description:
+			'The unit of the lengths, widths and heights in your data. They are sent to Starshipit in metres.',
 	},
 ];
 
@@ -145,7 +174,8 @@ const packagesList: INodeProperties = {
 	type: 'string',
 	default: '={{ $json.packages }}',
 	placeholder: 'e.g. {{ $json.parcels }}',
-	description: 'An expression that gives your packages as a list (a cart’s parcels, for example): each entry becomes one package',
+	description:
+		'An expression that gives your packages as a list (a cart’s parcels, for example): each entry becomes one package',
 	hint: 'An expression that gives a list: each entry becomes one package',
 };
 
@@ -164,13 +194,34 @@ export function itemsSourceFields(rows: INodeProperties): INodeProperties[] {
 			noDataExpression: true,
 			default: 'rows',
 			options: [
-				{ name: 'A List in the Input', value: 'list', description: 'Each entry of a list in your data becomes one line, e.g. a WooCommerce or Shopify order’s line_items' },
-				{ name: 'Rows Entered Here', value: 'rows', description: 'One row per line, added below: the same lines for every order' },
-				{ name: 'No Lines', value: 'none', description: 'An order without item lines (packages only); an existing order keeps its lines' },
+				{
+					name: 'A List in the Input',
+					value: 'list',
+					description:
+						'Each entry of a list in your data becomes one line, e.g. a WooCommerce or Shopify order’s line_items',
+				},
+				{
+					name: 'Rows Entered Here',
+					value: 'rows',
+					description: 'One row per line, added below: the same lines for every order',
+				},
+				{
+					name: 'No Lines',
+					value: 'none',
+					description:
+						'An order without item lines (packages only); an existing order keeps its lines',
+				},
 			],
-			description: 'Where the order’s lines come from. A shop order has a list of lines: choose A List in the Input.',
+			description:
+				'Where the order’s lines come from. A shop order has a list of lines: choose A List in the Input.',
 		},
-		show(linesList('Lines', 'An expression that gives the order’s lines as a list, e.g. {{ $json.line_items }}. International orders need a description and a value on each line (customs).'), { itemsInput: ['list'] }),
+		show(
+			linesList(
+				'Lines',
+				'An expression that gives the order’s lines as a list, e.g. {{ $json.line_items }}. International orders need a description and a value on each line (customs).',
+			),
+			{ itemsInput: ['list'] },
+		),
 		show(itemKeysField, { itemsInput: ['list'] }),
 		show(rows, { itemsInput: ['rows'] }),
 	];
@@ -179,15 +230,33 @@ export function itemsSourceFields(rows: INodeProperties): INodeProperties[] {
 export type PackagesMode = 'rows' | 'list' | 'lines';
 
 /** Packages From: rows, a list, or (where there are lines) one package weighing all of them. */
-export function packagesSourceFields(rows: INodeProperties, modes: PackagesMode[], linesFromCart = false): INodeProperties[] {
+export function packagesSourceFields(
+	rows: INodeProperties,
+	modes: PackagesMode[],
+	linesFromCart = false,
+): INodeProperties[] {
 	const options = [
-		{ name: 'A List in the Input', value: 'list', description: 'Each entry of a list in your data becomes one package, e.g. a cart’s parcels' },
-		{ name: 'One Package Weighing All the Lines', value: 'lines', description: 'One package whose weight is each line’s weight × quantity, added up' },
+		{
+			name: 'A List in the Input',
+			value: 'list',
+			description: 'Each entry of a list in your data becomes one package, e.g. a cart’s parcels',
+		},
+		{
+			name: 'One Package Weighing All the Lines',
+			value: 'lines',
+			description: 'One package whose weight is each line’s weight × quantity, added up',
+		},
 		{ name: 'Rows Entered Here', value: 'rows', description: 'One row per package, added below' },
 	].filter((option) => modes.includes(option.value as PackagesMode));
 	const cartLines = linesFromCart
 		? [
-				show(linesList('Cart Lines', 'An expression that gives the cart’s lines as a list, e.g. {{ $json.line_items }}: their weights × quantities make the package'), { packagesInput: ['lines'] }),
+				show(
+					linesList(
+						'Cart Lines',
+						'An expression that gives the cart’s lines as a list, e.g. {{ $json.line_items }}: their weights × quantities make the package',
+					),
+					{ packagesInput: ['lines'] },
+				),
 				show(itemKeysField, { packagesInput: ['lines'] }),
 			]
 		: [];
@@ -210,12 +279,16 @@ export function packagesSourceFields(rows: INodeProperties, modes: PackagesMode[
 
 /** The options of a collection of changes (Order > Update, Update Order First) that take lists. */
 export const listChangeOptions: INodeProperties[] = [
-	linesList('Items From a List (Replace All)', 'The order’s new lines, from a list in your data, e.g. {{ $json.line_items }}: every current line is removed and these are added'),
+	linesList(
+		'Items From a List (Replace All)',
+		'The order’s new lines, from a list in your data, e.g. {{ $json.line_items }}: every current line is removed and these are added',
+	),
 	{ ...itemKeysField, displayName: 'Keys in Each Line (for Items From a List)' },
 	{
 		...packagesList,
 		displayName: 'Packages From a List (Replace All)',
-		description: 'The order’s new packages, from a list in your data: every current package is removed and these are added',
+		description:
+			'The order’s new packages, from a list in your data: every current package is removed and these are added',
 	},
 	{ ...packageKeysField, displayName: 'Keys in Each Package (for Packages From a List)' },
 ];
@@ -250,21 +323,32 @@ export interface RowsRead {
 
 const keysOf = (setting: unknown, defaults: KeyMap): { keys: KeyMap; options: IDataObject } => {
 	const options = ((setting as IDataObject | undefined)?.keys ?? {}) as IDataObject;
-	const keys = Object.fromEntries(Object.entries(defaults).map(([field, fallback]) => [field, keyList(options[field], fallback)]));
+	const keys = Object.fromEntries(
+		Object.entries(defaults).map(([field, fallback]) => [field, keyList(options[field], fallback)]),
+	);
 	return { keys, options };
 };
 
 /** The expression as the user wrote it, for messages ("{{ $json.line_items }}"); undefined when typed as a value. */
 export function writtenExpression(this: IExecuteFunctions, path: string[]): string | undefined {
-	const written = path.reduce<unknown>((value, part) => (value as IDataObject | undefined)?.[part], readerOf(this).node.parameters);
-	return typeof written === 'string' && written.startsWith('=') ? written.slice(1).trim() : undefined;
+	const written = path.reduce<unknown>(
+		(value, part) => (value as IDataObject | undefined)?.[part],
+		readerOf(this).node.parameters,
+	);
+	return typeof written === 'string' && written.startsWith('=')
+		? written.slice(1).trim()
+		: undefined;
 }
 
 const asRowsRead = (read: ListRead, label: string): RowsRead => ({
 	rows: read.rows,
 	lines: read.lines,
 	problems: read.problems,
-	notes: read.problems.length ? [describeUse(label, read.used, (field) => fieldLabel([field]))].filter((note): note is string => Boolean(note)) : [],
+	notes: read.problems.length
+		? [describeUse(label, read.used, (field) => fieldLabel([field]))].filter(
+				(note): note is string => Boolean(note),
+			)
+		: [],
 });
 
 /** An order's lines from a list, with the keys and units the user chose (or the defaults). */
@@ -284,7 +368,11 @@ export function itemsFromList(list: unknown, keySetting: unknown, expression?: s
 	return asRowsRead(read, 'Items');
 }
 
-export function packagesFromList(list: unknown, keySetting: unknown, expression?: string): RowsRead {
+export function packagesFromList(
+	list: unknown,
+	keySetting: unknown,
+	expression?: string,
+): RowsRead {
 	const { keys, options } = keysOf(keySetting, PACKAGE_KEYS);
 	const read = readList(list, {
 		label: 'Packages',
@@ -300,7 +388,8 @@ export function packagesFromList(list: unknown, keySetting: unknown, expression?
 }
 
 export function metadataFromList(list: unknown, expression?: string): RowsRead {
-	if (list === '' || list === undefined || list === null) return { rows: [], problems: [], notes: [] };
+	if (list === '' || list === undefined || list === null)
+		return { rows: [], problems: [], notes: [] };
 	const read = readList(list, {
 		label: 'Metadata From a List',
 		entry: 'Entry',
@@ -319,7 +408,9 @@ export function metadataFromList(list: unknown, expression?: string): RowsRead {
 		const value = checkText(row.value, { required: true });
 		if (!key.ok) problems.push(`${where} › Key: ${key.problem}`);
 		if (!value.ok) problems.push(`${where} › Value: ${value.problem}`);
-		return key.ok && value.ok ? [{ metafield_key: key.value as string, value: value.value as string }] : [];
+		return key.ok && value.ok
+			? [{ metafield_key: key.value as string, value: value.value as string }]
+			: [];
 	});
 	return { rows, problems, notes: [] };
 }
@@ -335,21 +426,40 @@ export interface LinesToWeigh {
 }
 
 /** Packages From for one input item: the rows, a list, or one package weighing `lines`. */
-export function packagesOfItem(this: IExecuteFunctions, itemIndex: number, lines?: LinesToWeigh): RowsRead {
+export function packagesOfItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	lines?: LinesToWeigh,
+): RowsRead {
 	const mode = readerOf(this).get('packagesInput', itemIndex, 'rows');
 	if (mode === 'list') {
 		const list = readerOf(this).get('packagesList', itemIndex, undefined);
-		return packagesFromList(list, readerOf(this).get('packageKeys', itemIndex, {}), writtenExpression.call(this, ['packagesList']));
+		return packagesFromList(
+			list,
+			readerOf(this).get('packageKeys', itemIndex, {}),
+			writtenExpression.call(this, ['packagesList']),
+		);
 	}
 	if (mode === 'lines' && lines) return packageOfLines(lines);
-	return { rows: packageRows(readerOf(this).get('packages', itemIndex, {})), problems: [], notes: [] };
+	return {
+		rows: packageRows(readerOf(this).get('packages', itemIndex, {})),
+		problems: [],
+		notes: [],
+	};
 }
 
 /** A cart's lines, read only to weigh its package (Rate > Get Rates). */
 export function cartLines(this: IExecuteFunctions, itemIndex: number): LinesToWeigh {
 	const read = () => {
-		const lines = itemsFromList(readerOf(this).get('itemsList', itemIndex, undefined), readerOf(this).get('itemKeys', itemIndex, {}), writtenExpression.call(this, ['itemsList']));
-		return { ...lines, problems: lines.problems.map((problem) => problem.replace(/^Items/, 'Cart Lines')) };
+		const lines = itemsFromList(
+			readerOf(this).get('itemsList', itemIndex, undefined),
+			readerOf(this).get('itemKeys', itemIndex, {}),
+			writtenExpression.call(this, ['itemsList']),
+		);
+		return {
+			...lines,
+			problems: lines.problems.map((problem) => problem.replace(/^Items/, 'Cart Lines')),
+		};
 	};
 	return { read, label: 'Cart Lines', reportLines: true };
 }
@@ -357,7 +467,16 @@ export function cartLines(this: IExecuteFunctions, itemIndex: number): LinesToWe
 /** One package weighing all the lines (see packageFromLines). */
 function packageOfLines({ read, label, reportLines }: LinesToWeigh): RowsRead {
 	const lines = read();
-	if (lines.problems.length) return { rows: [], problems: reportLines ? lines.problems : [], notes: reportLines ? lines.notes : [] };
-	const { packages, problems } = packageFromLines(lines.rows, lines.lines ?? lines.rows.map((_row, index) => index + 1), label);
+	if (lines.problems.length)
+		return {
+			rows: [],
+			problems: reportLines ? lines.problems : [],
+			notes: reportLines ? lines.notes : [],
+		};
+	const { packages, problems } = packageFromLines(
+		lines.rows,
+		lines.lines ?? lines.rows.map((_row, index) => index + 1),
+		label,
+	);
 	return { rows: packages, problems, notes: [] };
 }

@@ -1,8 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod/v4';
 
 import { outputFor, runPerItem } from '../../helpers/items';
-import { starshipitRequest, UNCONFIRMED, type AttemptFailure, type LandedCheck } from '../../transport';
+import {
+	starshipitRequest,
+	UNCONFIRMED,
+	type AttemptFailure,
+	type LandedCheck,
+} from '../../transport';
 import { cancelSignalOf, pause } from '../../transport/cancel';
 import { country, identity, required, requiredPostCode } from '../../validation/rules';
 import { orderNamed, validateInput } from '../../validation/validate';
@@ -34,7 +44,8 @@ const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. AusPost',
-		description: 'Starshipit’s code for the carrier that took the parcel (AusPost, CouriersPlease, DHL, StarTrack, NZPost, ...), not its full name',
+		description:
+			'Starshipit’s code for the carrier that took the parcel (AusPost, CouriersPlease, DHL, StarTrack, NZPost, ...), not its full name',
 	},
 	{
 		displayName: 'Tracking Number',
@@ -67,7 +78,10 @@ const description: INodeProperties[] = [
 const trackingOnlySchema = z.object({
 	order_number: identity(50),
 	recipient_name: required(100),
-	carrier: identity(50).refine((code) => typeof code !== 'string' || /^[A-Za-z0-9]+$/.test(code), 'must be Starshipit’s carrier code, one word such as AusPost or CouriersPlease'),
+	carrier: identity(50).refine(
+		(code) => typeof code !== 'string' || /^[A-Za-z0-9]+$/.test(code),
+		'must be Starshipit’s carrier code, one word such as AusPost or CouriersPlease',
+	),
 	tracking_number: identity(100),
 	// A code or a name is accepted; sent as a name, as orders take it (what this endpoint takes is not said).
 	country: country('name', true),
@@ -86,11 +100,22 @@ function readInput(this: IExecuteFunctions, itemIndex: number): TrackingOnlyInpu
 		country: parameter('country'),
 		post_code: parameter('postCode'),
 	};
-	return validateInput(this.getNode(), trackingOnlySchema, input, itemIndex, 'shipment', orderNamed(input.order_number));
+	return validateInput(
+		this.getNode(),
+		trackingOnlySchema,
+		input,
+		itemIndex,
+		'shipment',
+		orderNamed(input.order_number),
+	);
 }
 
 /** The order Starshipit made from this request, if it has one: order number and tracking number both match. */
-async function findTrackingOnlyOrder(this: IExecuteFunctions, input: TrackingOnlyInput, itemIndex: number): Promise<IDataObject | undefined> {
+async function findTrackingOnlyOrder(
+	this: IExecuteFunctions,
+	input: TrackingOnlyInput,
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
 	const { matches } = await searchByOrderNumber.call(this, input.order_number, itemIndex);
 	return matches.find((order) => String(order.tracking_number ?? '') === input.tracking_number);
 }
@@ -107,7 +132,10 @@ const LATE_WRITE_GRACE_MS = 10_000;
  * A failure answered quickly (a 5xx) was not still in flight and is read back at once.
  */
 function lateWriteReadBack(this: IExecuteFunctions, input: TrackingOnlyInput, itemIndex: number) {
-	const answered = (order: IDataObject) => ({ orders: { [String(order.order_id)]: input.tracking_number }, success: true });
+	const answered = (order: IDataObject) => ({
+		orders: { [String(order.order_id)]: input.tracking_number },
+		success: true,
+	});
 	return async ({ ranIntoTimeout, timeoutMs }: AttemptFailure): Promise<LandedCheck> => {
 		const existing = await findTrackingOnlyOrder.call(this, input, itemIndex);
 		if (existing) return { done: answered(existing) };
@@ -121,7 +149,8 @@ function lateWriteReadBack(this: IExecuteFunctions, input: TrackingOnlyInput, it
 /** The answer maps each new order ID to its tracking number; a list of orders is read too. */
 function newOrderId(body: IDataObject, trackingNumber: string): number | string | undefined {
 	const orders = body.orders;
-	if (Array.isArray(orders)) return ((orders as IDataObject[])[0]?.order_id as number | undefined) ?? undefined;
+	if (Array.isArray(orders))
+		return ((orders as IDataObject[])[0]?.order_id as number | undefined) ?? undefined;
 	if (!orders || typeof orders !== 'object') return undefined;
 	const entries = Object.entries(orders as IDataObject);
 	const [id] = entries.find(([, value]) => String(value) === trackingNumber) ?? entries[0] ?? [];
@@ -142,7 +171,15 @@ export const markShippedOperation: OperationModule = {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const input = readInput.call(this, itemIndex);
 			const recorded = await findTrackingOnlyOrder.call(this, input, itemIndex);
-			if (recorded) return outputFor(itemIndex, { success: true, outcome: 'already recorded', order_id: recorded.order_id, order_number: input.order_number, carrier: input.carrier, tracking_number: input.tracking_number });
+			if (recorded)
+				return outputFor(itemIndex, {
+					success: true,
+					outcome: 'already recorded',
+					order_id: recorded.order_id,
+					order_number: input.order_number,
+					carrier: input.carrier,
+					tracking_number: input.tracking_number,
+				});
 			const fields = UNCONFIRMED.trackingOnlyFields;
 			const order = {
 				[fields.orderNumber]: input.order_number,

@@ -1,3 +1,8 @@
 import { orderLifecycleOperation } from './lifecycle';
 
-export const restoreOrderOperation = orderLifecycleOperation('ordersRestore', 'restored', 'Archived', 'restore');
+export const restoreOrderOperation = orderLifecycleOperation(
+	'ordersRestore',
+	'restored',
+	'Archived',
+	'restore',
+);

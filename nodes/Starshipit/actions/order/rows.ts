@@ -5,7 +5,13 @@ import type { IDataObject } from 'n8n-workflow';
 /** Empty strings and zero dimensions mean "not given": Starshipit should not receive them. */
 export function withoutBlanks(values: IDataObject, zeroIsBlank: string[] = []): IDataObject {
 	return Object.fromEntries(
-		Object.entries(values).filter(([key, value]) => value !== '' && value !== undefined && value !== null && !(zeroIsBlank.includes(key) && value === 0)),
+		Object.entries(values).filter(
+			([key, value]) =>
+				value !== '' &&
+				value !== undefined &&
+				value !== null &&
+				!(zeroIsBlank.includes(key) && value === 0),
+		),
 	);
 }
 
@@ -16,14 +22,23 @@ export function rows(collection: IDataObject, key: string): IDataObject[] {
 }
 
 /** The Items rows as Starshipit takes them (a zero value or weight means "not given"). */
-export const itemRows = (collection: unknown): IDataObject[] => rows(collection as IDataObject, 'item').map((item) => withoutBlanks(item, ['value', 'weight']));
+export const itemRows = (collection: unknown): IDataObject[] =>
+	rows(collection as IDataObject, 'item').map((item) => withoutBlanks(item, ['value', 'weight']));
 
 /** Mapped values often arrive as text ("2.5" from a web form): numbers that read as numbers count as numbers. */
 function numeric(row: IDataObject): IDataObject {
 	return Object.fromEntries(
-		Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value]),
+		Object.entries(row).map(([key, value]) => [
+			key,
+			typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))
+				? Number(value)
+				: value,
+		]),
 	);
 }
 
 /** The Packages rows as Starshipit takes them (zero dimensions mean "not given"). */
-export const packageRows = (collection: unknown): IDataObject[] => rows(collection as IDataObject, 'package').map((pack) => withoutBlanks(numeric(pack), ['height', 'width', 'length']));
+export const packageRows = (collection: unknown): IDataObject[] =>
+	rows(collection as IDataObject, 'package').map((pack) =>
+		withoutBlanks(numeric(pack), ['height', 'width', 'length']),
+	);

@@ -1,7 +1,18 @@
 import { z } from 'zod/v4';
 
 import { findCountry } from '../../validation/checks';
-import { country, currency, identity, isoDate, number, postCode, required, requiredNumber, tariffCode, text } from '../../validation/rules';
+import {
+	country,
+	currency,
+	identity,
+	isoDate,
+	number,
+	postCode,
+	required,
+	requiredNumber,
+	tariffCode,
+	text,
+} from '../../validation/rules';
 
 /**
  * What Starshipit needs in a new order, checked before anything is sent. Field names are
@@ -10,8 +21,14 @@ import { country, currency, identity, isoDate, number, postCode, required, requi
  * Maximum lengths are the documented ones (API notes, CreateOrder / Address / Item): an address
  * field takes 100 characters unless the notes say otherwise. Phone keeps its own format rule.
  */
-const email = text(100).refine((value) => typeof value !== 'string' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'must be an email address, e.g. jane@example.com');
-const phone = text(20).refine((value) => typeof value !== 'string' || /^[0-9 +()-]{6,20}$/.test(value), 'must be a phone number of 6 to 20 digits');
+const email = text(100).refine(
+	(value) => typeof value !== 'string' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value),
+	'must be an email address, e.g. jane@example.com',
+);
+const phone = text(20).refine(
+	(value) => typeof value !== 'string' || /^[0-9 +()-]{6,20}$/.test(value),
+	'must be a phone number of 6 to 20 digits',
+);
 
 export const addressSchema = z.object({
 	name: required(100),
@@ -79,7 +96,8 @@ const buildOrderSchema = (homeCountry: string) =>
 		})
 		.passthrough()
 		.superRefine((order, context) => {
-			for (const issue of customsIssues(order.destination.country ?? '', order.items, homeCountry)) context.addIssue({ code: 'custom', ...issue });
+			for (const issue of customsIssues(order.destination.country ?? '', order.items, homeCountry))
+				context.addIssue({ code: 'custom', ...issue });
 		});
 
 export interface CustomsIssue {
@@ -88,15 +106,31 @@ export interface CustomsIssue {
 }
 
 /** What customs needs on an order leaving the merchant's country: checked on create and before a label. */
-export function customsIssues(country: string, items: Array<{ description?: unknown; value?: unknown }>, homeCountry: string): CustomsIssue[] {
+export function customsIssues(
+	country: string,
+	items: Array<{ description?: unknown; value?: unknown }>,
+	homeCountry: string,
+): CustomsIssue[] {
 	// A missing or unknown country is its own problem: whether customs apply cannot be said without it.
 	if (!findCountry(country) || !isInternational(country, homeCountry)) return [];
 	// Says why: the destination differs from the "Your Country" setting, which the user may not know is set.
 	const why = `the order goes to ${findCountry(country)?.name} and Your Country is ${homeCountry}`;
-	if (items.length === 0) return [{ path: ['items'], message: `an international order needs at least one item for customs (${why})` }];
+	if (items.length === 0)
+		return [
+			{
+				path: ['items'],
+				message: `an international order needs at least one item for customs (${why})`,
+			},
+		];
 	return items.flatMap((item, index) => [
-		...(typeof item.description === 'string' && item.description.trim() ? [] : [{ path: ['items', index, 'description'], message: `is required for customs (${why})` }]),
-		...(Number(item.value) > 0 ? [] : [{ path: ['items', index, 'value'], message: `is required for customs, above 0 (${why})` }]),
+		...(typeof item.description === 'string' && item.description.trim()
+			? []
+			: [{ path: ['items', index, 'description'], message: `is required for customs (${why})` }]),
+		...(Number(item.value) > 0
+			? []
+			: [
+					{ path: ['items', index, 'value'], message: `is required for customs, above 0 (${why})` },
+				]),
 	]);
 }
 

@@ -47,8 +47,21 @@ export const searchOrdersOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			const phrase = itemInput.call(this, itemIndex).requiredText('phrase', 'Search For', 100);
-			const query = { phrase, fields: this.getNodeParameter('fields', itemIndex), status: this.getNodeParameter('searchStatus', itemIndex) };
-			return await listOrders.call(this, itemIndex, [{ endpoint: 'ordersSearch', query, style: 'page-limit', itemsKey: 'orders', pageSize: LIMITS.legacyListMaxLimit, itemIndex }]);
+			const query = {
+				phrase,
+				fields: this.getNodeParameter('fields', itemIndex),
+				status: this.getNodeParameter('searchStatus', itemIndex),
+			};
+			return await listOrders.call(this, itemIndex, [
+				{
+					endpoint: 'ordersSearch',
+					query,
+					style: 'page-limit',
+					itemsKey: 'orders',
+					pageSize: LIMITS.legacyListMaxLimit,
+					itemIndex,
+				},
+			]);
 		});
 	},
 };

@@ -14,7 +14,8 @@ const description: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.order_id }}',
 		required: true,
-		description: 'The Starshipit order ID of each input item (for example from Order > Get Many). Only unshipped orders can change carrier.',
+		description:
+			'The Starshipit order ID of each input item (for example from Order > Get Many). Only unshipped orders can change carrier.',
 	},
 	{
 		displayName: 'Carrier ID',
@@ -23,7 +24,8 @@ const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 9',
-		description: 'Starshipit’s number for the carrier, not its name (an order already using that carrier shows it as carrier_id)',
+		description:
+			'Starshipit’s number for the carrier, not its name (an order already using that carrier shows it as carrier_id)',
 	},
 	{
 		displayName: 'Service Code',
@@ -44,17 +46,29 @@ interface CarrierChange {
 }
 
 /** Reads one item; throws (before anything is sent) when its order ID, carrier or service is unusable. */
-function readItem(this: IExecuteFunctions, itemIndex: number): { orderId: number; carrierId: string; serviceCode: string } {
+function readItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { orderId: number; carrierId: string; serviceCode: string } {
 	const refuse = (message: string, description: string) =>
-		new NodeOperationError(this.getNode(), message, { itemIndex, description: `${description} Nothing was sent to Starshipit.` });
+		new NodeOperationError(this.getNode(), message, {
+			itemIndex,
+			description: `${description} Nothing was sent to Starshipit.`,
+		});
 	const input = itemInput.call(this, itemIndex);
 	const orderId = input.identity('orderId', 'Order ID', 20);
 	if (!/^[0-9]+$/.test(orderId)) {
-		throw refuse(`Order ID of item ${itemIndex + 1} is not a Starshipit order ID: "${orderId}"`, 'Map the order_id field from Order > Get or Order > Get Many.');
+		throw refuse(
+			`Order ID of item ${itemIndex + 1} is not a Starshipit order ID: "${orderId}"`,
+			'Map the order_id field from Order > Get or Order > Get Many.',
+		);
 	}
 	const carrierId = input.identity('carrierId', 'Carrier ID', 20);
 	if (!/^[0-9]+$/.test(carrierId)) {
-		throw refuse(`Carrier ID of item ${itemIndex + 1} is not a number: "${carrierId}"`, 'Enter Starshipit’s number for the carrier (an order already using it shows it as carrier_id), not the carrier’s name.');
+		throw refuse(
+			`Carrier ID of item ${itemIndex + 1} is not a number: "${carrierId}"`,
+			'Enter Starshipit’s number for the carrier (an order already using it shows it as carrier_id), not the carrier’s name.',
+		);
 	}
 	const serviceCode = input.identity('serviceCode', 'Service Code', 50);
 	return { orderId: Number(orderId), carrierId, serviceCode };
@@ -94,7 +108,11 @@ export const setCarrierOperation: OperationModule = {
 			try {
 				await starshipitRequest.call(this, {
 					endpoint: 'ordersBatchCarrier',
-					body: { [fields.orderIds]: orderIds, [fields.serviceCode]: serviceCode, [fields.carrierId]: carrierId },
+					body: {
+						[fields.orderIds]: orderIds,
+						[fields.serviceCode]: serviceCode,
+						[fields.carrierId]: carrierId,
+					},
 					action: 'updated',
 					starshipitOrderId: orderIds.join(','),
 					itemIndex: entries[0].itemIndex,
@@ -103,7 +121,13 @@ export const setCarrierOperation: OperationModule = {
 				});
 				for (const { itemIndex, orderId } of entries) {
 					results[itemIndex] = {
-						json: { success: true, outcome: 'updated', order_id: orderId, carrier_id: carrierId, product_code: serviceCode },
+						json: {
+							success: true,
+							outcome: 'updated',
+							order_id: orderId,
+							carrier_id: carrierId,
+							product_code: serviceCode,
+						},
 						pairedItem: { item: itemIndex },
 					};
 				}

@@ -11,17 +11,27 @@ export type Catalogue = Map<string, IDataObject>;
 
 async function readPage(this: IExecuteFunctions, page: number): Promise<ListPage> {
 	// search_term is required by the list; empty means every product.
-	const list = { endpoint: 'productsList', query: { search_term: '' }, style: 'page-number-size', itemsKey: 'products', itemIndex: 0 } as const;
+	const list = {
+		endpoint: 'productsList',
+		query: { search_term: '' },
+		style: 'page-number-size',
+		itemsKey: 'products',
+		itemIndex: 0,
+	} as const;
 	return await starshipitListPage.call(this, list, page, LIMITS.productsMaxPageSize);
 }
 
 /** The whole catalogue, or undefined when searching SKU by SKU is cheaper (one or few items, a huge catalogue). */
-export async function readCatalogueIfCheaper(this: IExecuteFunctions, itemCount: number): Promise<Catalogue | undefined> {
+export async function readCatalogueIfCheaper(
+	this: IExecuteFunctions,
+	itemCount: number,
+): Promise<Catalogue | undefined> {
 	if (itemCount < 2) return undefined;
 	const first = await readPage.call(this, 1);
 	const totalPages = Math.max(first.totalPages, 1);
 	if (totalPages - 1 > itemCount) return undefined;
 	const products = [...first.rows];
-	for (let page = 2; page <= totalPages; page++) products.push(...(await readPage.call(this, page)).rows);
+	for (let page = 2; page <= totalPages; page++)
+		products.push(...(await readPage.call(this, page)).rows);
 	return new Map(products.map((product) => [String(product.sku), product]));
 }

@@ -14,7 +14,8 @@ const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: 'Customs data (description, HS code, country of origin) keeps international labels from failing later',
+		description:
+			'Customs data (description, HS code, country of origin) keeps international labels from failing later',
 		options: additionalFieldOptions,
 	},
 ];
@@ -25,7 +26,10 @@ export const createProductOperation: OperationModule = {
 	action: 'create',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
-			return outputFor(itemIndex, await createProduct.call(this, productToCreate.call(this, itemIndex), itemIndex));
+			return outputFor(
+				itemIndex,
+				await createProduct.call(this, productToCreate.call(this, itemIndex), itemIndex),
+			);
 		});
 	},
 };

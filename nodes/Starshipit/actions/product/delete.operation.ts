@@ -13,7 +13,11 @@ export const deleteProductOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			// Delete takes ids, not SKUs: look the id up first (and say so clearly when the SKU is unknown).
-			const product = await requireProduct.call(this, skuParameter.call(this, itemIndex), itemIndex);
+			const product = await requireProduct.call(
+				this,
+				skuParameter.call(this, itemIndex),
+				itemIndex,
+			);
 			await starshipitRequest.call(this, {
 				endpoint: 'productsDelete',
 				body: { product_ids: [product.id as number], all_products: false },

@@ -10,28 +10,79 @@ import { validateInput } from '../../validation/validate';
 /** Product Catalogue fields, in Starshipit's names (weights in kg, dimensions in metres). */
 const NUMBER_FIELDS = ['height', 'length', 'price', 'weight', 'width'] as const;
 const TEXT_FIELDS = [
-	'barcode', 'bin_location', 'brand', 'color', 'country', 'customs_description', 'dangerous_goods_type', 'description',
-	'hs_code', 'material', 'mid', 'model', 'size', 'title', 'usage',
+	'barcode',
+	'bin_location',
+	'brand',
+	'color',
+	'country',
+	'customs_description',
+	'dangerous_goods_type',
+	'description',
+	'hs_code',
+	'material',
+	'mid',
+	'model',
+	'size',
+	'title',
+	'usage',
 ] as const;
 
 const number = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName, name, type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 3 }, description,
+	displayName,
+	name,
+	type: 'number',
+	default: 0,
+	typeOptions: { minValue: 0, numberPrecision: 3 },
+	description,
 });
-const text = (displayName: string, name: string, description = '', placeholder?: string): INodeProperties => ({
-	displayName, name, type: 'string', default: '', description, ...(placeholder ? { placeholder } : {}),
+const text = (
+	displayName: string,
+	name: string,
+	description = '',
+	placeholder?: string,
+): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	description,
+	...(placeholder ? { placeholder } : {}),
 });
 
-export const titleField: INodeProperties = text('Title', 'title', 'The product name shown in Starshipit', 'e.g. Blue mug');
+export const titleField: INodeProperties = text(
+	'Title',
+	'title',
+	'The product name shown in Starshipit',
+	'e.g. Blue mug',
+);
 
 /** Every field but the SKU, alphabetical (n8n's rule for option lists). */
 export const productFieldOptions: INodeProperties[] = [
 	text('Barcode', 'barcode', 'The barcode scanned when packing, e.g. an EAN or UPC'),
-	text('Bin Location', 'bin_location', 'Where the product sits in the warehouse (printed on pick lists)'),
+	text(
+		'Bin Location',
+		'bin_location',
+		'Where the product sits in the warehouse (printed on pick lists)',
+	),
 	text('Brand', 'brand'),
 	text('Color', 'color'),
-	text('Country of Origin', 'country', 'Where the product was made (code or name), for customs', 'e.g. AU or China'),
-	text('Customs Description', 'customs_description', 'What customs forms say the product is', 'e.g. Cotton T-shirt'),
-	text('Dangerous Goods Type', 'dangerous_goods_type', 'Only for products that ship as dangerous goods, e.g. lithium batteries'),
+	text(
+		'Country of Origin',
+		'country',
+		'Where the product was made (code or name), for customs',
+		'e.g. AU or China',
+	),
+	text(
+		'Customs Description',
+		'customs_description',
+		'What customs forms say the product is',
+		'e.g. Cotton T-shirt',
+	),
+	text(
+		'Dangerous Goods Type',
+		'dangerous_goods_type',
+		'Only for products that ship as dangerous goods, e.g. lithium batteries',
+	),
 	text('Description', 'description'),
 	number('Height (M)', 'height', 'Height in metres (25 cm is 0.25)'),
 	text('HS Code', 'hs_code', 'Tariff (HS) code for customs', 'e.g. 610910'),
@@ -48,7 +99,9 @@ export const productFieldOptions: INodeProperties[] = [
 ];
 
 /** Create shows Title on its own, so its Additional Fields leave it out. */
-export const additionalFieldOptions = productFieldOptions.filter((option) => option.name !== 'title');
+export const additionalFieldOptions = productFieldOptions.filter(
+	(option) => option.name !== 'title',
+);
 
 export const skuField: INodeProperties = {
 	displayName: 'SKU',
@@ -73,8 +126,13 @@ export function productValues(fields: IDataObject): IDataObject {
 	const values: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
 		if (!KNOWN.has(key)) continue;
-		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue;
-		if (isNumberField(key) && (value === 0 || (typeof value === 'string' && Number(value.trim()) === 0))) continue;
+		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+			continue;
+		if (
+			isNumberField(key) &&
+			(value === 0 || (typeof value === 'string' && Number(value.trim()) === 0))
+		)
+			continue;
 		values[key] = value;
 	}
 	return values;
@@ -97,8 +155,18 @@ export const productSchema = z.object({
 });
 
 /** The product as Starshipit should store it, or an item error naming every wrong field (nothing sent). */
-export function validProduct(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
-	return validateInput(this.getNode(), productSchema, productValues(fields), itemIndex, 'product') as IDataObject;
+export function validProduct(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): IDataObject {
+	return validateInput(
+		this.getNode(),
+		productSchema,
+		productValues(fields),
+		itemIndex,
+		'product',
+	) as IDataObject;
 }
 
 /** Product > Create's product for one item, from its SKU, Title and Additional Fields: checked, or an item error. */
@@ -120,8 +188,19 @@ export const productLocator = (description: string): INodeProperties => ({
 	required: true,
 	description,
 	modes: [
-		{ displayName: 'By SKU', name: 'sku', type: 'string', placeholder: 'e.g. MUG-BLUE', hint: 'Exactly as in Starshipit (case matters)' },
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchProducts', searchable: true } },
+		{
+			displayName: 'By SKU',
+			name: 'sku',
+			type: 'string',
+			placeholder: 'e.g. MUG-BLUE',
+			hint: 'Exactly as in Starshipit (case matters)',
+		},
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchProducts', searchable: true },
+		},
 	],
 });
 
@@ -136,5 +215,11 @@ export function rawSku(this: IExecuteFunctions, itemIndex: number): IDataObject[
 
 /** The SKU to look a product up by: checked (never "undefined" or "[object Object]"), or an item error. */
 export function skuParameter(this: IExecuteFunctions, itemIndex: number): string {
-	return checked(this.getNode(), itemIndex, 'SKU', checkIdentity(rawSku.call(this, itemIndex), 100), `Enter the product’s SKU in item ${itemIndex + 1}, or map it from the previous node.`);
+	return checked(
+		this.getNode(),
+		itemIndex,
+		'SKU',
+		checkIdentity(rawSku.call(this, itemIndex), 100),
+		`Enter the product’s SKU in item ${itemIndex + 1}, or map it from the previous node.`,
+	);
 }

@@ -10,7 +10,10 @@ export const getProductOperation: OperationModule = {
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) =>
-			outputFor(itemIndex, await requireProduct.call(this, skuParameter.call(this, itemIndex), itemIndex)),
+			outputFor(
+				itemIndex,
+				await requireProduct.call(this, skuParameter.call(this, itemIndex), itemIndex),
+			),
 		);
 	},
 };

@@ -9,7 +9,13 @@ import type { OperationModule } from '../types';
 import { simplifyProduct } from './simplify';
 
 const description: INodeProperties[] = [
-	{ displayName: 'Search Term', name: 'searchTerm', type: 'string', default: '', description: 'Only products whose SKU or title contains this text. Empty: every product.' },
+	{
+		displayName: 'Search Term',
+		name: 'searchTerm',
+		type: 'string',
+		default: '',
+		description: 'Only products whose SKU or title contains this text. Empty: every product.',
+	},
 	...returnAllAndLimit,
 	simplifyField,
 ];
@@ -19,7 +25,8 @@ export const getManyProductsOperation: OperationModule = {
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
-			const searchTerm = itemInput.call(this, itemIndex).text('searchTerm', 'Search Term', { max: 100 }) ?? '';
+			const searchTerm =
+				itemInput.call(this, itemIndex).text('searchTerm', 'Search Term', { max: 100 }) ?? '';
 			const products = await starshipitRequestAllItems.call(this, {
 				endpoint: 'productsList',
 				// Required by the list; empty means every product.
@@ -31,7 +38,10 @@ export const getManyProductsOperation: OperationModule = {
 				limit: listLimit.call(this, itemIndex),
 				itemIndex,
 			});
-			return outputFor(itemIndex, wantsSimplified.call(this, itemIndex) ? products.map(simplifyProduct) : products);
+			return outputFor(
+				itemIndex,
+				wantsSimplified.call(this, itemIndex) ? products.map(simplifyProduct) : products,
+			);
 		});
 	},
 };

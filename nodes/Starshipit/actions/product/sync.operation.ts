@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { asNodeError, outputFor, runPerItem } from '../../helpers/items';
 import { markFailed } from '../failures/mark';
@@ -40,15 +45,27 @@ const description: INodeProperties[] = [
 	},
 ];
 
-const differs = (existing: IDataObject, wanted: IDataObject) => productDifferences(existing, wanted).length > 0;
+const differs = (existing: IDataObject, wanted: IDataObject) =>
+	productDifferences(existing, wanted).length > 0;
 
-function wantedFields(this: IExecuteFunctions, items: INodeExecutionData[], itemIndex: number): IDataObject {
-	if (this.getNodeParameter('useInputJson', itemIndex, false) as boolean) return items[itemIndex].json;
-	return { ...(this.getNodeParameter('fields', itemIndex, {}) as IDataObject), sku: rawSku.call(this, itemIndex) };
+function wantedFields(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	itemIndex: number,
+): IDataObject {
+	if (this.getNodeParameter('useInputJson', itemIndex, false) as boolean)
+		return items[itemIndex].json;
+	return {
+		...(this.getNodeParameter('fields', itemIndex, {}) as IDataObject),
+		sku: rawSku.call(this, itemIndex),
+	};
 }
 
 /** The catalogue read once; if that fails with Continue On Fail on, each item looks its SKU up (and fails) on its own. */
-async function catalogueFor(this: IExecuteFunctions, itemCount: number): Promise<Catalogue | undefined> {
+async function catalogueFor(
+	this: IExecuteFunctions,
+	itemCount: number,
+): Promise<Catalogue | undefined> {
 	try {
 		return await readCatalogueIfCheaper.call(this, itemCount);
 	} catch (error) {
@@ -67,7 +84,10 @@ export const syncProductsOperation: OperationModule = {
 		// Every item is checked first: a bad one is refused before the catalogue is read or anything written.
 		const checkedItems = items.map((_item, itemIndex) => {
 			const fields = wantedFields.call(this, items, itemIndex);
-			skus[itemIndex] = typeof fields.sku === 'string' || typeof fields.sku === 'number' ? String(fields.sku).trim() : undefined;
+			skus[itemIndex] =
+				typeof fields.sku === 'string' || typeof fields.sku === 'number'
+					? String(fields.sku).trim()
+					: undefined;
 			try {
 				return validProduct.call(this, fields, itemIndex);
 			} catch (error) {
@@ -77,14 +97,18 @@ export const syncProductsOperation: OperationModule = {
 		});
 		const validCount = checkedItems.filter((entry) => !(entry instanceof Error)).length;
 		const catalogue = validCount > 0 ? await catalogueFor.call(this, validCount) : undefined;
-		const findBySku = async (sku: string, itemIndex: number) => (catalogue ? catalogue.get(sku) : await findProductBySku.call(this, sku, itemIndex));
+		const findBySku = async (sku: string, itemIndex: number) =>
+			catalogue ? catalogue.get(sku) : await findProductBySku.call(this, sku, itemIndex);
 		const output = await runPerItem.call(this, items, async (itemIndex) => {
 			const wanted = checkedItems[itemIndex];
 			if (wanted instanceof Error) throw wanted;
 			const existing = await findBySku(String(wanted.sku), itemIndex);
 			// Unchanged products cost no write: a nightly sync of a big catalogue stays cheap.
-			if (existing && !differs(existing, wanted)) return outputFor(itemIndex, { outcome: 'unchanged', ...existing });
-			const written = existing ? await replaceProduct.call(this, existing, wanted, itemIndex, 'synced') : await createProduct.call(this, wanted, itemIndex, 'synced');
+			if (existing && !differs(existing, wanted))
+				return outputFor(itemIndex, { outcome: 'unchanged', ...existing });
+			const written = existing
+				? await replaceProduct.call(this, existing, wanted, itemIndex, 'synced')
+				: await createProduct.call(this, wanted, itemIndex, 'synced');
 			// The same SKU further down the input then compares against what was just written.
 			catalogue?.set(String(wanted.sku), written);
 			return outputFor(itemIndex, { outcome: existing ? 'updated' : 'created', ...written });
@@ -95,7 +119,10 @@ export const syncProductsOperation: OperationModule = {
 			const itemIndex = (item.pairedItem as { item: number }).item;
 			const sku = skus[itemIndex];
 			// A failed outcome, completed as one (not as the error item it was).
-			return { ...item, json: markFailed({ outcome: 'failed', ...(sku ? { sku } : {}), ...item.json }) };
+			return {
+				...item,
+				json: markFailed({ outcome: 'failed', ...(sku ? { sku } : {}), ...item.json }),
+			};
 		});
 	},
 };

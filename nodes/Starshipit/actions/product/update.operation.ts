@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFor, runPerItem } from '../../helpers/items';
@@ -26,14 +31,26 @@ export const updateProductOperation: OperationModule = {
 	action: 'update',
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
-			const changes = validProduct.call(this, { ...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject), sku: rawSku.call(this, itemIndex) }, itemIndex);
+			const changes = validProduct.call(
+				this,
+				{
+					...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject),
+					sku: rawSku.call(this, itemIndex),
+				},
+				itemIndex,
+			);
 			const sku = String(changes.sku);
 			delete changes.sku;
 			if (Object.keys(changes).length === 0) {
-				throw new NodeOperationError(this.getNode(), `No field to update in item ${itemIndex + 1}: nothing was sent to Starshipit`, {
-					itemIndex,
-					description: 'Add at least one field under Update Fields, with a value (empty texts and zero numbers count as not given).',
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`No field to update in item ${itemIndex + 1}: nothing was sent to Starshipit`,
+					{
+						itemIndex,
+						description:
+							'Add at least one field under Update Fields, with a value (empty texts and zero numbers count as not given).',
+					},
+				);
 			}
 			// Starshipit's update replaces the whole product: read it first, then write it back merged.
 			const existing = await requireProduct.call(this, sku, itemIndex);

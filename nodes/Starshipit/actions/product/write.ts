@@ -4,7 +4,12 @@ import { starshipitRequest, type SupportAction } from '../../transport';
 import { findProductBySku } from './lookup';
 
 /** Adds a product. `action` labels the request in the support context (Sync says 'synced'). */
-export async function createProduct(this: IExecuteFunctions, product: IDataObject, itemIndex: number, action: SupportAction = 'created'): Promise<IDataObject> {
+export async function createProduct(
+	this: IExecuteFunctions,
+	product: IDataObject,
+	itemIndex: number,
+	action: SupportAction = 'created',
+): Promise<IDataObject> {
 	const body = await starshipitRequest.call(this, {
 		endpoint: 'productsCreate',
 		body: { product },

@@ -8,10 +8,17 @@ import { withoutBlanks } from '../order/rows';
 /** Sorting, filtering and shaping of a list of rates, shared by Get Rates and Get Rates for Order. */
 
 /** A plain text field of the editor. */
-export const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
+export const text = (
+	displayName: string,
+	name: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
 
 export function rateListOptions(withCurrency: boolean): INodeProperties {
-	const currency = text('Currency', 'currency', { placeholder: 'e.g. AUD', description: '3-letter currency code of the prices. Empty: the account’s currency.' });
+	const currency = text('Currency', 'currency', {
+		placeholder: 'e.g. AUD',
+		description: '3-letter currency code of the prices. Empty: the account’s currency.',
+	});
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -20,8 +27,18 @@ export function rateListOptions(withCurrency: boolean): INodeProperties {
 		default: {},
 		options: [
 			...(withCurrency ? [currency] : []),
-			{ displayName: 'Max Results', name: 'maxResults', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'Return at most this many rates, after sorting (0: all)' },
-			text('Service Code Filter', 'serviceCodes', { placeholder: 'e.g. PP, EXP', description: 'Comma-separated service codes to keep; the others are dropped' }),
+			{
+				displayName: 'Max Results',
+				name: 'maxResults',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0 },
+				description: 'Return at most this many rates, after sorting (0: all)',
+			},
+			text('Service Code Filter', 'serviceCodes', {
+				placeholder: 'e.g. PP, EXP',
+				description: 'Comma-separated service codes to keep; the others are dropped',
+			}),
 			{
 				displayName: 'Sort By',
 				name: 'sortBy',
@@ -30,7 +47,11 @@ export function rateListOptions(withCurrency: boolean): INodeProperties {
 				options: [
 					{ name: 'As Starshipit Returns Them', value: 'none' },
 					{ name: 'Cheapest First', value: 'cheapest' },
-					{ name: 'Fastest First', value: 'fastest', description: 'By transit days where the carrier gives them, then by price' },
+					{
+						name: 'Fastest First',
+						value: 'fastest',
+						description: 'By transit days where the carrier gives them, then by price',
+					},
 				],
 			},
 		],
@@ -43,14 +64,27 @@ export function rateOptions(this: IExecuteFunctions, itemIndex: number): IDataOb
 	const node = this.getNode();
 	return {
 		...options,
-		maxResults: checked(node, itemIndex, 'Max Results', checkNumber(options.maxResults, { integer: true, min: 0 })) ?? 0,
-		serviceCodes: checked(node, itemIndex, 'Service Code Filter', checkText(options.serviceCodes, { max: 500 })) ?? '',
+		maxResults:
+			checked(
+				node,
+				itemIndex,
+				'Max Results',
+				checkNumber(options.maxResults, { integer: true, min: 0 }),
+			) ?? 0,
+		serviceCodes:
+			checked(
+				node,
+				itemIndex,
+				'Service Code Filter',
+				checkText(options.serviceCodes, { max: 500 }),
+			) ?? '',
 	};
 }
 
 /** The list of rates, wherever the answer keeps it (the candidates are in UNCONFIRMED.rateListPaths). */
 export function ratesOf(body: IDataObject): IDataObject[] {
-	const at = (path: readonly string[]) => path.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], body);
+	const at = (path: readonly string[]) =>
+		path.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], body);
 	return (UNCONFIRMED.rateListPaths.map(at).find(Array.isArray) as IDataObject[] | undefined) ?? [];
 }
 
@@ -74,10 +108,18 @@ export function tidy(rate: IDataObject, currency: IDataObject[string]): IDataObj
 }
 
 export function arrange(rates: IDataObject[], options: IDataObject): IDataObject[] {
-	const codes = String(options.serviceCodes ?? '').split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
-	let list = codes.length ? rates.filter((rate) => codes.includes(String(rate.service_code).toUpperCase())) : [...rates];
+	const codes = String(options.serviceCodes ?? '')
+		.split(',')
+		.map((code) => code.trim().toUpperCase())
+		.filter(Boolean);
+	let list = codes.length
+		? rates.filter((rate) => codes.includes(String(rate.service_code).toUpperCase()))
+		: [...rates];
 	// A rate without a usable price or transit time sorts last rather than first.
-	const orLast = (value: unknown) => (value === undefined || value === null || value === '' || Number.isNaN(Number(value)) ? Number.POSITIVE_INFINITY : Number(value));
+	const orLast = (value: unknown) =>
+		value === undefined || value === null || value === '' || Number.isNaN(Number(value))
+			? Number.POSITIVE_INFINITY
+			: Number(value);
 	const price = (rate: IDataObject) => orLast(rate.total_price);
 	const days = (rate: IDataObject) => orLast(rate.transit_days);
 	const sortBy = options.sortBy ?? 'cheapest';
@@ -89,6 +131,7 @@ export function arrange(rates: IDataObject[], options: IDataObject): IDataObject
 }
 
 export function noRatesMessage(found: number, options: IDataObject): string {
-	if (found > 0) return `Starshipit returned ${found} rates, but none matches the Service Code Filter "${String(options.serviceCodes)}"`;
+	if (found > 0)
+		return `Starshipit returned ${found} rates, but none matches the Service Code Filter "${String(options.serviceCodes)}"`;
 	return 'Starshipit returned no rates: check that couriers are enabled in Starshipit (Settings > Couriers), that the sender (pickup) address is set, and that the packages are within the carriers’ limits';
 }

@@ -11,10 +11,20 @@ export const getDeliveryServicesOperation: OperationModule = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await runPerItem.call(this, items, async (itemIndex) => {
 			// A POST that only reads: repeating it after a dropped connection is harmless.
-			const body = await starshipitRequest.call(this, { endpoint: 'deliveryServices', body: {}, action: 'rated', itemIndex, write: { safeToRepeat: true } });
+			const body = await starshipitRequest.call(this, {
+				endpoint: 'deliveryServices',
+				body: {},
+				action: 'rated',
+				itemIndex,
+				write: { safeToRepeat: true },
+			});
 			const services = ratesOf(body);
 			if (services.length === 0) {
-				return outputFor(itemIndex, { services_found: 0, message: 'Starshipit returned no delivery services: enable a courier in Starshipit (Settings > Couriers) first' });
+				return outputFor(itemIndex, {
+					services_found: 0,
+					message:
+						'Starshipit returned no delivery services: enable a courier in Starshipit (Settings > Couriers) first',
+				});
 			}
 			return outputFor(itemIndex, services);
 		});

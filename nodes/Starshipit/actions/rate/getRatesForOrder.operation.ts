@@ -8,7 +8,10 @@ import type { OperationModule } from '../types';
 import { arrange, noRatesMessage, rateListOptions, rateOptions, ratesOf, tidy } from './arrange';
 
 const description: INodeProperties[] = [
-	{ ...orderLocator, description: 'The order to price, with the destination and packages Starshipit already has' },
+	{
+		...orderLocator,
+		description: 'The order to price, with the destination and packages Starshipit already has',
+	},
 	rateListOptions(false),
 ];
 
@@ -37,8 +40,16 @@ export const getRatesForOrderOperation: OperationModule = {
 			});
 			const found = ratesOf(body).map((rate) => tidy(rate, undefined));
 			const rates = arrange(found, options);
-			if (rates.length === 0) return outputFor(itemIndex, { order_id: Number(orderId), rates_found: 0, message: noRatesMessage(found.length, options) });
-			return outputFor(itemIndex, rates.map((rate, rank) => ({ rank: rank + 1, order_id: Number(orderId), ...rate })));
+			if (rates.length === 0)
+				return outputFor(itemIndex, {
+					order_id: Number(orderId),
+					rates_found: 0,
+					message: noRatesMessage(found.length, options),
+				});
+			return outputFor(
+				itemIndex,
+				rates.map((rate, rank) => ({ rank: rank + 1, order_id: Number(orderId), ...rate })),
+			);
 		});
 	},
 };

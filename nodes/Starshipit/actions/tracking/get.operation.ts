@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { runPerItem, outputFor } from '../../helpers/items';
@@ -44,8 +49,16 @@ const description: INodeProperties[] = [
 		type: 'options',
 		default: 'shipment',
 		options: [
-			{ name: 'One Item per Shipment', value: 'shipment', description: 'Status, delivered flag and the events timeline as a list' },
-			{ name: 'One Item per Tracking Event', value: 'events', description: 'The timeline, oldest event first, one item each' },
+			{
+				name: 'One Item per Shipment',
+				value: 'shipment',
+				description: 'Status, delivered flag and the events timeline as a list',
+			},
+			{
+				name: 'One Item per Tracking Event',
+				value: 'events',
+				description: 'The timeline, oldest event first, one item each',
+			},
 		],
 	},
 ];
@@ -72,7 +85,10 @@ function eventsOf(shipment: IDataObject): IDataObject[] {
 	}));
 }
 
-async function getTracking(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+async function getTracking(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const lookupBy = this.getNodeParameter('lookupBy', itemIndex) as string;
 	const label = lookupBy === 'orderNumber' ? 'Order Number' : 'Tracking Number';
 	const value = itemInput.call(this, itemIndex).identity(lookupBy, label, 100);
@@ -84,14 +100,23 @@ async function getTracking(this: IExecuteFunctions, itemIndex: number): Promise<
 		sourceOrderId: lookupBy === 'orderNumber' ? value : undefined,
 	});
 	// `results` is an object in the reference; one client also sees a list: both are read.
-	const results = Array.isArray(body.results) ? (body.results as IDataObject[]) : body.results ? [body.results as IDataObject] : [];
+	const results = Array.isArray(body.results)
+		? (body.results as IDataObject[])
+		: body.results
+			? [body.results as IDataObject]
+			: [];
 	if (results.length === 0) {
 		// An empty answer would end the workflow silently: say so, like Order > Get does for an unknown order.
 		const field = lookupBy === 'orderNumber' ? 'order' : 'tracking number';
-		throw new NodeOperationError(this.getNode(), `Starshipit has no shipment for ${field} ${value} (item ${itemIndex + 1})`, {
-			itemIndex,
-			description: 'Check the number, and that the order has a label: tracking starts when the label is printed.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Starshipit has no shipment for ${field} ${value} (item ${itemIndex + 1})`,
+			{
+				itemIndex,
+				description:
+					'Check the number, and that the order has a label: tracking starts when the label is printed.',
+			},
+		);
 	}
 	const shipments = results.map(normalise);
 	const output = this.getNodeParameter('output', itemIndex) as string;
@@ -102,6 +127,10 @@ export const getTrackingOperation: OperationModule = {
 	description,
 	writes: false,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await runPerItem.call(this, items, async (itemIndex) => await getTracking.call(this, itemIndex));
+		return await runPerItem.call(
+			this,
+			items,
+			async (itemIndex) => await getTracking.call(this, itemIndex),
+		);
 	},
 };

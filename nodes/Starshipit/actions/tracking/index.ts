@@ -5,7 +5,8 @@ export const trackingResource = defineResource('tracking', 'get', [
 	{
 		name: 'Get',
 		value: 'get',
-		description: 'Get the current status and the events of a shipment by tracking number or order number',
+		description:
+			'Get the current status and the events of a shipment by tracking number or order number',
 		action: 'Get tracking for a shipment',
 		module: getTrackingOperation,
 	},

@@ -3,7 +3,8 @@ import { LIMITS } from '../../../transport';
 /** A list cut into the batches of 50 Starshipit takes in one import or bulk update. */
 export function batchesOf<T>(list: T[], size: number = LIMITS.importBatchSize): T[][] {
 	const batches: T[][] = [];
-	for (let start = 0; start < list.length; start += size) batches.push(list.slice(start, start + size));
+	for (let start = 0; start < list.length; start += size)
+		batches.push(list.slice(start, start + size));
 	return batches;
 }
 
@@ -13,7 +14,11 @@ export function batchesOf<T>(list: T[], size: number = LIMITS.importBatchSize): 
  * (one at a time, a re-import at 2 requests/s took 1.3 times its floor). The first error stops any
  * further batch from starting and is thrown once the batch in flight has finished.
  */
-export async function forEachBatch<T>(batches: T[][], send: (batch: T[]) => Promise<void>, inFlight = 2): Promise<void> {
+export async function forEachBatch<T>(
+	batches: T[][],
+	send: (batch: T[]) => Promise<void>,
+	inFlight = 2,
+): Promise<void> {
 	let next = 0;
 	const errors: unknown[] = [];
 	const worker = async () => {

@@ -11,7 +11,11 @@ import { isInternational } from '../schema';
  * country by name or code. These rules are where to loosen a comparison if a live account shows
  * Starshipit rewriting a value it was sent.
  */
-export function differences(stored: IDataObject, sent: IDataObject, path: Array<string | number> = []): string[] {
+export function differences(
+	stored: IDataObject,
+	sent: IDataObject,
+	path: Array<string | number> = [],
+): string[] {
 	const found: string[] = [];
 	for (const [key, wanted] of Object.entries(sent)) {
 		if (key === 'order_id' || key === 'item_id' || key === 'package_id') continue;
@@ -21,9 +25,14 @@ export function differences(stored: IDataObject, sent: IDataObject, path: Array<
 			if (wanted.length === 0) continue;
 			const rows = Array.isArray(held) ? (held as IDataObject[]) : [];
 			if (rows.length !== wanted.length) found.push(fieldLabel([...path, key]));
-			else wanted.forEach((row, index) => found.push(...differences(rows[index] ?? {}, row as IDataObject, [...path, key, index])));
+			else
+				wanted.forEach((row, index) =>
+					found.push(...differences(rows[index] ?? {}, row as IDataObject, [...path, key, index])),
+				);
 		} else if (wanted && typeof wanted === 'object') {
-			found.push(...differences((held as IDataObject) ?? {}, wanted as IDataObject, [...path, key]));
+			found.push(
+				...differences((held as IDataObject) ?? {}, wanted as IDataObject, [...path, key]),
+			);
 		} else if (key === 'country' && typeof wanted === 'string') {
 			// "AU" and "Australia" name the same country: Starshipit may keep either.
 			if (isInternational(String(held ?? ''), wanted)) found.push(fieldLabel([...path, key]));
@@ -36,13 +45,24 @@ export function differences(stored: IDataObject, sent: IDataObject, path: Array<
 
 function sameValue(held: unknown, wanted: unknown): boolean {
 	if (typeof wanted === 'number') return Number(held) === wanted;
-	if (typeof wanted === 'boolean') return held === wanted || String(held).toLowerCase() === String(wanted);
+	if (typeof wanted === 'boolean')
+		return held === wanted || String(held).toLowerCase() === String(wanted);
 	const text = String(wanted ?? '').trim();
-	if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text))) return Date.parse(String(held)) === Date.parse(text);
-	return String(held ?? '').trim().toLowerCase() === text.toLowerCase();
+	if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text)))
+		return Date.parse(String(held)) === Date.parse(text);
+	return (
+		String(held ?? '')
+			.trim()
+			.toLowerCase() === text.toLowerCase()
+	);
 }
 
 /** Whether Starshipit's record has what an order comparison needs (some lists leave rows out). */
 export function isWholeOrder(order: IDataObject): boolean {
-	return Array.isArray(order.items) && Array.isArray(order.packages) && Boolean(order.destination) && typeof order.destination === 'object';
+	return (
+		Array.isArray(order.items) &&
+		Array.isArray(order.packages) &&
+		Boolean(order.destination) &&
+		typeof order.destination === 'object'
+	);
 }

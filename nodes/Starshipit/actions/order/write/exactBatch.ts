@@ -28,7 +28,10 @@ const NOTHING_LEFT = { orders: [], errors: [], success: true };
  * answer then settles the orders it was sent for (readBatchAnswer). What a read back proved stays
  * known when the request fails in the end: the verdicts so far come back with the error.
  */
-export async function sendExactBatch(this: IExecuteFunctions, batch: ExactBatch): Promise<{ verdicts: Array<Verdict | undefined>; error?: Error }> {
+export async function sendExactBatch(
+	this: IExecuteFunctions,
+	batch: ExactBatch,
+): Promise<{ verdicts: Array<Verdict | undefined>; error?: Error }> {
 	const { sent } = batch;
 	const bodies = [...batch.bodies];
 	const verdicts: Array<Verdict | undefined> = sent.map(() => undefined);
@@ -41,7 +44,9 @@ export async function sendExactBatch(this: IExecuteFunctions, batch: ExactBatch)
 			else if (order.resend !== 'same body') bodies[index] = order.resend;
 		});
 		pending = pending.filter((index) => !verdicts[index]);
-		return pending.length === 0 ? { done: NOTHING_LEFT } : { resend: { orders: pending.map((index) => bodies[index]) } };
+		return pending.length === 0
+			? { done: NOTHING_LEFT }
+			: { resend: { orders: pending.map((index) => bodies[index]) } };
 	};
 	try {
 		const answer = await starshipitRequest.call(this, {
@@ -52,7 +57,10 @@ export async function sendExactBatch(this: IExecuteFunctions, batch: ExactBatch)
 			// A batch whose orders were all refused answers success: false; each is still matched to its order.
 			write: { answersEachRecord: true, readBack },
 		});
-		readBatchAnswer(pending.map((index) => sent[index]), answer).forEach((verdict, position) => (verdicts[pending[position]] = verdict));
+		readBatchAnswer(
+			pending.map((index) => sent[index]),
+			answer,
+		).forEach((verdict, position) => (verdicts[pending[position]] = verdict));
 		return { verdicts };
 	} catch (error) {
 		return { verdicts, error: error as Error };

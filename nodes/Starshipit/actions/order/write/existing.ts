@@ -19,18 +19,44 @@ export interface StoredOrders {
  * missing; then, if `lookUpMissing`, a lookup for each number still missing, archived ones included
  * (they are in neither list). Rows a list gives without their items or packages are read in full.
  */
-export async function findStoredOrders(this: IExecuteFunctions, numbers: string[], itemIndex: number, lookUpMissing: boolean): Promise<StoredOrders> {
+export async function findStoredOrders(
+	this: IExecuteFunctions,
+	numbers: string[],
+	itemIndex: number,
+	lookUpMissing: boolean,
+): Promise<StoredOrders> {
 	const missing = new Set(numbers);
 	const found = new Map<string, IDataObject>();
 	for (const status of ['Unshipped', 'Shipped'] as const) {
-		const list = { endpoint: 'ordersGet' as const, query: { status, ...UNCONFIRMED.newestOrdersFirst }, style: 'page-number-size' as const, itemsKey: 'orders', itemIndex };
+		const list = {
+			endpoint: 'ordersGet' as const,
+			query: { status, ...UNCONFIRMED.newestOrdersFirst },
+			style: 'page-number-size' as const,
+			itemsKey: 'orders',
+			itemIndex,
+		};
 		for (let page = 1; missing.size > 0; page++) {
-			const { rows, totalPages, isLast } = await starshipitListPage.call(this, list, page, LIMITS.pagedListMaxPageSize);
+			const { rows, totalPages, isLast } = await starshipitListPage.call(
+				this,
+				list,
+				page,
+				LIMITS.pagedListMaxPageSize,
+			);
 			for (const row of rows) {
 				const number = String(row.order_number);
 				if (!missing.has(number)) continue;
 				missing.delete(number);
-				found.set(number, isWholeOrder(row) ? row : ((await fetchOrder.call(this, { order_id: row.order_id as number }, status, itemIndex)) ?? row));
+				found.set(
+					number,
+					isWholeOrder(row)
+						? row
+						: ((await fetchOrder.call(
+								this,
+								{ order_id: row.order_id as number },
+								status,
+								itemIndex,
+							)) ?? row),
+				);
 			}
 			if (isLast || totalPages - page > missing.size * LOOKUP_COST) break;
 		}

@@ -11,15 +11,36 @@ import { verdictForRecord, type SentOrder, type Verdict } from './outcome';
  * one holding other values was there before (it is handed on as existing, to be updated); only the
  * others are sent again. Orders that were in Starshipit before are never taken for created ones.
  */
-export async function importBatch(this: IExecuteFunctions, sent: SentOrder[], firstItem: number): Promise<{ verdicts: Array<Verdict | undefined>; error?: Error }> {
+export async function importBatch(
+	this: IExecuteFunctions,
+	sent: SentOrder[],
+	firstItem: number,
+): Promise<{ verdicts: Array<Verdict | undefined>; error?: Error }> {
 	const readBack = async (orders: SentOrder[]): Promise<ReadBackOfOrder[]> => {
-		const { found } = await findStoredOrders.call(this, orders.map((order) => order.number), firstItem, false);
+		const { found } = await findStoredOrders.call(
+			this,
+			orders.map((order) => order.number),
+			firstItem,
+			false,
+		);
 		return orders.map((order) => {
 			const record = found.get(order.number);
 			if (!record) return { resend: 'same body' };
 			const verdict = verdictForRecord(record, order);
-			return { verdict: verdict.kind === 'stored' ? verdict : { kind: 'exists', message: `Order ${order.number} already exists`, record } };
+			return {
+				verdict:
+					verdict.kind === 'stored'
+						? verdict
+						: { kind: 'exists', message: `Order ${order.number} already exists`, record },
+			};
 		});
 	};
-	return await sendExactBatch.call(this, { endpoint: 'ordersImport', action: 'created', itemIndex: firstItem, sent, bodies: sent.map((order) => order.wanted), readBack });
+	return await sendExactBatch.call(this, {
+		endpoint: 'ordersImport',
+		action: 'created',
+		itemIndex: firstItem,
+		sent,
+		bodies: sent.map((order) => order.wanted),
+		readBack,
+	});
 }

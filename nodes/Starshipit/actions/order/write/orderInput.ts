@@ -3,8 +3,20 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { collectionOf, readerOf } from '../../../helpers/parameters';
 import { nodeHomeCountry } from '../../../transport';
 import { orderNamed, validateInput, type ListContext } from '../../../validation/validate';
-import { DESTINATION_EXTRAS, ORDER_EXTRAS, withAuthorityToLeave, withStarshipitNames } from '../fields';
-import { itemsFromList, metadataFromList, NO_ROWS_PROBLEM, packagesOfItem, writtenExpression, type RowsRead } from '../lists';
+import {
+	DESTINATION_EXTRAS,
+	ORDER_EXTRAS,
+	withAuthorityToLeave,
+	withStarshipitNames,
+} from '../fields';
+import {
+	itemsFromList,
+	metadataFromList,
+	NO_ROWS_PROBLEM,
+	packagesOfItem,
+	writtenExpression,
+	type RowsRead,
+} from '../lists';
 import { itemRows, rows, withoutBlanks } from '../rows';
 import { orderSchema } from '../schema';
 import { readOrderJson } from './orderJson';
@@ -33,7 +45,11 @@ function orderItems(this: IExecuteFunctions, itemIndex: number): RowsRead {
 		return typed.length ? rowsRead(typed) : { rows: [], problems: [NO_ROWS_PROBLEM], notes: [] };
 	}
 	const list = readerOf(this).get('itemsList', itemIndex, undefined);
-	return itemsFromList(list, readerOf(this).get('itemKeys', itemIndex, {}), writtenExpression.call(this, ['itemsList']));
+	return itemsFromList(
+		list,
+		readerOf(this).get('itemKeys', itemIndex, {}),
+		writtenExpression.call(this, ['itemsList']),
+	);
 }
 
 /** What the lists add to the order's check: their problems, how they were read and their line numbers. */
@@ -51,7 +67,8 @@ function listContext(items: RowsRead, packages: RowsRead, metadata: RowsRead): L
  */
 function readOrderFields(this: IExecuteFunctions, itemIndex: number): OrderInput {
 	const reader = readerOf(this);
-	const parameter = (name: string, fallback: unknown = '') => reader.get(name, itemIndex, fallback) as IDataObject[string];
+	const parameter = (name: string, fallback: unknown = '') =>
+		reader.get(name, itemIndex, fallback) as IDataObject[string];
 	const extras = collectionOf(reader, 'additionalFields', itemIndex);
 	const destination = withoutBlanks({
 		name: parameter('destinationName'),
@@ -64,8 +81,15 @@ function readOrderFields(this: IExecuteFunctions, itemIndex: number): OrderInput
 		...Object.fromEntries(DESTINATION_EXTRAS.map((key) => [key, extras[key]])),
 	});
 	const items = orderItems.call(this, itemIndex);
-	const packages = packagesOfItem.call(this, itemIndex, { read: () => items, label: 'Items', reportLines: false });
-	const metadataList = metadataFromList(extras.metadataList, writtenExpression.call(this, ['additionalFields', 'metadataList']));
+	const packages = packagesOfItem.call(this, itemIndex, {
+		read: () => items,
+		label: 'Items',
+		reportLines: false,
+	});
+	const metadataList = metadataFromList(
+		extras.metadataList,
+		writtenExpression.call(this, ['additionalFields', 'metadataList']),
+	);
 	const order = withoutBlanks({
 		order_number: parameter('orderNumber'),
 		...withStarshipitNames(Object.fromEntries(ORDER_EXTRAS.map((key) => [key, extras[key]]))),
@@ -73,16 +97,27 @@ function readOrderFields(this: IExecuteFunctions, itemIndex: number): OrderInput
 		items: items.rows,
 		packages: packages.rows,
 	});
-	const typed = rows(extras.metadata as IDataObject, 'field').filter((field) => field.metafield_key);
-	const metadata = withAuthorityToLeave([...typed, ...metadataList.rows], extras.authority_to_leave, false);
+	const typed = rows(extras.metadata as IDataObject, 'field').filter(
+		(field) => field.metafield_key,
+	);
+	const metadata = withAuthorityToLeave(
+		[...typed, ...metadataList.rows],
+		extras.authority_to_leave,
+		false,
+	);
 	if (metadata.length) order.metadatas = metadata;
 	if (order.signature_required === false) delete order.signature_required;
-	return { order, homeCountry: nodeHomeCountry.call(this, extras.homeCountry, itemIndex), lists: listContext(items, packages, metadataList) };
+	return {
+		order,
+		homeCountry: nodeHomeCountry.call(this, extras.homeCountry, itemIndex),
+		lists: listContext(items, packages, metadataList),
+	};
 }
 
 /** The order as the user specified it: field by field, or as JSON. */
 export function readOrderInput(this: IExecuteFunctions, itemIndex: number): OrderInput {
-	if (readerOf(this).get('orderInput', itemIndex, 'fields') !== 'json') return readOrderFields.call(this, itemIndex);
+	if (readerOf(this).get('orderInput', itemIndex, 'fields') !== 'json')
+		return readOrderFields.call(this, itemIndex);
 	const { order, problems } = readOrderJson(readerOf(this).get('orderJson', itemIndex, undefined));
 	// A JSON order of the wrong shape: its field rules would only repeat the problem in other words.
 	return { order, lists: { problems, alone: true } };
@@ -92,17 +127,32 @@ export function readOrderInput(this: IExecuteFunctions, itemIndex: number): Orde
  * Reads and checks one item's order; throws a field-by-field error before anything is sent.
  * `defaultHomeCountry`: the credential's Your Country (credentialHomeCountry), used when the node's is empty.
  */
-export function validOrder(this: IExecuteFunctions, itemIndex: number, defaultHomeCountry = 'AU'): IDataObject {
+export function validOrder(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	defaultHomeCountry = 'AU',
+): IDataObject {
 	const { order, homeCountry, lists } = readOrderInput.call(this, itemIndex);
 	const schema = orderSchema(homeCountry ?? defaultHomeCountry);
-	return validateInput(readerOf(this).node, schema, order, itemIndex, 'order', orderNamed(order.order_number), lists) as IDataObject;
+	return validateInput(
+		readerOf(this).node,
+		schema,
+		order,
+		itemIndex,
+		'order',
+		orderNamed(order.order_number),
+		lists,
+	) as IDataObject;
 }
 
 /** The order number as the user gave it, for an error item ('' when it is not text or a number). */
 export function orderNumberOf(this: IExecuteFunctions, itemIndex: number): string {
 	let raw: unknown;
 	try {
-		raw = readerOf(this).get('orderInput', itemIndex, 'fields') === 'json' ? readOrderJson(readerOf(this).get('orderJson', itemIndex, undefined)).order.order_number : readerOf(this).get('orderNumber', itemIndex, '');
+		raw =
+			readerOf(this).get('orderInput', itemIndex, 'fields') === 'json'
+				? readOrderJson(readerOf(this).get('orderJson', itemIndex, undefined)).order.order_number
+				: readerOf(this).get('orderNumber', itemIndex, '');
 	} catch {
 		return '';
 	}

@@ -29,12 +29,16 @@ const ROW_KEYS: Record<string, { word: string; keys: string[] }> = {
 };
 const DESTINATION_KEYS = Object.keys(addressSchema.shape);
 
-const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function unknownKeys(value: IDataObject, allowed: string[], where: string): string[] {
 	return Object.keys(value)
 		.filter((key) => !allowed.includes(key))
-		.map((key) => `${where}: "${key}" is not a field this node sends to Starshipit (it takes: ${allowed.join(', ')})`);
+		.map(
+			(key) =>
+				`${where}: "${key}" is not a field this node sends to Starshipit (it takes: ${allowed.join(', ')})`,
+		);
 }
 
 /** The order object itself: parsed from text, and taken out of Starshipit's own `{ "order": { ... } }` envelope. */
@@ -44,12 +48,18 @@ function orderObject(value: unknown): { order?: IDataObject; problem?: string } 
 		try {
 			parsed = JSON.parse(value);
 		} catch {
-			return { problem: `${LABEL} is text that is not JSON (${describeValue(value)}): map an order object, e.g. {{ $json.order }}` };
+			return {
+				problem: `${LABEL} is text that is not JSON (${describeValue(value)}): map an order object, e.g. {{ $json.order }}`,
+			};
 		}
 	}
-	if (!isObject(parsed)) return { problem: `${LABEL} gave ${describeValue(parsed)}, not an order object: map an object with order_number, destination and items` };
+	if (!isObject(parsed))
+		return {
+			problem: `${LABEL} gave ${describeValue(parsed)}, not an order object: map an object with order_number, destination and items`,
+		};
 	const keys = Object.keys(parsed);
-	if (keys.length === 1 && keys[0] === 'order' && isObject(parsed.order)) return { order: parsed.order };
+	if (keys.length === 1 && keys[0] === 'order' && isObject(parsed.order))
+		return { order: parsed.order };
 	return { order: parsed };
 }
 
@@ -59,7 +69,9 @@ function rowProblems(order: IDataObject): string[] {
 		if (list === undefined || list === null) return [];
 		if (!Array.isArray(list)) return [`${LABEL} › ${name}: is ${describeValue(list)}, not a list`];
 		return list.flatMap((row, index) =>
-			isObject(row) ? unknownKeys(row, keys, `${LABEL} › ${name} › ${word} ${index + 1}`) : [`${LABEL} › ${name} › ${word} ${index + 1}: is ${describeValue(row)}, not an object`],
+			isObject(row)
+				? unknownKeys(row, keys, `${LABEL} › ${name} › ${word} ${index + 1}`)
+				: [`${LABEL} › ${name} › ${word} ${index + 1}: is ${describeValue(row)}, not an object`],
 		);
 	});
 }
@@ -71,7 +83,9 @@ export function readOrderJson(value: unknown): { order: IDataObject; problems: s
 	const destination = given.destination;
 	const problems = [
 		...unknownKeys(given, ORDER_KEYS, LABEL),
-		...(isObject(destination) ? unknownKeys(destination, DESTINATION_KEYS, `${LABEL} › destination`) : []),
+		...(isObject(destination)
+			? unknownKeys(destination, DESTINATION_KEYS, `${LABEL} › destination`)
+			: []),
 		...rowProblems(given),
 	];
 	if (problems.length) return { order: given, problems };

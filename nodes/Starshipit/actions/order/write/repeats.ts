@@ -9,7 +9,11 @@ import { orderNumberOf } from './orderInput';
  * refused as existing. The usual cause is a Split Out of one order's lines: the advice says how to
  * send all the lines from one item instead.
  */
-export function repeatedOrderError(orderNumber: string, firstIndex: number, itemIndex: number): { message: string; description: string } {
+export function repeatedOrderError(
+	orderNumber: string,
+	firstIndex: number,
+	itemIndex: number,
+): { message: string; description: string } {
 	return {
 		message: `Order number ${orderNumber} is in item ${firstIndex + 1} and again in item ${itemIndex + 1} of this run: only item ${firstIndex + 1} was sent`,
 		description:
@@ -31,7 +35,10 @@ export class RepeatedOrders {
 			return;
 		}
 		const { message, description } = repeatedOrderError(number, earlier, itemIndex);
-		throw new NodeOperationError(this.node, message, { itemIndex, description: `${description} Nothing was sent for item ${itemIndex + 1}.` });
+		throw new NodeOperationError(this.node, message, {
+			itemIndex,
+			description: `${description} Nothing was sent for item ${itemIndex + 1}.`,
+		});
 	}
 }
 
@@ -39,7 +46,10 @@ export class RepeatedOrders {
  * Without Continue On Fail the node stops at the first repeat: look for one before anything is sent,
  * so that a split order is not left in Starshipit with its first line only.
  */
-export function refuseRepeatsBeforeSending(this: IExecuteFunctions, items: INodeExecutionData[]): void {
+export function refuseRepeatsBeforeSending(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): void {
 	if (this.continueOnFail()) return;
 	const repeats = new RepeatedOrders(this.getNode());
 	items.forEach((_item, itemIndex) => {
