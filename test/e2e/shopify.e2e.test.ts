@@ -22,6 +22,7 @@ import {
 	type ShopifyStandIn,
 } from '../shops/shopify';
 import { startServer, stopServer } from './n8n';
+import { logInAsOwner, waitFor } from './rest';
 import {
 	cli,
 	ownerEnvironment,
@@ -86,35 +87,6 @@ async function importShopifyCredential() {
 	}
 }
 
-async function logIn(): Promise<string> {
-	const post = (path: string, body: object) =>
-		fetch(`${base}${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-	const credentials = {
-		emailOrLdapLoginId: OWNER.email,
-		email: OWNER.email,
-		password: OWNER.password,
-	};
-	let login = await post('/rest/login', credentials);
-	if (!login.ok) {
-		// n8n 1.x: the owner is set up by its first call, not from the environment.
-		const setUp = await post('/rest/owner/setup', {
-			email: OWNER.email,
-			password: OWNER.password,
-			firstName: 'E2e',
-			lastName: 'Owner',
-		});
-		if (!setUp.ok)
-			throw new Error(`n8n refused the owner set-up: ${setUp.status} ${await setUp.text()}`);
-		login = await post('/rest/login', credentials);
-	}
-	if (!login.ok) throw new Error(`n8n refused the log-in: ${login.status} ${await login.text()}`);
-	return (login.headers.get('set-cookie') ?? '').split(';')[0];
-}
-
 beforeAll(async () => {
 	folder = mkdtempSync(join(tmpdir(), 'shopify-e2e-'));
 	shop = await startShopifyStandIn({ folder });
@@ -136,7 +108,7 @@ beforeAll(async () => {
 	server = await startServer(workspace.install, workspace.env);
 	server.stdout?.on('data', (chunk: Buffer) => (n8nLog += chunk.toString()));
 	server.stderr?.on('data', (chunk: Buffer) => (n8nLog += chunk.toString()));
-	cookie = await logIn();
+	cookie = await logInAsOwner(base, OWNER);
 	// n8n activates published workflows after it answers: the Shopify Trigger registers its webhook then.
 	await waitFor(
 		() => shop.store.webhooks.length > 0,
@@ -155,18 +127,6 @@ afterAll(async () => {
 	expect(deviations).toEqual([]);
 	expect(shop?.deviations ?? []).toEqual([]);
 });
-
-async function waitFor(
-	condition: () => boolean | Promise<boolean>,
-	what: string,
-	timeoutMs = 30_000,
-) {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
 
 /** Template 9's runs by n8n's own executions list: [mode, status] of each. */
 async function executions(): Promise<Array<{ mode: string; status: string }>> {

@@ -17,6 +17,7 @@ import {
 } from '../sandbox';
 import { autoSelectedTrigger } from '../harness/editor-rules';
 import { parseRawOutput, runCli, startServer, stopServer } from './n8n';
+import { logInAsOwner, waitFor } from './rest';
 import {
 	cli,
 	ownerEnvironment,
@@ -285,40 +286,9 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 		await importPattern1AsAUserHasIt();
 		Object.assign(workspace.env, ownerEnvironment(workspace.install, OWNER));
 		server = await startServer(workspace.install, workspace.env);
-		cookie = await logIn();
+		cookie = await logInAsOwner(base, OWNER);
 	});
 
-	/** n8n 2.x sets the owner up from the environment; n8n 1.x needs its owner set-up call first. */
-	async function logIn(): Promise<string> {
-		const post = (path: string, body: object) =>
-			fetch(`${base}${path}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(body),
-			});
-		let login = await post('/rest/login', {
-			emailOrLdapLoginId: OWNER.email,
-			email: OWNER.email,
-			password: OWNER.password,
-		});
-		if (!login.ok) {
-			const setUp = await post('/rest/owner/setup', {
-				email: OWNER.email,
-				password: OWNER.password,
-				firstName: 'E2e',
-				lastName: 'Owner',
-			});
-			if (!setUp.ok)
-				throw new Error(`n8n refused the owner set-up: ${setUp.status} ${await setUp.text()}`);
-			login = await post('/rest/login', {
-				emailOrLdapLoginId: OWNER.email,
-				email: OWNER.email,
-				password: OWNER.password,
-			});
-		}
-		if (!login.ok) throw new Error(`n8n refused the log-in: ${login.status} ${await login.text()}`);
-		return (login.headers.get('set-cookie') ?? '').split(';')[0];
-	}
 	afterAll(async () => server && (await stopServer(server)));
 
 	/**
@@ -604,17 +574,4 @@ describe('published: the editor lists the nodes, tracking webhooks start runs, f
 function matches(row: unknown, expected: Record<string, unknown>): boolean {
 	const fields = row as Record<string, unknown>;
 	return Object.entries(expected).every(([key, value]) => fields?.[key] === value);
-}
-
-/** Polls a condition (sync or async, such as a question to n8n's API) until it holds. */
-async function waitFor(
-	condition: () => boolean | Promise<boolean>,
-	what: string,
-	timeoutMs = 20_000,
-) {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 
 import { SEED, signBody, startSandbox, webhookPayload, type Sandbox } from '../sandbox';
 import { startServer, stopServer } from './n8n';
+import { logInAsOwner, waitFor } from './rest';
 import {
 	cli,
 	ownerEnvironment,
@@ -55,32 +56,7 @@ beforeAll(async () => {
 	server = await startServer(workspace.install, workspace.env);
 	server.stdout?.on('data', (chunk: Buffer) => (n8nLog += chunk.toString()));
 	server.stderr?.on('data', (chunk: Buffer) => (n8nLog += chunk.toString()));
-	// n8n 2.x sets the owner up from the environment; n8n 1.x needs its owner set-up call first.
-	const postJson = (path: string, body: object) =>
-		fetch(`${base}${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-	const credentials = {
-		emailOrLdapLoginId: OWNER.email,
-		email: OWNER.email,
-		password: OWNER.password,
-	};
-	let login = await postJson('/rest/login', credentials);
-	if (!login.ok) {
-		const setUp = await postJson('/rest/owner/setup', {
-			email: OWNER.email,
-			password: OWNER.password,
-			firstName: 'E2e',
-			lastName: 'Owner',
-		});
-		if (!setUp.ok)
-			throw new Error(`n8n refused the owner set-up: ${setUp.status} ${await setUp.text()}`);
-		login = await postJson('/rest/login', credentials);
-	}
-	if (!login.ok) throw new Error(`n8n refused the log-in: ${login.status} ${await login.text()}`);
-	cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+	cookie = await logInAsOwner(base, OWNER);
 	// n8n 2.x activates published workflows after it answers: wait until the Production URL is served
 	// (an unsigned request is refused with 401 once it is, and starts nothing).
 	const served = async () =>
@@ -109,18 +85,6 @@ async function executionCount(mode: string): Promise<number> {
 		throw new Error(`n8n refused the executions list: ${response.status} ${await response.text()}`);
 	const answer = (await response.json()) as { data: { results: Array<{ mode: string }> } };
 	return answer.data.results.filter((execution) => execution.mode === mode).length;
-}
-
-async function waitFor(
-	condition: () => boolean | Promise<boolean>,
-	what: string,
-	timeoutMs = 30_000,
-) {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
 }
 
 /** Posts exactly these bytes to the URL (with the token, unless told), signed with the secret (or not); the status and n8n's answer. */

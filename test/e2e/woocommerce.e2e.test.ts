@@ -30,6 +30,7 @@ import {
 	wooCredentialData,
 } from '../shops/woocommerce/n8n';
 import { startServer, stopServer } from './n8n';
+import { logInAsOwner, waitFor as waitUntil } from './rest';
 import {
 	cli,
 	ownerEnvironment,
@@ -84,7 +85,7 @@ beforeAll(async () => {
 	server = await startServer(workspace.install, workspace.env);
 	server.stdout?.on('data', (chunk: Buffer) => (n8nLog += chunk.toString()));
 	server.stderr?.on('data', (chunk: Buffer) => (n8nLog += chunk.toString()));
-	cookie = await logIn();
+	cookie = await logInAsOwner(base, OWNER);
 	// n8n 2.x activates published workflows after it answers: the WooCommerce Trigger registers its webhook then.
 	await waitFor(
 		() => shop.store.webhooks.length > 0,
@@ -104,35 +105,6 @@ afterAll(async () => {
 	expect(shopDeviations).toEqual([]);
 	expect(sandboxDeviations).toEqual([]);
 });
-
-/** n8n 2.x sets the owner up from the environment; n8n 1.x needs its owner set-up call first. */
-async function logIn(): Promise<string> {
-	const post = (path: string, body: object) =>
-		fetch(`${base}${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-	const credentials = {
-		emailOrLdapLoginId: OWNER.email,
-		email: OWNER.email,
-		password: OWNER.password,
-	};
-	let login = await post('/rest/login', credentials);
-	if (!login.ok) {
-		const setUp = await post('/rest/owner/setup', {
-			email: OWNER.email,
-			password: OWNER.password,
-			firstName: 'E2e',
-			lastName: 'Owner',
-		});
-		if (!setUp.ok)
-			throw new Error(`n8n refused the owner set-up: ${setUp.status} ${await setUp.text()}`);
-		login = await post('/rest/login', credentials);
-	}
-	if (!login.ok) throw new Error(`n8n refused the log-in: ${login.status} ${await login.text()}`);
-	return (login.headers.get('set-cookie') ?? '').split(';')[0];
-}
 
 /** Template 8's runs, by n8n's own executions list (100 is its largest page). */
 async function executions(): Promise<Array<{ id: string; mode: string; status: string }>> {
@@ -156,19 +128,6 @@ const failedExecutions = async () =>
 	(await executions()).filter(
 		(execution) => execution.status === 'error' || execution.status === 'crashed',
 	).length;
-
-async function waitFor(
-	condition: () => boolean | Promise<boolean>,
-	what: string,
-	timeoutMs = 30_000,
-) {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline)
-			throw new Error(`timed out waiting for ${what}\n${n8nLog.slice(-3000)}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
 
 const starshipitOrders = (number: string) =>
 	sandbox.store.orders.filter((row) => row.order_number === number);
@@ -488,3 +447,8 @@ async function runFromTrigger(name: string): Promise<void> {
 		expect(parcels('4103')).toEqual([{ weight: 1 }]);
 	},
 );
+
+/** Waits as the shared waitFor does, every half second, with n8n's log when it times out. */
+function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000) {
+	return waitUntil(condition, what, timeoutMs, { everyMs: 500, detail: () => n8nLog.slice(-3000) });
+}
