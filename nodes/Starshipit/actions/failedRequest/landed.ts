@@ -5,6 +5,7 @@ import { credentialHomeCountry } from '../../transport';
 import type { ReplayPayload } from '../failures/support-fields';
 import { differences } from '../order/write/compare';
 import { validOrder } from '../order/write/orderInput';
+import { outcomeBeforeUpdate } from '../order/write/outcome';
 import { findOrderByNumber } from '../orderReads';
 import { productDifferences } from '../product/compare';
 import { productToCreate } from '../product/fields';
@@ -63,12 +64,10 @@ async function settleOrder(
 		const reason = `Starshipit already holds order ${number} with the values the failed request meant to write, so nothing was sent again`;
 		return { replayed: false, outcome: 'unchanged', reason, ...held };
 	}
-	const status =
-		stored.archived === true ? 'archived' : String(stored.status ?? 'Unshipped').toLowerCase();
-	if (status !== 'unshipped') {
-		const reason = `Order ${number} is ${status} in Starshipit, so the values the failed request meant to write (${otherwise.join(', ')}) can no longer be applied`;
-		return { replayed: false, outcome: 'skipped', reason, ...held };
-	}
+	// Printed or archived meanwhile: skipped for the reason Import and Create or Update give.
+	const frozen = outcomeBeforeUpdate(stored, wanted);
+	if (frozen?.outcome === 'skipped')
+		return { replayed: false, outcome: 'skipped', reason: String(frozen.reason), ...held };
 	const updates = payload.operation === 'import' && payload.parameters.updateExisting !== false;
 	if (updates) return undefined;
 	throw new NodeOperationError(
